@@ -1,0 +1,8 @@
+#ifndef INTERLOCK_CGRAPHVIZ_SHIM_H
+#define INTERLOCK_CGRAPHVIZ_SHIM_H
+#include <graphviz/gvc.h>
+#include <graphviz/cgraph.h>
+
+/// `Agdirected` is a mutable C global, which Swift 6 strict concurrency rejects; read it here.
+static inline Agdesc_t interlock_agdirected(void) { return Agdirected; }
+#endif

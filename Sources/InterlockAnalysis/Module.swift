@@ -1,0 +1,2 @@
+/// The InterlockAnalysis module; its first real types replace this marker.
+enum InterlockAnalysisModule {}

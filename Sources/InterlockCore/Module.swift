@@ -1,0 +1,2 @@
+/// The InterlockCore module; its first real types replace this marker.
+enum InterlockCoreModule {}

@@ -1,0 +1,2 @@
+/// The InterlockGraphviz module; its first real types replace this marker.
+enum InterlockGraphvizModule {}

@@ -1,0 +1,2 @@
+/// The InterlockQuery module; its first real types replace this marker.
+enum InterlockQueryModule {}

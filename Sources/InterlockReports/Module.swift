@@ -1,0 +1,2 @@
+/// The InterlockReports module; its first real types replace this marker.
+enum InterlockReportsModule {}
