@@ -93,7 +93,8 @@ extension PortfolioGraph {
 
     /// One shortest cycle inside a strongly connected component, as nodes in cycle order.
     ///
-    /// The cycle starts at the member with the smallest id; among equally short cycles the one
+    /// A member that depends on itself is the shortest cycle. Otherwise the cycle starts at the
+    /// member with the smallest id; among equally short cycles the one
     /// found from that start wins, so output is stable. For components up to `exactLimit` nodes
     /// the cycle is the shortest of the whole component (a BFS from every member); above it, the
     /// shortest through the member with the smallest id, which keeps the cost linear.
@@ -102,6 +103,10 @@ extension PortfolioGraph {
         guard let first = component.min(by: { id(of: $0) < id(of: $1) }) else { return [] }
         let member = Set(component)
         if component.count == 1 { return [first] }
+        let selfDependent = component.filter { node in
+            outgoing(node).contains { kinds.contains(edgeKinds[$0]) && Int(edgeTargets[$0]) == node }
+        }
+        if let loop = selfDependent.min(by: { id(of: $0) < id(of: $1) }) { return [loop] }
         let starts = component.count <= exactLimit
             ? component.sorted { id(of: $0) < id(of: $1) }
             : [first]

@@ -4,7 +4,8 @@ import Yams
 ///
 /// libyaml stops at 1,000 levels of nesting, which keeps Yams' recursive composer within the stack;
 /// the conversion then applies the portfolio's own depth limit and bounds alias expansion, so an
-/// alias bomb ("billion laughs") fails in milliseconds instead of expanding.
+/// alias bomb ("billion laughs") fails in milliseconds instead of expanding. Yams itself rejects
+/// duplicate keys.
 struct YAMLDocumentParser {
     private let text: String
     private let file: String
@@ -57,7 +58,6 @@ struct YAMLDocumentParser {
             try checkDepth(depth, line: line, column: column)
             var entries: [DocumentEntry] = []
             entries.reserveCapacity(mapping.count)
-            var seen: [String: Int] = [:]
             for (key, value) in mapping {
                 let keyLine = key.mark?.line ?? line
                 let keyColumn = key.mark?.column ?? column
@@ -65,11 +65,6 @@ struct YAMLDocumentParser {
                     throw LoadError("expected a plain key, found a complex key",
                                     at: SourceLocation(file: file, line: keyLine, column: keyColumn))
                 }
-                if let previous = seen[keyScalar.string] {
-                    throw LoadError("duplicate key \"\(keyScalar.string)\" (first at line \(previous))",
-                                    at: SourceLocation(file: file, line: keyLine, column: keyColumn))
-                }
-                seen[keyScalar.string] = keyLine
                 entries.append(DocumentEntry(key: keyScalar.string, keyLine: keyLine, keyColumn: keyColumn,
                                              value: try convert(value, depth: depth + 1)))
             }
@@ -91,6 +86,10 @@ struct YAMLDocumentParser {
              .composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
             return LoadError("invalid YAML: \(detail)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
+            return LoadError("duplicate key \(keys) in the mapping that starts here",
+                             at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
         default:
             return LoadError("invalid YAML: \(error)", file: file)
         }
