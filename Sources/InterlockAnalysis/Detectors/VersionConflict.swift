@@ -17,6 +17,7 @@ public struct VersionConflict: Detector {
     /// One finding per dependency and technology, and per data source and technology.
     public func run(on graph: PortfolioGraph) -> [Finding] {
         var findings: [Finding] = []
+        var reported = Set<LinkedPair>()
         for link in graph.dependencyLinks() {
             let ours = majors(of: [link.dependent], graph)
             let theirs = majors(of: [link.dependency], graph)
@@ -24,6 +25,7 @@ public struct VersionConflict: Detector {
                 guard let mine = ours[technology], let other = theirs[technology],
                       Set(mine.keys).union(other.keys).count > 1 else { continue }
                 let pair = [link.dependent, link.dependency]
+                guard reported.insert(LinkedPair(link.dependent, link.dependency, technology)).inserted else { continue }
                 findings.append(Finding(
                     rule: id, severity: .warning, nodes: (pair + [technology]).map(graph.id(of:)),
                     message: "\(graph.quoted(link.dependent)) uses \(graph.name(of: technology)) \(versionList(mine)) but depends on \(graph.quoted(link.dependency)), which uses \(versionList(other)).",
@@ -37,7 +39,7 @@ public struct VersionConflict: Detector {
             for technology in written.keys.sorted() {
                 guard let writers = written[technology], let readers = read[technology] else { continue }
                 let all = writers.merging(readers) { ($0 + $1).uniqued() }
-                guard all.count > 1 else { continue }
+                guard all.count > 1, !allReported(writers, readers, technology, reported) else { continue }
                 let involved = all.keys.sorted().flatMap { all[$0] ?? [] }.uniqued()
                 let described = all.keys.sorted().map { "version \($0) in \(graph.quotedList(all[$0] ?? []))" }
                 findings.append(Finding(
@@ -48,6 +50,21 @@ public struct VersionConflict: Detector {
             }
         }
         return findings
+    }
+
+    /// True when every writer–reader pair with different majors was already reported as a dependency,
+    /// so a data exchange that doubles a dependency is not reported twice.
+    private func allReported(_ writers: VersionUsers, _ readers: VersionUsers, _ technology: Int, _ reported: Set<LinkedPair>) -> Bool {
+        for (writerMajor, writerNodes) in writers {
+            for (readerMajor, readerNodes) in readers where readerMajor != writerMajor {
+                for writer in writerNodes {
+                    for reader in readerNodes where writer != reader {
+                        if !reported.contains(LinkedPair(writer, reader, technology)) { return false }
+                    }
+                }
+            }
+        }
+        return true
     }
 
     /// For each technology used with a version, the initiatives using each major version.
