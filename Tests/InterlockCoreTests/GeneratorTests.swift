@@ -236,6 +236,27 @@ private func stronglyConnectedComponents(_ edges: [String: [String]]) -> [Set<St
         #expect(policy["exclusiveCategories"] as? [String] == manifest.exclusiveCategories)
     }
 
+    @Test(arguments: PortfolioGenerator.Format.allCases)
+    func loadsThroughThePortfolioLoaderWithExactlyTheInjectedCycles(format: PortfolioGenerator.Format) throws {
+        let text = String(decoding: generator.text(format), as: UTF8.self)
+        let portfolio = try PortfolioLoader.load(text: text, file: "generated.\(format.rawValue)")
+        let manifest = generator.manifest()
+        let counts = manifest.counts
+        #expect(portfolio.initiatives.count == counts.initiatives)
+        #expect(portfolio.people.filter { !$0.active }.count == counts.inactivePeople)
+        #expect(portfolio.technologies.count == counts.technologies)
+        #expect(portfolio.dataSources.count == counts.dataSources)
+        let graph = PortfolioGraph(portfolio)
+        // The unknown owners are the only references to nothing.
+        #expect(graph.danglingReferences.map(\.target).sorted()
+            == manifest.unownedInitiatives.filter { $0.reason == .unknown }.compactMap(\.owner))
+        let components = graph.stronglyConnectedComponents(over: EdgeKindSet(.dependsOn))
+        var members: [Int32: Set<String>] = [:]
+        for node in 0..<graph.nodeCount { members[components.componentOf[node], default: []].insert(graph.id(of: node)) }
+        let cycles = Set(members.values.filter { $0.count > 1 })
+        #expect(cycles == Set(manifest.cycles.map { Set($0) }))
+    }
+
     /// YAML and JSON are two spellings of one portfolio: compare them scalar by scalar.
     @Test func yamlAndJSONHoldTheSameData() throws {
         let small = PortfolioGenerator(initiatives: 300, seed: 5, units: 3)

@@ -34,7 +34,8 @@ extension PortfolioEmitter {
                 writer.field("category", text: random.element(of: Vocabulary.technologyCategories))
                 writer.field("vendor", text: random.element(of: Vocabulary.vendors))
             }
-            writer.field("lifecycle", text: Vocabulary.lifecycles[random.index(weightedBy: Vocabulary.lifecycleWeights)])
+            let weights = index < named.count ? Vocabulary.namedLifecycleWeights : Vocabulary.syntheticLifecycleWeights
+            writer.field("lifecycle", text: Vocabulary.lifecycles[random.index(weightedBy: weights)])
             if random.chance(0.25) {
                 // The end of June or of December of a year around today.
                 let january = CalendarDate(year: random.int(in: 2024...2031), month: 1, day: 1)

@@ -116,7 +116,10 @@ enum Vocabulary {
     ]
 
     static let lifecycles = ["adopt", "trial", "assess", "hold", "retired"]
-    static let lifecycleWeights = [45, 15, 10, 20, 10]
+    /// The widely used named technologies are mostly adopted; the long tail holds most of the
+    /// technologies on hold or retired, as in real landscapes.
+    static let namedLifecycleWeights = [75, 10, 5, 7, 3]
+    static let syntheticLifecycleWeights = [40, 15, 10, 20, 15]
 
     static let statuses = ["idea", "planned", "in-progress", "live", "retired"]
     static let statusWeights = [10, 30, 35, 20, 5]
