@@ -36,6 +36,7 @@ import re
 import resource
 import shlex
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -200,6 +201,24 @@ def raise_stack_limit():
     resource.setrlimit(resource.RLIMIT_STACK, (hard, hard))
 
 
+def run_subprocess(command, options, shell=False, preexec=None, accepted=(0,)):
+    """Runs a peer's command; returns (wall seconds, completed process) or raises PeerFailed."""
+    start = time.perf_counter()
+    # A session of its own, so a timeout stops the command's children too (shell=True forks).
+    process = subprocess.Popen(command, shell=shell, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=preexec, start_new_session=True)
+    try:
+        stdout, stderr = process.communicate(timeout=options.timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise PeerFailed(f"timed out after {options.timeout:g} s")
+    wall = time.perf_counter() - start
+    if process.returncode not in accepted:
+        raise PeerFailed(describe_exit(process.returncode, stderr))
+    return wall, subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
 def describe_exit(status: int, stderr: str) -> str:
     if status < 0:
         name = {11: "SIGSEGV", 6: "SIGABRT", 9: "SIGKILL", 7: "SIGBUS"}.get(-status, f"signal {-status}")
@@ -226,15 +245,8 @@ def run_sccmap(edge_list: EdgeList, options) -> Run:
                 dot.write("}\n")
 
         load_time, _ = time_call(load)
-        start = time.perf_counter()
-        try:
-            process = subprocess.run([program, "-s", dot_path], capture_output=True, text=True,
-                                     timeout=options.timeout, preexec_fn=raise_stack_limit if options.raise_stack else None)
-        except subprocess.TimeoutExpired:
-            raise PeerFailed(f"timed out after {options.timeout:g} s")
-        scc_time = time.perf_counter() - start
-        if process.returncode != 0:
-            raise PeerFailed(describe_exit(process.returncode, process.stderr))
+        scc_time, process = run_subprocess([program, "-s", dot_path], options,
+                                           preexec=raise_stack_limit if options.raise_stack else None)
         # `sccmap -s` prints "N nodes, M edges, K strong components" (K counts non-trivial ones only).
         match = re.search(r"(\d+) nodes, (\d+) edges, (\d+) strong components", process.stderr + process.stdout)
         components = Components(int(match.group(3)), 0) if match else None
@@ -243,15 +255,8 @@ def run_sccmap(edge_list: EdgeList, options) -> Run:
 
 def run_interlock(edge_list: EdgeList, options) -> Run:
     command = options.interlock.replace("{edges}", shlex.quote(edge_list.path))
-    start = time.perf_counter()
-    try:
-        process = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=options.timeout)
-    except subprocess.TimeoutExpired:
-        raise PeerFailed(f"timed out after {options.timeout:g} s")
-    wall = time.perf_counter() - start
-    # Commands may use exit status 1 for "findings found" (interlock check); only worse is a failure.
-    if process.returncode not in (0, 1):
-        raise PeerFailed(describe_exit(process.returncode, process.stderr))
+    # Exit status 1 may mean "findings found" (interlock check); only worse is a failure.
+    wall, process = run_subprocess(command, options, shell=True, accepted=(0, 1))
     scc_keys, load_keys = re.compile(options.scc_keys), re.compile(options.load_keys)
     scc = load = None
     for line in (process.stdout + "\n" + process.stderr).splitlines():
