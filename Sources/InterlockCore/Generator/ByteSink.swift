@@ -20,7 +20,9 @@ struct ByteSink {
     }
 
     mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        // Copying the contiguous UTF-8 at once is several times faster than appending the view.
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Appends a non-negative integer in decimal, left-padded with zeros to `width` digits.
