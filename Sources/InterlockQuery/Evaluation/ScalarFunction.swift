@@ -1,4 +1,5 @@
 import Foundation
+import InterlockCore
 
 /// The scalar functions. Unless stated, a null argument gives null.
 enum ScalarFunction: String, CaseIterable {
@@ -83,10 +84,10 @@ enum ScalarFunction: String, CaseIterable {
             }
         case .date:
             guard case .string(let text) = value else { throw fail("a String") }
-            guard let day = Self.isoDate(text) else {
+            guard let day = Day(text) else {
                 throw QueryError(.runtime, "date() expects YYYY-MM-DD but got '\(text)'", at: position)
             }
-            return .string(day)
+            return .string(day.description)
         case .abs, .ceil, .floor, .round, .sign, .sqrt:
             guard let number = value.number else { throw fail("a number") }
             return numberFunction(value, number)
@@ -215,16 +216,5 @@ enum ScalarFunction: String, CaseIterable {
         case .string(let text): Double(text.trimmingCharacters(in: .whitespaces)).map(QueryValue.float) ?? .null
         default: .null
         }
-    }
-
-    /// The text when it is a valid calendar date `YYYY-MM-DD`.
-    static func isoDate(_ text: String) -> String? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1 else { return nil }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= lengths[month - 1] ? text : nil
     }
 }

@@ -21,7 +21,7 @@ struct Scope: Sendable {
         return names.count - 1
     }
 
-    /// Adds a hidden slot for an anonymous element.
+    /// Adds a hidden slot: an anonymous element, or a value kept only to line rows up.
     mutating func addHidden() -> Int {
         names.append(" \(names.count)")
         return names.count - 1

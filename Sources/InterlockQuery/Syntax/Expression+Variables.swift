@@ -1,14 +1,17 @@
 extension Expression {
     /// The variables the expression reads from its surroundings: comprehension and quantifier
     /// variables are local, and every named element of a pattern predicate counts.
-    var freeVariables: Set<String> {
-        var found: Set<String> = []
+    var freeVariables: Set<String> { Set(variableReferences.map(\.name)) }
+
+    /// Each read of a variable from the surroundings, with where it is, in no particular order.
+    var variableReferences: [(name: String, position: QueryPosition)] {
+        var found: [(name: String, position: QueryPosition)] = []
         // Each entry is an expression and the names bound locally around it.
         var stack: [(Expression, Set<String>)] = [(self, [])]
         while let (expression, local) = stack.popLast() {
             switch expression.kind {
             case .variable(let name):
-                if !local.contains(name) { found.insert(name) }
+                if !local.contains(name) { found.append((name, expression.position)) }
             case .listComprehension(let variable, let source, let filter, let projection):
                 stack.append((source, local))
                 let inner = local.union([variable])
@@ -17,7 +20,7 @@ extension Expression {
                 stack.append((source, local))
                 stack.append((filter, local.union([variable])))
             case .pattern(let part):
-                found.formUnion(part.variables.subtracting(local))
+                found += part.variables.subtracting(local).sorted().map { ($0, part.position) }
                 stack.append(contentsOf: part.propertyExpressions.map { ($0, local) })
             default:
                 stack.append(contentsOf: expression.children.map { ($0, local) })

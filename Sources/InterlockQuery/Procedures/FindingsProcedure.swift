@@ -1,0 +1,40 @@
+import InterlockAnalysis
+import InterlockCore
+
+extension QueryEngine where Graph == PortfolioQueryGraph {
+    /// An engine over a portfolio graph, with `interlock.findings()` added to the standard procedures.
+    public init(portfolio graph: PortfolioGraph) {
+        self.init(graph: PortfolioQueryGraph(graph), procedures: [FindingsProcedure.make(for: graph)])
+    }
+}
+
+/// `interlock.findings() YIELD rule, severity, node, message, nodes, action`: the built-in
+/// detectors' findings, one row per node a finding involves, so that they join with patterns.
+/// A finding whose nodes are all unknown ids (a dangling reference) gives one row with a null node.
+enum FindingsProcedure {
+    /// The fields, in order.
+    static let outputs = ["rule", "severity", "node", "message", "nodes", "action"]
+
+    static func make(for graph: PortfolioGraph) -> QueryProcedure {
+        QueryProcedure(name: "interlock.findings", arguments: [], outputs: outputs) { _ in
+            rows(Analyzer.analyze(graph), graph: graph)
+        }
+    }
+
+    static func rows(_ findings: [Finding], graph: PortfolioGraph) -> [[QueryValue]] {
+        var rows: [[QueryValue]] = []
+        for finding in findings {
+            // A cycle names its first node again at the end; each node gets one row.
+            var seen: Set<Int> = []
+            let nodes = finding.nodes.compactMap(graph.node(withID:)).filter { seen.insert($0).inserted }
+            let shared: (QueryValue, QueryValue, QueryValue, QueryValue, QueryValue) = (
+                .string(finding.rule), .string(finding.severity.rawValue), .string(finding.message),
+                .list(nodes.map(QueryValue.node)), .string(finding.action)
+            )
+            for node in nodes.isEmpty ? [nil] : nodes.map(Optional.some) {
+                rows.append([shared.0, shared.1, node.map(QueryValue.node) ?? .null, shared.2, shared.3, shared.4])
+            }
+        }
+        return rows
+    }
+}
