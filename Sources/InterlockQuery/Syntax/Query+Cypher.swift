@@ -101,7 +101,7 @@ extension RelationshipPattern {
             }
         }
         if !properties.isEmpty { inside += (inside.isEmpty ? "" : " ") + properties.cypher }
-        let body = inside.isEmpty ? "-" : "-[\(inside)]-"
+        let body = inside.isEmpty ? "--" : "-[\(inside)]-"
         switch direction {
         case .outgoing: return body + ">"
         case .incoming: return "<" + body
