@@ -126,9 +126,9 @@ struct QueryPlanner<Graph: QueryableGraph> {
     /// The aggregation stage: grouping keys are the items without aggregates.
     private func aggregation(_ items: [Projection.Item], input: Scope) throws(QueryError) -> Stage {
         let grouping = items.filter { !$0.expression.containsAggregate }
-        let groupingVariables = grouping.reduce(into: Set<String>()) { $0.formUnion($1.expression.freeVariables) }
+        let groupingTexts = Set(grouping.map(\.expression.cypher))
         for item in items where item.expression.containsAggregate {
-            if let stray = item.expression.variablesOutsideAggregates.subtracting(groupingVariables).sorted().first {
+            if let stray = item.expression.ungroupedVariables(groupingTexts: groupingTexts).sorted().first {
                 throw QueryError(
                     .semantic,
                     "'\(stray)' is used outside an aggregate in '\(item.text)' but is not a grouping key; return it as a column too",
@@ -195,13 +195,19 @@ struct QueryPlanner<Graph: QueryableGraph> {
 }
 
 extension Expression {
-    /// The variables read outside any aggregate call (they must be grouping keys).
-    var variablesOutsideAggregates: Set<String> {
-        if isAggregateCall { return [] }
-        if case .variable(let name) = kind { return [name] }
-        switch kind {
-        case .listComprehension, .quantifier, .pattern: return freeVariables
-        default: return children.reduce(into: Set<String>()) { $0.formUnion($1.variablesOutsideAggregates) }
+    /// The variables read outside aggregate calls and outside sub-expressions that are
+    /// grouping keys (given by their canonical text): they would differ within a group.
+    func ungroupedVariables(groupingTexts: Set<String>) -> Set<String> {
+        var found: Set<String> = []
+        var stack = [self]
+        while let expression = stack.popLast() {
+            if expression.isAggregateCall || groupingTexts.contains(expression.cypher) { continue }
+            switch expression.kind {
+            case .variable(let name): found.insert(name)
+            case .listComprehension, .quantifier, .pattern: found.formUnion(expression.freeVariables)
+            default: stack.append(contentsOf: expression.children)
+            }
         }
+        return found
     }
 }
