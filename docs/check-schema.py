@@ -2,7 +2,8 @@
 """Checks portfolio files against docs/portfolio.schema.json.
 
 Usage: python3 docs/check-schema.py [PATH ...]
-  PATH is a portfolio file or folder; the default is every portfolio under Samples/.
+  PATH is a portfolio file or folder; the default is every portfolio under Samples/ and the
+  YAML and JSON examples of docs/format.md.
 
 For each file: validates it against the schema (dates stay text, as Interlock reads them; a key
 given twice in one mapping is an error). For each folder: also merges its files as Interlock does
@@ -12,6 +13,7 @@ a schema that accepts everything cannot pass. Exit code 0 when all is well, 1 ot
 Needs only the standard library, jsonschema and PyYAML.
 """
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -98,7 +100,12 @@ def check_path(path):
     if not path.exists():
         print(f"FAIL {path}: no such file or folder")
         return 1
-    files = sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES) if path.is_dir() else [path]
+    files = [path]
+    if path.is_dir():  # as Interlock reads a folder: subfolders too, names starting with a dot skipped
+        files = sorted(
+            p for p in path.rglob("*")
+            if p.suffix in SUFFIXES and p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
     documents, problems = [], 0
     for file in files:
         try:
@@ -118,6 +125,18 @@ def check_path(path):
     for error in merged:
         print(f"FAIL {shown(path)}: {error}")
     return problems + len(merged)
+
+
+def check_examples(markdown):
+    """Validates each ```yaml and ```json block of a Markdown file; returns the number of problems."""
+    problems = 0
+    blocks = re.findall(r"```(?:yaml|json)\n(.*?)```", markdown.read_text(encoding="utf-8"), re.S)
+    for number, block in enumerate(blocks, start=1):
+        for error in schema_errors(parse(block)):
+            print(f"FAIL {shown(markdown)} example {number}: {error}")
+            problems += 1
+    print(f"{'ok' if problems == 0 else 'FAIL'}   {shown(markdown)}: {len(blocks)} examples")
+    return problems
 
 
 # Each snippet is one portfolio file that must be rejected, with why.
@@ -188,11 +207,12 @@ def self_test():
 
 
 def main(arguments):
-    samples = ROOT / "Samples"
-    paths = [Path(argument) for argument in arguments] or sorted(
-        p for p in samples.iterdir() if p.is_dir() or p.suffix in SUFFIXES
-    )
-    problems = sum(check_path(path) for path in paths) + self_test()
+    if arguments:
+        problems = sum(check_path(Path(argument)) for argument in arguments)
+    else:
+        samples = sorted(p for p in (ROOT / "Samples").iterdir() if p.is_dir() or p.suffix in SUFFIXES)
+        problems = sum(check_path(path) for path in samples) + check_examples(ROOT / "docs" / "format.md")
+    problems += self_test()
     return 1 if problems else 0
 
 

@@ -36,7 +36,7 @@ struct GraphTests {
           - {id: dotnet}
           - {id: pg}
         dataSources: [{id: db, owner: ann, technology: pg}]
-        policy: {incompatible: [[dotnet, java], [pg, dotnet]]}
+        policy: {incompatible: [[dotnet, java], [pg, dotnet], [pg, mongo]]}
         initiatives:
           - {id: a, unit: sales, owner: ann, capabilities: [leads, leads], technologies: [java@17, java@21],
              data: [{source: db, access: write}], dependsOn: [b, pg, goals-typo], goals: [g1]}
@@ -63,8 +63,8 @@ struct GraphTests {
         #expect(graph.nodes(ofKind: .initiative) == 0..<2)
         #expect(graph.nodes(ofKind: .technology) == 2..<5)
         #expect(graph.kind(of: graph.node(withID: "crm-team") ?? -1) == .team)
-        #expect(graph.danglingReferences.map { "\(graph.id(of: $0.node)).\($0.field)=\($0.target):\($0.foundKind?.label ?? "-")" } == [
-            "a.dependsOn=goals-typo:-", "b.dependsOn=g1:Goal", "b.owner=nobody:-", "crm-team.members=ghost:-",
+        #expect(graph.danglingReferences.map { "\($0.node.map(graph.id(of:)) ?? "policy").\($0.field)=\($0.target):\($0.foundKind?.label ?? "-")" } == [
+            "a.dependsOn=goals-typo:-", "b.dependsOn=g1:Goal", "b.owner=nobody:-", "crm-team.members=ghost:-", "policy.policy.incompatible=mongo:-",
         ])
         // The incoming index mirrors the outgoing one.
         for node in 0..<graph.nodeCount {

@@ -18,12 +18,13 @@ public struct DanglingReferences: Detector {
             let expected = Wording.alternatives(reference.expectedKinds.map(\.noun))
             let problem = reference.foundKind.map { "which is \(Wording.withArticle($0.noun)), not \(Wording.withArticle(expected))" }
                 ?? "but no \(expected) has that id"
-            let kind = graph.kind(of: reference.node).noun
+            let holder = reference.node.map { [$0] } ?? []
+            let subject = reference.node.map { "The \(graph.kind(of: $0).noun) \(graph.quoted($0))" } ?? "The policy"
             return Finding(
-                rule: id, severity: .warning, nodes: [graph.id(of: reference.node)],
-                message: "The \(kind) \(graph.quoted(reference.node)) refers to \"\(reference.target)\" in '\(reference.field)', \(problem).",
+                rule: id, severity: .warning, nodes: holder.map(graph.id(of:)),
+                message: "\(subject) refers to \"\(reference.target)\" in '\(reference.field)', \(problem).",
                 action: "Correct the id in '\(reference.field)' or add the missing \(expected) to the portfolio.",
-                owners: graph.contactableOwners(of: [reference.node]))
+                owners: graph.contactableOwners(of: holder))
         }
     }
 }

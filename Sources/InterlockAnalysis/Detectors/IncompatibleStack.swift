@@ -16,7 +16,9 @@ public struct IncompatibleStack: Detector {
     public func run(on graph: PortfolioGraph) -> [Finding] {
         let table = IncompatibilityTable(graph)
         guard !table.isEmpty else { return [] }
-        return withinInitiatives(graph, table) + acrossDependencies(graph, table) + acrossData(graph, table)
+        var reported = Set<LinkedPair>()
+        let dependencies = acrossDependencies(graph, table, reported: &reported)
+        return withinInitiatives(graph, table) + dependencies + acrossData(graph, table, reported: reported)
             + exclusiveCategoryUse(graph)
     }
 
@@ -39,15 +41,18 @@ public struct IncompatibleStack: Detector {
         return findings
     }
 
-    private func acrossDependencies(_ graph: PortfolioGraph, _ table: IncompatibilityTable) -> [Finding] {
+    /// Findings for dependencies; `reported` collects each initiative pair with the first technology of its pair.
+    private func acrossDependencies(_ graph: PortfolioGraph, _ table: IncompatibilityTable, reported: inout Set<LinkedPair>) -> [Finding] {
         var findings: [Finding] = []
-        var reported = Set<[Int]>()
+        var reportedPairs = Set<[Int]>()
         for link in graph.dependencyLinks() {
             let theirs = Set(graph.technologyUses(of: link.dependency).map(\.technology))
             for ours in graph.technologyUses(of: link.dependent).map(\.technology) {
                 for (partner, reason) in table.partners(of: ours) where theirs.contains(partner) {
                     let key = [min(link.dependent, link.dependency), max(link.dependent, link.dependency), min(ours, partner), max(ours, partner)]
-                    guard reported.insert(key).inserted else { continue }
+                    guard reportedPairs.insert(key).inserted else { continue }
+                    reported.insert(LinkedPair(link.dependent, link.dependency, ours))
+                    reported.insert(LinkedPair(link.dependent, link.dependency, partner))
                     findings.append(Finding(
                         rule: id, severity: .error,
                         nodes: [link.dependent, link.dependency, ours, partner].map(graph.id(of:)),
@@ -61,7 +66,8 @@ public struct IncompatibleStack: Detector {
         return findings
     }
 
-    private func acrossData(_ graph: PortfolioGraph, _ table: IncompatibilityTable) -> [Finding] {
+    /// Findings for data exchanges, leaving out those whose every writer–reader pair is a reported dependency.
+    private func acrossData(_ graph: PortfolioGraph, _ table: IncompatibilityTable, reported: Set<LinkedPair>) -> [Finding] {
         var findings: [Finding] = []
         for exchange in graph.dataExchanges() {
             let writersByTechnology = initiativesByTechnology(exchange.writers, graph)
@@ -70,11 +76,14 @@ public struct IncompatibleStack: Detector {
                 for (partner, reason) in table.partners(of: technology) {
                     guard let readers = readersByTechnology.first(where: { $0.technology == partner })?.initiatives else { continue }
                     let involved = (writers + readers).uniqued()
-                    guard involved.count > 1 else { continue }
+                    let alreadyReported = writers.allSatisfy { writer in
+                        readers.allSatisfy { writer == $0 || reported.contains(LinkedPair(writer, $0, technology)) }
+                    }
+                    guard involved.count > 1, !alreadyReported else { continue }
                     findings.append(Finding(
                         rule: id, severity: .error,
                         nodes: ([exchange.source, technology, partner] + involved).map(graph.id(of:)),
-                        message: "\(graph.quotedList(writers)) write \(graph.quoted(exchange.source)) with \(graph.quoted(technology)) while \(graph.quotedList(readers)) read it with \(graph.quoted(partner)); the two are \(reason).",
+                        message: "\(graph.quotedList(writers)) \(writers.count == 1 ? "writes" : "write") \(graph.quoted(exchange.source)) with \(graph.quoted(technology)) while \(graph.quotedList(readers)) \(readers.count == 1 ? "reads" : "read") it with \(graph.quoted(partner)); the two are \(reason).",
                         action: "Agree one technology, or an approved interface, for the data in \(graph.quoted(exchange.source)).",
                         owners: graph.contactableOwners(of: involved), budgetAtStake: graph.budget(of: involved)))
                 }

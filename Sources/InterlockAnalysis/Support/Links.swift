@@ -6,6 +6,19 @@ struct DependencyLink {
     let dependency: Int
 }
 
+/// Two initiatives (in either order) and the technology a finding about them concerns, to report a pair once.
+struct LinkedPair: Hashable {
+    let first: Int
+    let second: Int
+    let technology: Int
+
+    init(_ one: Int, _ other: Int, _ technology: Int) {
+        first = min(one, other)
+        second = max(one, other)
+        self.technology = technology
+    }
+}
+
 /// The initiatives exchanging data through one data source: writers feed readers.
 struct DataExchange {
     let source: Int

@@ -1,8 +1,8 @@
 /// A reference to an id that no node of the expected kind has: a finding, not a loading error,
 /// because real portfolios are messy.
 public struct DanglingReference: Hashable, Sendable {
-    /// The node whose field holds the reference.
-    public var node: Int
+    /// The node whose field holds the reference; nil for `policy.incompatible`, which belongs to no node.
+    public var node: Int?
     /// The field, as named in the format (`dependsOn`, `owner`, `members`...).
     public var field: String
     /// The id written.
@@ -13,7 +13,7 @@ public struct DanglingReference: Hashable, Sendable {
     public var foundKind: NodeKind?
 
     /// Creates a dangling reference.
-    public init(node: Int, field: String, target: String, expectedKinds: [NodeKind], foundKind: NodeKind?) {
+    public init(node: Int?, field: String, target: String, expectedKinds: [NodeKind], foundKind: NodeKind?) {
         self.node = node
         self.field = field
         self.target = target

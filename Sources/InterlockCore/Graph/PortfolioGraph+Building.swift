@@ -122,8 +122,13 @@ private struct GraphBuilder {
             joined.insert([min(sources[edge], targets[edge]), max(sources[edge], targets[edge])])
         }
         for pair in portfolio.policy.incompatible where pair.count == 2 {
-            guard let first = nodeIndexByID[pair[0]], nodeKinds[Int(first)] == .technology,
-                  let second = nodeIndexByID[pair[1]], nodeKinds[Int(second)] == .technology else { continue }
+            let ends = pair.map { id -> Int32? in
+                if let node = nodeIndexByID[id], nodeKinds[Int(node)] == .technology { return node }
+                dangling.append(DanglingReference(node: nil, field: "policy.incompatible", target: id, expectedKinds: [.technology],
+                                                  foundKind: nodeIndexByID[id].map { nodeKinds[Int($0)] }))
+                return nil
+            }
+            guard let first = ends[0], let second = ends[1] else { continue }
             let key = [min(first, second), max(first, second)]
             guard !joined.contains(key) else { continue }
             joined.insert(key)

@@ -58,14 +58,15 @@ struct FieldReader {
         return value
     }
 
-    /// A required id: non-empty text without spaces at its ends, control characters or `@`.
+    /// A required id: non-empty text without white space, control characters or `@`.
     mutating func id() throws(LoadError) -> String {
         let value = try requiredText("id")
-        let valid = !value.isEmpty && value.trimmingSpaces == value
-            && !value.unicodeScalars.contains { $0.properties.generalCategory == .control || $0 == "@" }
+        let valid = !value.isEmpty && !value.unicodeScalars.contains {
+            $0.properties.isWhitespace || $0.properties.generalCategory == .control || $0 == "@"
+        }
         guard valid else {
-            throw LoadError("'id' must be non-empty text without surrounding spaces, control characters or '@', found \"\(value)\"",
-                            at: location)
+            throw LoadError("'id' must be non-empty text without white space, control characters or '@', found \"\(value.prefix(40))\"",
+                            at: location(ofKey: "id"))
         }
         return value
     }
@@ -169,13 +170,6 @@ private func editDistance(_ lhs: String, _ rhs: String) -> Int {
 }
 
 extension String {
-    fileprivate var trimmingSpaces: Substring {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return Substring(scalars[first...last])
-    }
-
     /// YAML allows `1_200_000`; so do budgets here.
     fileprivate var replacingUnderscores: String { contains("_") ? String(filter { $0 != "_" }) : self }
 }

@@ -23,6 +23,10 @@ struct PortfolioDecoder {
         for key in ["portfolio", "currency"] {
             if let value = try reader.text(key) { fragment.settings[key] = (value, reader.location(ofKey: key)) }
         }
+        if let currency = fragment.settings["currency"], !Self.isCurrencyCode(currency.value) {
+            throw LoadError("expected a three-letter ISO 4217 code such as EUR for 'currency', found \"\(currency.value.prefix(40))\"",
+                            at: currency.location)
+        }
         fragment.portfolio.name = fragment.settings["portfolio"]?.value
         fragment.portfolio.currency = fragment.settings["currency"]?.value
         fragment.portfolio.units = try items(&reader, "units", decodeUnit)
@@ -40,6 +44,10 @@ struct PortfolioDecoder {
         fragment.portfolio.rules = try items(&reader, "rules", decodeRule)
         try reader.finish()
         return fragment
+    }
+
+    private static func isCurrencyCode(_ text: String) -> Bool {
+        text.utf8.count == 3 && text.utf8.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
     }
 
     private func items<Item>(
@@ -200,7 +208,7 @@ struct PortfolioDecoder {
     private func decodeRule(_ node: DocumentNode) throws(LoadError) -> CustomRule {
         var reader = try FieldReader(node, file: file, subject: "a rule", knownKeys: ["id", "severity", "message", "query"])
         let id = try reader.id()
-        let severity = try reader.text("severity") ?? "warning"
+        let severity = try reader.requiredText("severity")
         guard ["error", "warning", "info"].contains(severity) else {
             throw LoadError("expected one of error, warning, info for 'severity', found \"\(severity.prefix(40))\"", at: reader.location)
         }
