@@ -28,8 +28,9 @@ public struct ResultFormatter<Graph: QueryableGraph> {
 
     /// Columns padded to their widest cell, numbers aligned right, then the row count.
     public func table(_ result: QueryResult) -> String {
+        let header = result.columns.map { $0.replacingControlCharacters() }
         let cells = result.rows.map { row in row.map { cellText($0).replacingControlCharacters() } }
-        var widths = result.columns.map(\.count)
+        var widths = header.map(\.count)
         for row in cells {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
         }
@@ -39,7 +40,7 @@ public struct ResultFormatter<Graph: QueryableGraph> {
                 return rightAligned[index] ? padding + pair.0 : pair.0 + padding
             }.joined(separator: " | ").trailingSpacesRemoved()
         }
-        var lines = [line(result.columns, rightAligned: result.columns.map { _ in false })]
+        var lines = [line(header, rightAligned: header.map { _ in false })]
         lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "-+-"))
         for (row, texts) in zip(result.rows, cells) {
             lines.append(line(texts, rightAligned: row.map { $0.number != nil }))
