@@ -40,6 +40,11 @@ public struct QueryEngine<Graph: QueryableGraph>: Sendable {
     public func run(
         _ query: Query, parameters: [String: QueryValue] = [:], timeout: Duration? = nil
     ) throws(QueryError) -> QueryResult {
+        try execute(query, parameters: parameters, timeout: timeout)
+    }
+
+    /// The work of `run`, shared by the generic entry points and the portfolio ones.
+    func execute(_ query: Query, parameters: [String: QueryValue], timeout: Duration?) throws(QueryError) -> QueryResult {
         let context = ExecutionContext(graph: graph, parameters: parameters, procedures: procedures, timeout: timeout)
         let planner = QueryPlanner(context: context)
         var plans: [QueryPlanner<Graph>.Plan] = []

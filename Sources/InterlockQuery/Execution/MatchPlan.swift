@@ -124,8 +124,10 @@ final class MatchPlan<Graph: QueryableGraph> {
         func bind(_ end: Int) throws(QueryError) -> Bool {
             guard try acceptsTarget(end, expansion, step: index, row) else { return true }
             row[expansion.to] = .node(end)
-            let ordered = expansion.reversed ? trail.reversed() : trail
-            row[expansion.relationship] = .list(ordered.map(QueryValue.relationship))
+            if expansion.isRead {
+                let ordered = expansion.reversed ? trail.reversed() : trail
+                row[expansion.relationship] = .list(ordered.map(QueryValue.relationship))
+            }
             return try run(step: index + 1, &row, &used, emit)
         }
         if bounds.lowerBound == 0, try !bind(from) { return false }

@@ -329,7 +329,7 @@ struct MatchPlanner<Graph: QueryableGraph> {
             from: slots.nodes[from], to: toSlot, relationship: relationshipSlot, types: typeMask(relationship.types),
             direction: direction, targetBound: builder.bound.contains(toSlot),
             relationshipBound: builder.bound.contains(relationshipSlot), length: hopBounds(relationship.length),
-            reversed: !fromLeft)
+            reversed: !fromLeft, isRead: relationship.variable != nil || part.pathVariable != nil)
         let step: MatchStep = relationship.length == nil ? .expand(expansion) : .expandVariable(expansion)
         builder.add(step, check: nodeChecks[to], relationshipChecks: relationshipChecks[index], binds: [toSlot, relationshipSlot])
     }

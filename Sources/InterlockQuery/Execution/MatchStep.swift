@@ -101,6 +101,9 @@ struct Expansion {
     /// Whether the plan walks this relationship against the pattern's reading order, so
     /// that a variable-length list must be reversed to read left to right.
     var reversed: Bool
+    /// Whether anything reads the relationship slot (a named relationship, or one in a path);
+    /// an anonymous variable-length relationship skips building its list.
+    var isRead: Bool
 }
 
 /// `shortestPath((a)-[*]->(b))` between two bound nodes.

@@ -28,7 +28,9 @@ struct QueryPlanner<Graph: QueryableGraph> {
             case .match(let match):
                 let plan = try MatchPlanner(context: context, inputScope: scope).plan(match.patterns, predicate: match.predicate)
                 scope = plan.scope
-                stages.append { MatchSink(plan: plan, optional: match.optional, next: $0) }
+                let width = scope.count
+                let matches: MatchSink.Matcher = { (row, emit) throws(QueryError) in try plan.run(row, emit: emit) }
+                stages.append { MatchSink(matches: matches, width: width, optional: match.optional, next: $0) }
             case .unwind(let unwind):
                 let list = try ExpressionCompiler(context: context, scope: scope).compile(unwind.list)
                 scope.add(unwind.variable)

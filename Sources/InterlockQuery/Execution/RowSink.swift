@@ -9,23 +9,32 @@ protocol RowSink: AnyObject {
 }
 
 /// Runs a MATCH for each incoming row; an OPTIONAL MATCH keeps a row that has no match, with nulls.
-final class MatchSink<Graph: QueryableGraph>: RowSink {
-    private let plan: MatchPlan<Graph>
+///
+/// Not generic over the graph: the plan arrives as a closure made where the graph type is
+/// known, so the search runs as code compiled for that graph (a generic class reached
+/// through a protocol would run unspecialised).
+final class MatchSink: RowSink {
+    /// Calls its second argument with each match extending the row; false stops it.
+    typealias Matcher = (Row, (Row) throws(QueryError) -> Bool) throws(QueryError) -> Bool
+
+    private let matches: Matcher
+    private let width: Int
     private let optional: Bool
     private let next: RowSink
 
-    init(plan: MatchPlan<Graph>, optional: Bool, next: RowSink) {
-        self.plan = plan
+    init(matches: @escaping Matcher, width: Int, optional: Bool, next: RowSink) {
+        self.matches = matches
+        self.width = width
         self.optional = optional
         self.next = next
     }
 
     func push(_ row: Row) throws(QueryError) -> Bool {
         var extended = row
-        extended.append(contentsOf: repeatElement(QueryValue.null, count: plan.scope.count - row.count))
+        extended.append(contentsOf: repeatElement(QueryValue.null, count: width - row.count))
         var matched = false
         var wantsMore = true
-        _ = try plan.run(extended) { (match) throws(QueryError) in
+        _ = try matches(extended) { (match) throws(QueryError) in
             matched = true
             wantsMore = try next.push(match)
             return wantsMore
@@ -147,7 +156,10 @@ final class AggregateSink: RowSink {
     func push(_ row: Row) throws(QueryError) -> Bool {
         let key = try keys.evaluate(row)
         let index: Int
-        if let existing = groupIndex[key] {
+        if keys.isEmpty, !groups.isEmpty {
+            // One group: no need to hash an empty key for every row.
+            index = 0
+        } else if let existing = groupIndex[key] {
             index = existing
         } else {
             index = groups.count

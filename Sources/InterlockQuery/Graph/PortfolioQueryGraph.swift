@@ -7,7 +7,10 @@ import InterlockCore
 /// Dates are `YYYY-MM-DD` strings, `tags` a list of strings, `budget` an integer when whole
 /// (else a float), `systemOfRecord` and `active` booleans, `status` always present (default
 /// `planned`). References (owner, unit, parent, technology...) are relationships, not properties.
-public struct PortfolioQueryGraph: QueryableGraph {
+///
+/// A class, so that the executor's many copies of its graph are one reference count each,
+/// not one per array of the portfolio graph.
+public final class PortfolioQueryGraph: QueryableGraph {
     /// The graph adapted.
     public let graph: PortfolioGraph
 
@@ -75,7 +78,8 @@ public struct PortfolioQueryGraph: QueryableGraph {
         (Self.propertyKeys[graph.kind(of: node)] ?? []).filter { !property($0, ofNode: node).isNull }
     }
 
-    /// A node property, read from its entity.
+    /// A node property, read in place from its entity (no entity is copied: this runs for
+    /// every property access of every row).
     public func property(_ key: String, ofNode node: Int) -> QueryValue {
         switch key {
         case "id": return .string(graph.id(of: node))
@@ -83,43 +87,42 @@ public struct PortfolioQueryGraph: QueryableGraph {
         default: break
         }
         let index = graph.entityIndex(of: node)
-        let portfolio = graph.portfolio
         switch graph.kind(of: node) {
-        case .initiative: return Self.property(key, of: portfolio.initiatives[index])
-        case .technology: return Self.property(key, of: portfolio.technologies[index])
-        case .dataSource: return Self.property(key, of: portfolio.dataSources[index])
-        case .goal: return key == "description" ? QueryValue(portfolio.goals[index].description) : .null
-        case .person: return key == "active" ? .boolean(portfolio.people[index].active) : .null
+        case .initiative: return initiativeProperty(key, index)
+        case .technology: return technologyProperty(key, index)
+        case .dataSource: return dataSourceProperty(key, index)
+        case .goal: return key == "description" ? QueryValue(graph.portfolio.goals[index].description) : .null
+        case .person: return key == "active" ? .boolean(graph.portfolio.people[index].active) : .null
         case .capability, .unit, .team: return .null
         }
     }
 
-    private static func property(_ key: String, of initiative: Initiative) -> QueryValue {
+    private func initiativeProperty(_ key: String, _ index: Int) -> QueryValue {
         switch key {
-        case "status": .string(initiative.status.rawValue)
-        case "budget": initiative.budget.map(number) ?? .null
-        case "start": QueryValue(initiative.start?.description)
-        case "end": QueryValue(initiative.end?.description)
-        case "tags": .list(initiative.tags.map(QueryValue.string))
+        case "status": .string(graph.portfolio.initiatives[index].status.rawValue)
+        case "budget": graph.portfolio.initiatives[index].budget.map(Self.number) ?? .null
+        case "start": QueryValue(graph.portfolio.initiatives[index].start?.description)
+        case "end": QueryValue(graph.portfolio.initiatives[index].end?.description)
+        case "tags": .list(graph.portfolio.initiatives[index].tags.map(QueryValue.string))
         default: .null
         }
     }
 
-    private static func property(_ key: String, of technology: Technology) -> QueryValue {
+    private func technologyProperty(_ key: String, _ index: Int) -> QueryValue {
         switch key {
-        case "category": QueryValue(technology.category)
-        case "vendor": QueryValue(technology.vendor)
-        case "lifecycle": QueryValue(technology.lifecycle?.rawValue)
-        case "endOfLife": QueryValue(technology.endOfLife?.description)
+        case "category": QueryValue(graph.portfolio.technologies[index].category)
+        case "vendor": QueryValue(graph.portfolio.technologies[index].vendor)
+        case "lifecycle": QueryValue(graph.portfolio.technologies[index].lifecycle?.rawValue)
+        case "endOfLife": QueryValue(graph.portfolio.technologies[index].endOfLife?.description)
         default: .null
         }
     }
 
-    private static func property(_ key: String, of source: DataSource) -> QueryValue {
+    private func dataSourceProperty(_ key: String, _ index: Int) -> QueryValue {
         switch key {
-        case "domain": QueryValue(source.domain)
-        case "classification": QueryValue(source.classification?.rawValue)
-        case "systemOfRecord": .boolean(source.systemOfRecord)
+        case "domain": QueryValue(graph.portfolio.dataSources[index].domain)
+        case "classification": QueryValue(graph.portfolio.dataSources[index].classification?.rawValue)
+        case "systemOfRecord": .boolean(graph.portfolio.dataSources[index].systemOfRecord)
         default: .null
         }
     }

@@ -6,6 +6,22 @@ extension QueryEngine where Graph == PortfolioQueryGraph {
     public init(portfolio graph: PortfolioGraph) {
         self.init(graph: PortfolioQueryGraph(graph), procedures: [FindingsProcedure.make(for: graph)])
     }
+
+    /// Parses, checks and runs a query. Calls from other modules land here rather than on the
+    /// generic method, so that the whole executor is compiled for the portfolio graph
+    /// (generic code called across modules runs unspecialised, several times slower).
+    public func run(
+        _ text: String, parameters: [String: QueryValue] = [:], timeout: Duration? = nil
+    ) throws(QueryError) -> QueryResult {
+        try execute(try Self.prepare(text), parameters: parameters, timeout: timeout)
+    }
+
+    /// Runs a prepared query, compiled for the portfolio graph (see `run(_:parameters:timeout:)`).
+    public func run(
+        _ query: Query, parameters: [String: QueryValue] = [:], timeout: Duration? = nil
+    ) throws(QueryError) -> QueryResult {
+        try execute(query, parameters: parameters, timeout: timeout)
+    }
 }
 
 /// `interlock.findings() YIELD rule, severity, node, message, nodes, action`: the built-in
