@@ -134,6 +134,25 @@ import Testing
             == [["k": 1], [1], "a", true, 1.5, 2, nil])
     }
 
+    @Test func orderByAnAggregateAsWritten() {
+        #expect(rows("MATCH (i:Initiative)-[:USES]->(t) RETURN t.id, count(*) ORDER BY count(*) DESC, t.id LIMIT 2")
+            == [["java", 2], ["oracle", 1]])
+    }
+
+    @Test func equivalenceGroupsNumbersAndNulls() {
+        #expect(rows("UNWIND [1, 1.0, 2, null, null] AS x RETURN DISTINCT x") == [[1], [2], [nil]])
+        #expect(rows("UNWIND [1, 1.0, null] AS x RETURN x, count(*)") == [[1, 2], [nil, 1]])
+    }
+
+    @Test func graphElementFunctions() {
+        #expect(rows("MATCH (n {id: 'java'}) RETURN id(n), labels(n), keys(n), n:Technology, n:Initiative")
+            == [[4, ["Technology"], ["id", "lifecycle", "name"], true, false]])
+        #expect(rows("MATCH ({id: 'a'})-[r:USES]->() RETURN type(r), properties(r), startNode(r).id, endNode(r).id, id(r) >= 0")
+            == [["USES", ["version": "17"], "a", "java", true]])
+        #expect(rows("MATCH (n {id: 'a'}) RETURN n['budget'], size(n.tags), n.tags[1], 'crm' IN n.tags, n.missing")
+            == [[100, 2, "crm", true, nil]])
+    }
+
     @Test func orderByTheVariablesBeforeTheProjection() {
         #expect(rows("MATCH (i:Initiative) RETURN i.name AS name ORDER BY i.budget DESC LIMIT 1") == [["C"]])
     }

@@ -17,7 +17,7 @@ struct QueryCommand: ParsableCommand {
         Examples:
           interlock query Samples/acme 'MATCH (i:Initiative) WHERE i.budget > $min RETURN i.id, i.budget' --param min=1000000
           interlock query Samples/acme --file risks.cypher --format csv -o risks.csv
-          interlock query Samples/acme 'CALL interlock.blastRadius("identity-platform") YIELD node RETURN node.id'
+          interlock query Samples/acme 'CALL interlock.blastRadius("entra-id") YIELD node RETURN node.id'
         """
     )
 
