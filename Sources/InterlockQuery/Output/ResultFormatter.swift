@@ -6,6 +6,7 @@
 public struct ResultFormatter<Graph: QueryableGraph> {
     /// The output formats.
     public enum Format: String, CaseIterable, Sendable {
+        /// Aligned text, an array of JSON objects, or CSV with a header.
         case table, json, csv
     }
 

@@ -2,23 +2,33 @@
 public struct Expression: Sendable, Hashable {
     /// A literal scalar.
     public enum Literal: Sendable, Hashable {
+        /// `null`.
         case null
+        /// `true` or `false`.
         case boolean(Bool)
+        /// An integer such as `42` or `0x1F`.
         case integer(Int)
+        /// A float such as `2.5` or `1e3`.
         case float(Double)
+        /// A string, escapes resolved.
         case string(String)
     }
 
     /// Operators with two operands.
     public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
+        /// Logical operators, three-valued.
         case or = "OR", xor = "XOR", and = "AND"
+        /// Comparisons.
         case equal = "=", notEqual = "<>", less = "<", greater = ">", lessOrEqual = "<=", greaterOrEqual = ">="
+        /// Arithmetic (`+` also joins strings and lists).
         case add = "+", subtract = "-", multiply = "*", divide = "/", modulo = "%", power = "^"
+        /// List membership and string predicates.
         case `in` = "IN", startsWith = "STARTS WITH", endsWith = "ENDS WITH", contains = "CONTAINS", matches = "=~"
     }
 
     /// Operators with one operand.
     public enum UnaryOperator: String, Sendable, Hashable {
+        /// `NOT x`, `-x`, `+x`.
         case not = "NOT", minus = "-", plus = "+"
     }
 
@@ -32,26 +42,39 @@ public struct Expression: Sendable, Hashable {
 
     /// The shape of an expression.
     public indirect enum Kind: Sendable, Hashable {
+        /// A literal scalar.
         case literal(Literal)
+        /// `[a, b]`.
         case list([Expression])
         /// A map literal; keys keep their written order.
         case map([MapEntry])
+        /// A variable.
         case variable(String)
+        /// `$name`.
         case parameter(String)
+        /// `x.key`.
         case property(Expression, key: String)
+        /// `x[index]`.
         case index(Expression, index: Expression)
+        /// `x[from..to]`.
         case slice(Expression, from: Expression?, to: Expression?)
+        /// A unary operator and its operand.
         case unary(UnaryOperator, Expression)
+        /// A binary operator and its operands.
         case binary(BinaryOperator, Expression, Expression)
         /// `a < b <= c`: comparisons chained, each pair joined by AND.
         case comparisonChain(Expression, [ComparisonStep])
+        /// `x IS NULL`, or `x IS NOT NULL` when negated.
         case isNull(Expression, negated: Bool)
         /// `n:Label:Other`: true when the node has every label.
         case hasLabels(Expression, [String])
         /// A function call; `distinct` only for aggregates, as in `count(DISTINCT x)`.
         case function(name: String, distinct: Bool, arguments: [Expression])
+        /// `count(*)`.
         case countStar
+        /// `CASE [subject] WHEN ... THEN ... [ELSE ...] END`.
         case caseExpression(subject: Expression?, branches: [CaseBranch], otherwise: Expression?)
+        /// `[x IN list WHERE filter | projection]`.
         case listComprehension(variable: String, source: Expression, filter: Expression?, projection: Expression?)
         /// `any(x IN list WHERE pred)` and its siblings `all`, `none`, `single`.
         case quantifier(Quantifier, variable: String, source: Expression, filter: Expression)
@@ -61,6 +84,7 @@ public struct Expression: Sendable, Hashable {
 
     /// `all`, `any`, `none`, `single` list predicates.
     public enum Quantifier: String, Sendable, Hashable {
+        /// True when the predicate holds for every, some, no, or exactly one element.
         case all, any, none, single
     }
 

@@ -49,6 +49,7 @@ public struct RelationshipPattern: Sendable, Hashable {
 public struct PatternPart: Sendable, Hashable {
     /// `shortestPath` or `allShortestPaths`.
     public enum Shortest: String, Sendable, Hashable {
+        /// One shortest path per pair of ends, or all of them.
         case shortestPath, allShortestPaths
     }
 

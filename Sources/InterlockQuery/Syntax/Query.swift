@@ -14,10 +14,15 @@ public struct SingleQuery: Sendable, Hashable {
 
 /// One clause of a query.
 public enum Clause: Sendable, Hashable {
+    /// `[OPTIONAL] MATCH`.
     case match(Match)
+    /// `UNWIND`.
     case unwind(Unwind)
+    /// `WITH`.
     case with(Projection)
+    /// `RETURN`.
     case `return`(Projection)
+    /// `CALL`.
     case call(Call)
 
     /// Where the clause starts.

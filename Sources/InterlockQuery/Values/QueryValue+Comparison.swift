@@ -56,6 +56,7 @@ extension QueryValue {
 
     /// The result of comparing two values.
     public enum Ordering: Sendable, Hashable {
+        /// Before, the same as, after.
         case less, equal, greater
 
         init<T: Comparable>(_ a: T, _ b: T) {
