@@ -153,6 +153,19 @@ import Testing
             == [[100, 2, "crm", true, nil]])
     }
 
+    @Test func sortWithLimitKeepsOnlyTheBestRows() {
+        // Far more rows than the limit: the sort cuts its buffer back as it goes, stably.
+        #expect(rows("UNWIND range(1, 1000) AS x RETURN x ORDER BY x % 7 DESC, x LIMIT 3") == [[6], [13], [20]])
+        #expect(rows("UNWIND range(1, 500) AS x RETURN x ORDER BY x % 2 SKIP 1 LIMIT 3") == [[4], [6], [8]])
+        #expect(rows("UNWIND range(1, 500) AS x WITH x ORDER BY x DESC LIMIT 2 RETURN collect(x)") == [[[500, 499]]])
+    }
+
+    @Test func laterMatchesStartFromCarriedNodes() {
+        #expect(rows("MATCH (t:Technology {lifecycle: 'hold'}) WITH t MATCH (i)-[:USES]->(t) RETURN i.id") == [["c"]])
+        #expect(rows("MATCH (i:Initiative) WITH i WHERE i.budget > 200 MATCH (i)-[:USES]->(t) RETURN i.id, t.id") == [["b", "java"]])
+        #expect(rows("UNWIND ['a', 'zzz'] AS id OPTIONAL MATCH (n {id: id}) RETURN id, n.name") == [["a", "A"], ["zzz", nil]])
+    }
+
     @Test func orderByTheVariablesBeforeTheProjection() {
         #expect(rows("MATCH (i:Initiative) RETURN i.name AS name ORDER BY i.budget DESC LIMIT 1") == [["C"]])
     }
@@ -213,6 +226,15 @@ import Testing
         let failure = error(query)
         #expect(failure?.message == message)
         #expect(failure?.position?.column == column)
+    }
+
+    @Test func unwindingTimesOut() {
+        do {
+            _ = try QueryEngine(graph: TestGraph.empty).run("UNWIND range(1, 100000) AS x RETURN count(*)", timeout: .zero)
+            Issue.record("expected a timeout")
+        } catch {
+            #expect(error.kind == .timeout)
+        }
     }
 
     @Test func timesOut() {

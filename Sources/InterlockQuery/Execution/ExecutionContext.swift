@@ -9,25 +9,19 @@ final class ExecutionContext<Graph: QueryableGraph> {
     let parameters: [String: QueryValue]
     /// Procedures callable with CALL, by lower-cased name.
     let procedures: [String: QueryProcedure]
-    private let deadline: ContinuousClock.Instant?
-    private var ticks = 0
+    /// The time limit, shared with the sinks.
+    let deadline: QueryDeadline
     private var regexes: [String: NSRegularExpression] = [:]
 
     init(graph: Graph, parameters: [String: QueryValue], procedures: [QueryProcedure], timeout: Duration?) {
         self.graph = graph
         self.parameters = parameters
         self.procedures = Dictionary(procedures.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { $1 })
-        deadline = timeout.map { ContinuousClock.now.advanced(by: $0) }
+        deadline = QueryDeadline(timeout: timeout)
     }
 
-    /// Counts one unit of work and, every 1024 units, stops the query past its deadline.
-    func tick() throws(QueryError) {
-        ticks &+= 1
-        guard ticks & 1023 == 0, let deadline else { return }
-        if ContinuousClock.now >= deadline || Task.isCancelled {
-            throw QueryError(.timeout, "the query ran past its time limit and was cancelled")
-        }
-    }
+    /// Counts one unit of work (see `QueryDeadline.tick`).
+    func tick() throws(QueryError) { try deadline.tick() }
 
     /// The compiled regular expression for `pattern`, anchored to match the whole string as
     /// openCypher's `=~` requires; compiled once per run.
@@ -39,6 +33,26 @@ final class ExecutionContext<Graph: QueryableGraph> {
             return regex
         } catch {
             throw QueryError(.runtime, "invalid regular expression '\(pattern)'", at: position)
+        }
+    }
+}
+
+/// The time limit of one run. Work is counted in units (a candidate tried, a row unwound);
+/// every 1024 units the clock is read, so that checking costs next to nothing.
+final class QueryDeadline {
+    private let end: ContinuousClock.Instant?
+    private var ticks = 0
+
+    init(timeout: Duration?) {
+        end = timeout.map { ContinuousClock.now.advanced(by: $0) }
+    }
+
+    /// Counts one unit of work; throws a `.timeout` error once past the limit or when the task is cancelled.
+    func tick() throws(QueryError) {
+        ticks &+= 1
+        guard ticks & 1023 == 0, let end else { return }
+        if ContinuousClock.now >= end || Task.isCancelled {
+            throw QueryError(.timeout, "the query ran past its time limit and was cancelled")
         }
     }
 }

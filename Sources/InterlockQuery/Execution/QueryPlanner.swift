@@ -34,7 +34,8 @@ struct QueryPlanner<Graph: QueryableGraph> {
             case .unwind(let unwind):
                 let list = try ExpressionCompiler(context: context, scope: scope).compile(unwind.list)
                 scope.add(unwind.variable)
-                stages.append { UnwindSink(list: list, next: $0) }
+                let deadline = context.deadline
+                stages.append { UnwindSink(list: list, deadline: deadline, next: $0) }
             case .with(let projection):
                 stages += try self.projection(projection, scope: &scope, isReturn: false)
             case .return(let projection):
@@ -69,6 +70,8 @@ struct QueryPlanner<Graph: QueryableGraph> {
             stages.append { ProjectSink(items: evaluators, keepInput: sortsOnInput, next: $0) }
         }
         if projection.distinct { stages.append { DistinctSink(next: $0) } }
+        let skip = try count(projection.skip, clause: "SKIP") ?? 0
+        let limit = try count(projection.limit, clause: "LIMIT")
         if !projection.orderBy.isEmpty {
             var sortScope = output
             if sortsOnInput {
@@ -86,11 +89,11 @@ struct QueryPlanner<Graph: QueryableGraph> {
                     keys.append((try compiler.compile(key.expression), key.descending))
                 }
             }
-            stages.append { SortSink(keys: keys, next: $0) }
+            // With a LIMIT, the sort only needs to keep the rows that SKIP and LIMIT let through.
+            let keep = limit.map { $0 + skip }
+            stages.append { SortSink(keys: keys, keep: keep, next: $0) }
         }
         if projection.skip != nil || projection.limit != nil {
-            let skip = try count(projection.skip, clause: "SKIP") ?? 0
-            let limit = try count(projection.limit, clause: "LIMIT")
             stages.append { SliceSink(skip: skip, limit: limit, next: $0) }
         }
         if sortsOnInput {

@@ -1,3 +1,4 @@
+import Foundation
 import InterlockAnalysis
 import InterlockCore
 
@@ -32,8 +33,25 @@ enum FindingsProcedure {
     static let outputs = ["rule", "severity", "node", "message", "nodes", "action"]
 
     static func make(for graph: PortfolioGraph) -> QueryProcedure {
-        QueryProcedure(name: "interlock.findings", arguments: [], outputs: outputs) { _ in
-            rows(Analyzer.analyze(graph), graph: graph)
+        let cache = Cache()
+        return QueryProcedure(name: "interlock.findings", arguments: [], outputs: outputs) { _ in
+            cache.rows { rows(Analyzer.analyze(graph), graph: graph) }
+        }
+    }
+
+    /// The rows, computed once per engine: a CALL after a MATCH runs once per incoming row,
+    /// and the detectors need not run again for each.
+    final class Cache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var computed: [[QueryValue]]?
+
+        func rows(_ make: () -> [[QueryValue]]) -> [[QueryValue]] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let computed { return computed }
+            let made = make()
+            computed = made
+            return made
         }
     }
 

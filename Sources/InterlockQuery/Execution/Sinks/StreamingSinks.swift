@@ -20,10 +20,12 @@ final class FilterSink: RowSink {
 /// `UNWIND list AS x`: one row per element; null or an empty list gives none, a non-list one.
 final class UnwindSink: RowSink {
     private let list: Evaluator
+    private let deadline: QueryDeadline
     private let next: RowSink
 
-    init(list: @escaping Evaluator, next: RowSink) {
+    init(list: @escaping Evaluator, deadline: QueryDeadline, next: RowSink) {
         self.list = list
+        self.deadline = deadline
         self.next = next
     }
 
@@ -37,6 +39,7 @@ final class UnwindSink: RowSink {
         var extended = row
         extended.append(.null)
         for element in elements {
+            try deadline.tick()
             extended[extended.count - 1] = element
             if try !next.push(extended) { return false }
         }
