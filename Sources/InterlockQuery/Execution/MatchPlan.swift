@@ -90,21 +90,21 @@ final class MatchPlan<Graph: QueryableGraph> {
         _ expansion: Expansion, step index: Int, _ row: inout Row, _ used: inout [Int],
         _ emit: (Row) throws(QueryError) -> Bool
     ) throws(QueryError) -> Bool {
-        guard case .node(let from) = row[expansion.from] else { return true }
+        guard case .node(let from) = row[expansion.hop.from] else { return true }
         let graph = context.graph
         let boundRelationship: Int?
         if expansion.relationshipBound {
-            guard case .relationship(let relationship) = row[expansion.relationship] else { return true }
+            guard case .relationship(let relationship) = row[expansion.hop.relationship] else { return true }
             boundRelationship = relationship
         } else {
             boundRelationship = nil
         }
-        return try graph.forEachEdge(of: from, expansion.direction, types: expansion.types) { (edge, other) throws(QueryError) in
+        return try graph.forEachEdge(of: from, expansion.hop.direction, types: expansion.hop.types) { (edge, other) throws(QueryError) in
             if let boundRelationship, edge != boundRelationship { return true }
             guard !used.contains(edge), try accepts(relationship: edge, step: index, row),
                   try acceptsTarget(other, expansion, step: index, row) else { return true }
-            row[expansion.to] = .node(other)
-            row[expansion.relationship] = .relationship(edge)
+            row[expansion.hop.to] = .node(other)
+            row[expansion.hop.relationship] = .relationship(edge)
             used.append(edge)
             defer { used.removeLast() }
             return try run(step: index + 1, &row, &used, emit)
@@ -117,22 +117,22 @@ final class MatchPlan<Graph: QueryableGraph> {
         _ expansion: Expansion, step index: Int, _ row: inout Row, _ used: inout [Int],
         _ emit: (Row) throws(QueryError) -> Bool
     ) throws(QueryError) -> Bool {
-        guard case .node(let from) = row[expansion.from] else { return true }
+        guard case .node(let from) = row[expansion.hop.from] else { return true }
         let graph = context.graph
-        let bounds = expansion.length
+        let bounds = expansion.hop.length
         var trail: [Int] = []
         func bind(_ end: Int) throws(QueryError) -> Bool {
             guard try acceptsTarget(end, expansion, step: index, row) else { return true }
-            row[expansion.to] = .node(end)
+            row[expansion.hop.to] = .node(end)
             if expansion.isRead {
                 let ordered = expansion.reversed ? trail.reversed() : trail
-                row[expansion.relationship] = .list(ordered.map(QueryValue.relationship))
+                row[expansion.hop.relationship] = .list(ordered.map(QueryValue.relationship))
             }
             return try run(step: index + 1, &row, &used, emit)
         }
         if bounds.lowerBound == 0, try !bind(from) { return false }
         guard bounds.upperBound > 0 else { return true }
-        var stack = [EdgeCursor(edges: graph.adjacent(to: from, expansion.direction, types: expansion.types))]
+        var stack = [EdgeCursor(edges: graph.adjacent(to: from, expansion.hop.direction, types: expansion.hop.types))]
         while !stack.isEmpty {
             try context.tick()
             guard let (edge, other) = stack[stack.count - 1].next() else {
@@ -148,7 +148,7 @@ final class MatchPlan<Graph: QueryableGraph> {
             used.append(edge)
             if trail.count >= bounds.lowerBound, try !bind(other) { return false }
             if trail.count < bounds.upperBound {
-                stack.append(EdgeCursor(edges: graph.adjacent(to: other, expansion.direction, types: expansion.types)))
+                stack.append(EdgeCursor(edges: graph.adjacent(to: other, expansion.hop.direction, types: expansion.hop.types)))
             } else {
                 trail.removeLast()
                 used.removeLast()
@@ -161,13 +161,13 @@ final class MatchPlan<Graph: QueryableGraph> {
         _ search: ShortestSearch, step index: Int, _ row: inout Row, _ used: inout [Int],
         _ emit: (Row) throws(QueryError) -> Bool
     ) throws(QueryError) -> Bool {
-        guard case .node(let from) = row[search.from], case .node(let to) = row[search.to] else { return true }
+        guard case .node(let from) = row[search.hop.from], case .node(let to) = row[search.hop.to] else { return true }
         let bindings = row
         let finder = ShortestPathFinder(graph: context.graph, context: context, search: search) { (edge) throws(QueryError) in
             try self.accepts(relationship: edge, step: index, bindings)
         }
         for relationships in try finder.paths(from: from, to: to) {
-            row[search.relationship] = .list(relationships.map(QueryValue.relationship))
+            row[search.hop.relationship] = .list(relationships.map(QueryValue.relationship))
             if try !run(step: index + 1, &row, &used, emit) { return false }
         }
         return true
@@ -183,7 +183,7 @@ final class MatchPlan<Graph: QueryableGraph> {
 
     private func acceptsTarget(_ node: Int, _ expansion: Expansion, step index: Int, _ row: Row) throws(QueryError) -> Bool {
         if expansion.targetBound {
-            guard case .node(let bound) = row[expansion.to], bound == node else { return false }
+            guard case .node(let bound) = row[expansion.hop.to], bound == node else { return false }
         }
         return try checks[index]?.accepts(node, row) ?? true
     }

@@ -325,10 +325,11 @@ struct MatchPlanner<Graph: QueryableGraph> {
             direction = direction == .outgoing ? .incoming : direction == .incoming ? .outgoing : .either
         }
         let toSlot = slots.nodes[to], relationshipSlot = slots.relationships[index]
-        let expansion = Expansion(
+        let hop = Hop(
             from: slots.nodes[from], to: toSlot, relationship: relationshipSlot, types: typeMask(relationship.types),
-            direction: direction, targetBound: builder.bound.contains(toSlot),
-            relationshipBound: builder.bound.contains(relationshipSlot), length: hopBounds(relationship.length),
+            direction: direction, length: hopBounds(relationship.length))
+        let expansion = Expansion(
+            hop: hop, targetBound: builder.bound.contains(toSlot), relationshipBound: builder.bound.contains(relationshipSlot),
             reversed: !fromLeft, isRead: relationship.variable != nil || part.pathVariable != nil)
         let step: MatchStep = relationship.length == nil ? .expand(expansion) : .expandVariable(expansion)
         builder.add(step, check: nodeChecks[to], relationshipChecks: relationshipChecks[index], binds: [toSlot, relationshipSlot])
@@ -340,11 +341,11 @@ struct MatchPlanner<Graph: QueryableGraph> {
     ) {
         let relationship = part.steps[0].relationship
         let length = relationship.length.map { RelationshipPattern.Length(minimum: $0.minimum, maximum: $0.maximum ?? Int.max) }
-        let search = ShortestSearch(
+        let hop = Hop(
             from: slots.nodes[0], to: slots.nodes[1], relationship: slots.relationships[0],
             types: typeMask(relationship.types), direction: relationship.direction,
-            length: hopBounds(length ?? RelationshipPattern.Length(minimum: 1, maximum: 1)),
-            all: kind == .allShortestPaths)
+            length: hopBounds(length ?? RelationshipPattern.Length(minimum: 1, maximum: 1)))
+        let search = ShortestSearch(hop: hop, all: kind == .allShortestPaths)
         builder.add(.shortest(search), check: nil, relationshipChecks: relationshipChecks[0], binds: [slots.relationships[0]])
     }
 

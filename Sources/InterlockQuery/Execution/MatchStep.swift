@@ -80,8 +80,9 @@ struct PropertyCheck {
     var value: Evaluator
 }
 
-/// How to cross one relationship pattern from a bound node.
-struct Expansion {
+/// One relationship pattern as the search crosses it: between which slots, along which
+/// types and direction, how many hops.
+struct Hop {
     /// Slot of the bound node the hop starts from.
     var from: Int
     /// Slot of the node reached.
@@ -92,12 +93,18 @@ struct Expansion {
     var types: [Bool]?
     /// Direction relative to the hop (flipped when the plan walks a pattern right to left).
     var direction: RelationshipPattern.Direction
+    /// How many relationships may be crossed.
+    var length: ClosedRange<Int>
+}
+
+/// How to cross one relationship pattern from a bound node.
+struct Expansion {
+    /// The slots, types, direction and length.
+    var hop: Hop
     /// Whether the reached node's slot is already bound (then it must be that node).
     var targetBound: Bool
     /// Whether the relationship's slot is already bound (single hops only).
     var relationshipBound: Bool
-    /// Hop counts for variable length.
-    var length: ClosedRange<Int>
     /// Whether the plan walks this relationship against the pattern's reading order, so
     /// that a variable-length list must be reversed to read left to right.
     var reversed: Bool
@@ -108,12 +115,8 @@ struct Expansion {
 
 /// `shortestPath((a)-[*]->(b))` between two bound nodes.
 struct ShortestSearch {
-    var from: Int
-    var to: Int
-    var relationship: Int
-    var types: [Bool]?
-    var direction: RelationshipPattern.Direction
-    var length: ClosedRange<Int>
+    /// The slots (both ends bound before the search), types, direction and length bounds.
+    var hop: Hop
     /// allShortestPaths rather than shortestPath.
     var all: Bool
 }

@@ -12,18 +12,18 @@ struct ShortestPathFinder<Graph: QueryableGraph> {
     /// one for shortestPath, every one for allShortestPaths; none when the length is out of bounds.
     /// A path from a node to itself is the empty path, allowed only when the lower bound is 0.
     func paths(from: Int, to: Int) throws(QueryError) -> [[Int]] {
-        if from == to { return search.length.lowerBound == 0 ? [[]] : [] }
+        if from == to { return search.hop.length.lowerBound == 0 ? [[]] : [] }
         // For each reached node, the relationships that reach it on a shortest path.
         var parents: [Int: [Int]] = [from: []]
         var frontier = [from]
         var depth = 0
-        while !frontier.isEmpty, parents[to] == nil, depth < search.length.upperBound {
+        while !frontier.isEmpty, parents[to] == nil, depth < search.hop.length.upperBound {
             depth += 1
             var next: [Int] = []
             var reachedNow: Set<Int> = []
             for node in frontier {
                 try context.tick()
-                for (edge, other) in graph.adjacent(to: node, search.direction, types: search.types) {
+                for (edge, other) in graph.adjacent(to: node, search.hop.direction, types: search.hop.types) {
                     let isNew = parents[other] == nil
                     guard isNew || reachedNow.contains(other), try accepts(edge) else { continue }
                     if isNew {
@@ -37,7 +37,7 @@ struct ShortestPathFinder<Graph: QueryableGraph> {
             }
             frontier = next
         }
-        guard parents[to] != nil, search.length.contains(depth) else { return [] }
+        guard parents[to] != nil, search.hop.length.contains(depth) else { return [] }
         return search.all ? try allPaths(to: to, parents: parents) : [firstPath(to: to, parents: parents)]
     }
 
