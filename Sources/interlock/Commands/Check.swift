@@ -15,8 +15,9 @@ struct Check: ParsableCommand {
         Exits 0 when no finding reaches the fail level, 1 when one does, 2 on bad input or usage.
         The fail level comes from --fail-on, else the portfolio's policy.failOn, else error.
 
-        Custom rules (the portfolio's rules:, and files given with --rules) run with the
-        built-in detectors: each row their query returns is a finding (see docs/queries.md).
+        Custom rules (the portfolio's rules: and the files given with --rules) run
+        with the built-in detectors: each row their query returns is a finding
+        (see docs/queries.md).
 
         Examples:
           interlock check Samples/acme

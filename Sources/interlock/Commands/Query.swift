@@ -12,12 +12,13 @@ struct QueryCommand: ParsableCommand {
         abstract: "Ask the portfolio graph a question in openCypher (read-only).",
         discussion: """
         The graph, the supported subset and twenty example questions are in docs/queries.md.
-        Exits 0 with the rows, 2 on a bad portfolio or a bad query (its line, column and a caret are shown).
+        Exits 0 with the rows, 2 on a bad portfolio or a bad query (shown with
+        its line, column and a caret under the fault).
 
         Examples:
-          interlock query Samples/acme 'MATCH (i:Initiative) WHERE i.budget > $min RETURN i.id, i.budget' --param min=1000000
+          interlock query Samples/acme 'MATCH (t:Technology) RETURN t.id, t.lifecycle'
+          interlock query Samples/acme --file risks.cypher --param min=1000000
           interlock query Samples/acme --file risks.cypher --format csv -o risks.csv
-          interlock query Samples/acme 'CALL interlock.blastRadius("entra-id") YIELD node RETURN node.id'
         """
     )
 
