@@ -51,6 +51,13 @@ struct QueryCommandTests {
         #expect(failure.standardError == "interlock: \(broken.path):2:13: syntax error: expected an expression but found ','\nRETURN i.id,, i.name\n            ^\n")
     }
 
+    @Test func timingsGoToStandardError() throws {
+        let result = try CommandRunner.run(["query", "Samples/minimal.yaml", "RETURN 1 AS one", "--timings", "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "one\r\n1\r\n")
+        #expect(result.standardError.split(separator: "\n").map { $0.prefix(6) } == ["load  ", "build ", "query "])
+    }
+
     @Test func badQueriesExitTwo() throws {
         let unknown = try CommandRunner.run(["query", "Samples/acme", "MATCH (n) RETURN m"])
         #expect(unknown.status == 2)

@@ -184,3 +184,9 @@ import Testing
         #expect(QueryValue.parameter(from: "") == "")
     }
 }
+
+@Suite struct JSONTextTests {
+    @Test func escapesWhatJSONAndJavaScriptNeed() {
+        #expect(JSONText.string("a\"b\\c\nd\te\u{1}f\u{7F}g\u{2028}h é") == "\"a\\\"b\\\\c\\nd\\te\\u0001f\\u007fg\\u2028h é\"")
+    }
+}

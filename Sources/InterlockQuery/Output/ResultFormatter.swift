@@ -154,7 +154,8 @@ enum JSONText {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
-            case let control where control.value < 0x20:
+            // U+2028 and U+2029 end lines in JavaScript; escaped, the JSON can be pasted into a script.
+            case let control where control.value < 0x20 || control.value == 0x7F || control == "\u{2028}" || control == "\u{2029}":
                 let hex = String(control.value, radix: 16)
                 output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: output.unicodeScalars.append(scalar)

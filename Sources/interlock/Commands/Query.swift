@@ -42,6 +42,9 @@ struct QueryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Stop the query after this many seconds.", valueName: "seconds"))
     var timeout: Double?
 
+    @Flag(help: "Print the time spent loading, building the graph and running the query to standard error.")
+    var timings = false
+
     @Option(name: [.short, .customLong("output")], help: "Write the result to this file (atomically) instead of standard output.")
     var output: String?
 
@@ -61,22 +64,33 @@ struct QueryCommand: ParsableCommand {
         } catch {
             throw CommandFailure.badInput(located(error, in: text))
         }
+        let clock = ContinuousClock()
+        var start = clock.now
         let portfolio: Portfolio
         do {
             portfolio = try PortfolioLoader.load(paths: [path])
         } catch {
             throw CommandFailure.badInput("error: \(error)")
         }
+        let loaded = clock.now - start
+        start = clock.now
         let engine = QueryEngine(portfolio: PortfolioGraph(portfolio))
+        let built = clock.now - start
         var values: [String: QueryValue] = [:]
         for parameter in parameters {
             if let (name, value) = parsedParameter(parameter) { values[name] = QueryValue.parameter(from: value) }
         }
         let result: QueryResult
+        start = clock.now
         do {
             result = try engine.run(prepared, parameters: values, timeout: timeout.map { .milliseconds(Int($0 * 1000)) })
         } catch {
             throw CommandFailure.badInput(located(error, in: text))
+        }
+        if timings {
+            printToStandardError("load   \(loaded)")
+            printToStandardError("build  \(built)")
+            printToStandardError("query  \(clock.now - start)")
         }
         try OutputDestination(path: output).write(ResultFormatter(graph: engine.graph).render(result, as: format))
     }
