@@ -95,7 +95,7 @@ struct Check: ParsableCommand {
             let colour = destination.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             try destination.write(TextReporter.render(report, colour: colour))
         case .json:
-            try destination.write(JSONReporter.render(report))
+            try destination.write(Data(JSONReporter.renderBytes(report)))
         }
         let level = failOn ?? portfolio.policy.failOn ?? .error
         if report.findings.contains(where: { $0.severity.reaches(level) }) { throw ExitCode(1) }
