@@ -43,6 +43,13 @@ enum CommandRunner {
                       standardError: String(decoding: errorData, as: UTF8.self))
     }
 
+    /// A new empty folder under the temporary directory; the caller removes it.
+    static func temporaryFolder(_ prefix: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     /// Compares `text` with the golden file `name`; with `UPDATE_GOLDEN=1` rewrites it instead.
     static func matchesGolden(_ text: String, _ name: String) throws -> Bool {
         let url = packageRoot.appendingPathComponent("Tests/InterlockCLITests/Golden/\(name)")

@@ -3,14 +3,8 @@ import Testing
 
 /// `interlock generate` end to end: files, format choice, determinism, manifest, usage errors.
 @Suite struct GenerateCommandTests {
-    private func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("interlock-generate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     @Test func writesThePortfolioAndTheManifestAndChecksCleanlyForCycles() throws {
-        let folder = try temporaryFolder()
+        let folder = try CommandRunner.temporaryFolder("interlock-generate")
         defer { try? FileManager.default.removeItem(at: folder) }
         let portfolio = folder.appendingPathComponent("big.json").path
         let manifest = folder.appendingPathComponent("manifest.json").path
@@ -42,7 +36,7 @@ import Testing
     }
 
     @Test func usageErrorsExitTwoAndLeaveNoFile() throws {
-        let folder = try temporaryFolder()
+        let folder = try CommandRunner.temporaryFolder("interlock-generate")
         defer { try? FileManager.default.removeItem(at: folder) }
         let same = folder.appendingPathComponent("same.yaml").path
         #expect(try CommandRunner.run(["generate", "--initiatives", "0"]).status == 2)
