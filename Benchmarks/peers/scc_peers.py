@@ -16,6 +16,7 @@ both, and prints medians with ratios against a baseline:
   such as ``scc 0.0123 s`` or ``dependency-cycle  0.0123 seconds`` (``interlock check
   --timings``). Lines whose key matches ``--scc-keys`` are summed into the SCC time and those
   matching ``--load-keys`` into the load time. ``{edges}`` in CMD is replaced by the edge list.
+  ``--interlock NAME=CMD`` names the row; the option may be repeated to time several commands.
 
 A peer that is not installed or fails is reported as ``skipped: reason`` or ``failed: reason``
 and the others still run. Every peer's count of non-trivial components (more than one node) and
@@ -29,6 +30,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import os
@@ -48,6 +50,7 @@ from typing import Callable, Optional
 HEADER = re.compile(r"^#\s*nodes\s+(\d+)\s+edges\s+(\d+)\s*$")
 UNITS = {"s": 1.0, "sec": 1.0, "seconds": 1.0, "second": 1.0, "ms": 1e-3, "milliseconds": 1e-3,
          "us": 1e-6, "µs": 1e-6, "microseconds": 1e-6, "ns": 1e-9, "nanoseconds": 1e-9}
+NAMED_COMMAND = re.compile(r"^([A-Za-z][\w-]*)=(.+)$", re.DOTALL)
 TIMING_LINE = re.compile(r"^\s*([A-Za-z][\w.-]*)\s*[:=]?\s+([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*([a-zµ]*)\s*$")
 
 
@@ -253,8 +256,8 @@ def run_sccmap(edge_list: EdgeList, options) -> Run:
         return Run(load_time, scc_time, components)
 
 
-def run_interlock(edge_list: EdgeList, options) -> Run:
-    command = options.interlock.replace("{edges}", shlex.quote(edge_list.path))
+def run_interlock(template: str, edge_list: EdgeList, options) -> Run:
+    command = template.replace("{edges}", shlex.quote(edge_list.path))
     # Exit status 1 may mean "findings found" (interlock check); only worse is a failure.
     wall, process = run_subprocess(command, options, shell=True, accepted=(0, 1))
     scc_keys, load_keys = re.compile(options.scc_keys), re.compile(options.load_keys)
@@ -388,8 +391,9 @@ def parse_arguments(arguments=None):
     parser.add_argument("--repeats", type=int, default=3, help="runs per peer; medians are reported (default 3)")
     parser.add_argument("--peers", default=",".join(PEERS),
                         help=f"comma-separated peers to run (default {','.join(PEERS)})")
-    parser.add_argument("--interlock", metavar="CMD",
-                        help="also time this shell command, which prints its own timings; {edges} is the edge list")
+    parser.add_argument("--interlock", metavar="[NAME=]CMD", action="append", default=[],
+                        help="also time this shell command, which prints its own timings; {edges} is the edge list; "
+                             "NAME (default interlock) names its row; repeatable")
     parser.add_argument("--scc-keys", default=r"scc|dependency-cycle",
                         help="regular expression of the timing keys summed as SCC time (default 'scc|dependency-cycle')")
     parser.add_argument("--load-keys", default=r"load|build|parse",
@@ -414,8 +418,10 @@ def main(arguments=None) -> int:
     options = parse_arguments(arguments)
     edge_list = read_header(options.edges)
     selected = [(name, PEERS[name]) for name in options.peers.split(",") if name]
-    if options.interlock:
-        selected.append(("interlock", run_interlock))
+    for entry in options.interlock:
+        named = NAMED_COMMAND.match(entry)
+        name, template = (named.group(1), named.group(2)) if named else ("interlock", entry)
+        selected.append((name, functools.partial(run_interlock, template)))
     results = [measure(name, runner, edge_list, options) for name, runner in selected]
     print(report(results, edge_list, options))
     if options.json:
