@@ -140,6 +140,23 @@ struct GraphTests {
         return best
     }
 
+    @Test func componentsAreNumberedInTheOrderTheDepthFirstSearchClosesThem() {
+        // 0 <-> 1 -> 2 <-> 3, 4 -> 0, 5 -> 5, 6 alone. The search from 0 closes {2, 3} first, then
+        // {0, 1}; 4, 5 and 6 follow in node order. Only DEPENDS_ON is followed: 6 uses a technology.
+        var portfolio = chainPortfolio([[1], [0, 2], [3], [2], [0], [5], []])
+        portfolio.technologies = [Technology(id: "t", name: "T", location: here)]
+        portfolio.initiatives[6].technologies = [TechnologyUse(technology: "t")]
+        portfolio.initiatives[6].dependsOn = []
+        let graph = PortfolioGraph(portfolio)
+        let components = graph.stronglyConnectedComponents(over: EdgeKindSet(.dependsOn))
+        #expect(components.componentOf == [1, 1, 0, 0, 2, 3, 4, 5])
+        #expect(components.count == 6)
+        #expect(graph.cyclicComponents(over: EdgeKindSet(.dependsOn)) == [[0, 1], [2, 3], [5]])
+        // Over USES too, the technology is its own component, closed before the initiative that uses it.
+        let withUses = graph.stronglyConnectedComponents(over: EdgeKindSet([.dependsOn, .uses]))
+        #expect(withUses.componentOf == [1, 1, 0, 0, 2, 3, 5, 4])
+    }
+
     @Test func millionNodeChainDoesNotOverflowTheStack() {
         let count = 1_000_000
         let graph = PortfolioGraph(chainPortfolio((0..<count).map { $0 + 1 < count ? [$0 + 1] : [] }))

@@ -9,13 +9,13 @@ public enum StageConfiguration {
         let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .peakMemoryResident]
         switch initiatives {
         case ..<50_000:
-            return .init(metrics: metrics, timeUnits: .milliseconds, warmupIterations: 1,
+            return .init(metrics: metrics, warmupIterations: 1,
                          maxDuration: .seconds(5), maxIterations: 20)
         case ..<500_000:
-            return .init(metrics: metrics, timeUnits: .milliseconds, warmupIterations: 1,
+            return .init(metrics: metrics, warmupIterations: 1,
                          maxDuration: .seconds(15), maxIterations: 7)
         default:
-            return .init(metrics: metrics, timeUnits: .milliseconds, warmupIterations: 0,
+            return .init(metrics: metrics, warmupIterations: 0,
                          maxDuration: .seconds(60), maxIterations: 3)
         }
     }

@@ -1,4 +1,5 @@
 import BenchmarkSupport
+import Foundation
 import InterlockCore
 
 /// Times Interlock's strongly connected components, the algorithm apart from loading and building.
@@ -23,9 +24,9 @@ enum SCCTiming {
         for component in components.componentOf { sizes[Int(component)] += 1 }
         let nontrivial = sizes.filter { $0 > 1 }
         print("nodes \(graph.nodeCount) edges \(graph.edgeCount)")
-        print("load \(load) s")
-        print("build \(build) s")
-        print("scc \(sccSeconds) s")
+        print(String(format: "load %.6f s", load))
+        print(String(format: "build %.6f s", build))
+        print(String(format: "scc %.6f s", sccSeconds))
         print("components \(nontrivial.count) \(nontrivial.max() ?? 1)")
     }
 }

@@ -1,4 +1,5 @@
 import BenchmarkSupport
+import Foundation
 import InterlockCore
 import SwiftGraph
 
@@ -51,10 +52,10 @@ struct SwiftGraphComparison {
         let base = Stopwatch.median(rows[0].seconds)
         print("SwiftGraph 4.0.0 beside Interlock on \(path): \(edges.nodeCount) nodes, \(edges.sources.count) edges; "
             + "median of \(repeats) run(s); ratio = time / Interlock's SCC time")
-        print("operation | median s | ratio | answer")
+        print("operation | median ms | ratio | answer")
         for row in rows {
             let median = Stopwatch.median(row.seconds)
-            print("\(row.name) | \(format(median)) | \(format(base > 0 ? median / base : 0))x | \(row.answer)")
+            print("\(row.name) | " + String(format: "%.3f | %.1fx", median * 1000, base > 0 ? median / base : 0) + " | \(row.answer)")
         }
     }
 
@@ -75,10 +76,5 @@ struct SwiftGraphComparison {
             graph.addEdge(fromIndex: Int(source), toIndex: Int(target), directed: true)
         }
         return graph
-    }
-
-    private func format(_ value: Double) -> String {
-        let rounded = (value * 10_000).rounded() / 10_000
-        return "\(rounded)"
     }
 }
