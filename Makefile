@@ -3,10 +3,11 @@ SWIFT   ?= swift
 RELEASE := .build/release/interlock
 SAMPLE  := Samples/acme
 OUT     := out
+PYTHON  ?= python3
 # Run apt-get directly as root, through sudo otherwise.
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test build deps bench clean
+.PHONY: demo test build deps bench bench-deps clean
 
 ## deps: install the Graphviz C library (and pkg-config) when missing.
 deps:
@@ -32,6 +33,20 @@ demo: build
 ## test: every test of the package.
 test: deps
 	$(SWIFT) test
+
+## bench-deps: the peers the benchmarks compare with (Python packages, Graphviz's sccmap, GNU time).
+bench-deps: deps
+	$(PYTHON) -m pip install -q -r Benchmarks/peers/requirements.txt
+	@if ! command -v sccmap >/dev/null 2>&1 || [ ! -x /usr/bin/time ]; then \
+		echo "Installing graphviz (sccmap) and time with apt-get..."; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq graphviz time >/dev/null; \
+	fi
+
+## bench: every experiment of BENCHMARKS.md in one run; long (BENCH_1M=1 adds 1,000,000 initiatives).
+bench: build bench-deps
+	cd Benchmarks && $(SWIFT) build -c release --product interlock-bench
+	BENCH_1M=$(BENCH_1M) bash Benchmarks/run.sh
 
 clean:
 	rm -rf .build $(OUT)

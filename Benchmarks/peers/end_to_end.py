@@ -76,7 +76,8 @@ def timed(arguments: list, accepted=(0, 1)):
                              stderr=subprocess.PIPE, text=True)
     wall, rss = WALL.search(process.stderr), RSS.search(process.stderr)
     if process.returncode not in accepted or not wall or not rss:
-        last = [line for line in process.stderr.splitlines() if not line.startswith("\t")][-1:] or ["no message"]
+        last = [line for line in process.stderr.splitlines()
+                if not line.startswith("\t") and not line.startswith("Command exited")][-1:] or ["no message"]
         raise RuntimeError(f"exit status {process.returncode}: {last[0][:160]}")
     seconds = int(wall.group(1) or 0) * 3600 + int(wall.group(2)) * 60 + float(wall.group(3))
     return seconds, int(rss.group(1)) * 1024
@@ -109,13 +110,15 @@ def goal_text(measurement: Measurement) -> str:
 
 def table(rows: list) -> str:
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
-    return "\n".join("  ".join(cell.ljust(width) if column == 0 else cell.rjust(width)
+    last = len(rows[0]) - 1
+    return "\n".join("  ".join(cell.ljust(width) if column in (0, last) else cell.rjust(width)
                                for column, (cell, width) in enumerate(zip(row, widths))).rstrip()
                      for row in rows)
 
 
 def render_available(options) -> bool:
-    return subprocess.run([options.interlock, "help", "render"], capture_output=True).returncode == 0
+    listing = subprocess.run([options.interlock, "--help"], capture_output=True, text=True).stdout
+    return re.search(r"^\s+render\b", listing, re.MULTILINE) is not None
 
 
 def main(arguments=None) -> int:

@@ -293,27 +293,29 @@ PEERS: dict[str, Callable] = {
 # MARK: - Running and reporting
 
 
-def measure(name: str, runner: Callable, edge_list: EdgeList, options) -> PeerResult:
-    result = PeerResult(name)
+def measure(selected: list, edge_list: EdgeList, options) -> list:
+    """Runs every peer once per round, round after round, so a change in the load of a shared
+    machine touches all peers alike rather than whichever ran at that moment."""
+    results = [PeerResult(name) for name, _ in selected]
     for repeat in range(options.repeats):
-        gc.collect()
-        try:
-            result.runs.append(runner(edge_list, options))
-        except PeerSkipped as reason:
-            result.status, result.reason = "skipped", str(reason)
-            break
-        except PeerFailed as reason:
-            result.status, result.reason = "failed", str(reason)
-            break
-        except (MemoryError, RecursionError, OSError, ValueError) as error:
-            result.status, result.reason = "failed", f"{type(error).__name__}: {error}"
-            break
-        if options.progress:
-            run = result.runs[-1]
-            print(f"  {name} run {repeat + 1}: load {run.load:.3f} s, scc {run.scc:.3f} s", file=sys.stderr)
-    if result.status != "ok":
-        result.runs = []
-    return result
+        for result, (name, runner) in zip(results, selected):
+            if result.status != "ok":
+                continue
+            gc.collect()
+            try:
+                result.runs.append(runner(edge_list, options))
+            except PeerSkipped as reason:
+                result.status, result.reason = "skipped", str(reason)
+            except PeerFailed as reason:
+                result.status, result.reason = "failed", str(reason)
+            except (MemoryError, RecursionError, OSError, ValueError) as error:
+                result.status, result.reason = "failed", f"{type(error).__name__}: {error}"
+            if result.status != "ok":
+                result.runs = []
+            elif options.progress:
+                run = result.runs[-1]
+                print(f"  {name} run {repeat + 1}: load {run.load:.3f} s, scc {run.scc:.3f} s", file=sys.stderr)
+    return results
 
 
 def format_seconds(value: Optional[float]) -> str:
@@ -334,7 +336,7 @@ def report(results: list, edge_list: EdgeList, options) -> str:
     answers = {(r.runs[-1].components.nontrivial) for r in ok.values() if r.runs and r.runs[-1].components}
     lines = [
         f"SCC peers on {edge_list.path}: {edge_list.nodes:,} nodes, {edge_list.edges:,} edges; "
-        f"median of {options.repeats} run(s); baseline: {baseline.name if baseline else 'none'} "
+        f"median of {options.repeats} round(s), peers interleaved; baseline: {baseline.name if baseline else 'none'} "
         f"(ratios above 1 are slower than the baseline)",
         "",
     ]
@@ -422,7 +424,7 @@ def main(arguments=None) -> int:
         named = NAMED_COMMAND.match(entry)
         name, template = (named.group(1), named.group(2)) if named else ("interlock", entry)
         selected.append((name, functools.partial(run_interlock, template)))
-    results = [measure(name, runner, edge_list, options) for name, runner in selected]
+    results = measure(selected, edge_list, options)
     print(report(results, edge_list, options))
     if options.json:
         with open(options.json, "w", encoding="utf-8") as handle:
