@@ -74,6 +74,11 @@ extension PortfolioGraph {
     }
 }
 
+extension String {
+    /// The string with its first letter upper-cased ("data source" → "Data source").
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
 extension Array where Element: Hashable {
     /// The elements without repeats, first occurrence kept.
     func uniqued() -> [Element] {
