@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import InterlockReports
 
 /// The `interlock` command: finds the risks in a portfolio of digital initiatives.
 @main
@@ -11,7 +12,7 @@ struct Interlock: ParsableCommand {
         Exit codes: 0 clean, 1 findings at or above the fail level, 2 bad input or usage.
         The portfolio format is described in docs/format.md.
         """,
-        version: InterlockVersion.current,
+        version: InterlockRelease.version,
         subcommands: [Check.self, Stats.self]
     )
 
@@ -34,9 +35,4 @@ struct Interlock: ParsableCommand {
             Foundation.exit(2)
         }
     }
-}
-
-/// The version `--version` prints.
-enum InterlockVersion {
-    static let current = "0.1.0"
 }

@@ -1,9 +1,9 @@
 import InterlockCore
 
-/// Small helpers that keep finding messages in one consistent, readable voice.
-enum Wording {
+/// Small helpers that keep finding messages, and the reports around them, in one consistent, readable voice.
+public enum Wording {
     /// "A", "A and B", "A, B and C".
-    static func list(_ items: [String]) -> String {
+    public static func list(_ items: [String]) -> String {
         switch items.count {
         case 0: return ""
         case 1: return items[0]
@@ -24,7 +24,7 @@ enum Wording {
 
     /// A whole amount with thousands separators and the currency: "EUR 1,200,000".
     /// Written by hand so output is identical whatever the machine's locale.
-    static func money(_ amount: Double, currency: String?) -> String {
+    public static func money(_ amount: Double, currency: String?) -> String {
         let whole = Int(amount.rounded())
         var digits = String(abs(whole))
         var grouped = ""

@@ -17,12 +17,14 @@ struct Check: ParsableCommand {
         Examples:
           interlock check Samples/acme
           interlock check Samples/acme --format json --only dependency-cycle,unowned-initiative
+          interlock check Samples/acme --format sarif -o interlock.sarif   # for code scanning
+          interlock check Samples/acme --format markdown                    # for a pull-request comment
         """
     )
 
     /// Output formats of `check`.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, markdown, sarif
     }
 
     @OptionGroup var input: PortfolioInput
@@ -76,6 +78,10 @@ struct Check: ParsableCommand {
             try destination.write(TextReporter.render(report, colour: colour))
         case .json:
             try destination.write(JSONReporter.render(report))
+        case .markdown:
+            try destination.write(MarkdownReporter.render(report))
+        case .sarif:
+            try destination.write(SARIFReporter.render(report))
         }
         let level = failOn ?? portfolio.policy.failOn ?? .error
         if report.findings.contains(where: { $0.severity.reaches(level) }) { throw ExitCode(1) }
