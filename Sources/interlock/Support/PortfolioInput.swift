@@ -8,7 +8,10 @@ struct PortfolioInput: ParsableArguments {
     var paths: [String]
 
     /// Loads and merges the portfolio; a structural fault becomes exit code 2 with the located message.
-    func loadPortfolio() throws -> Portfolio {
+    func loadPortfolio() throws -> Portfolio { try Self.load(paths) }
+
+    /// Loads and merges the portfolio at `paths`, mapping a structural fault to exit code 2.
+    static func load(_ paths: [String]) throws -> Portfolio {
         do {
             return try PortfolioLoader.load(paths: paths)
         } catch {
