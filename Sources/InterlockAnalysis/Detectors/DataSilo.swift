@@ -28,7 +28,7 @@ public struct DataSilo: Detector {
         }
         var groups = UnionFind(count: graph.nodeCount)
         for initiative in graph.nodes(ofKind: .initiative) {
-            guard let status = graph.initiative(initiative)?.status, status != .idea, status != .retired else { continue }
+            guard let status = graph.status(ofInitiative: initiative), status != .idea, status != .retired else { continue }
             // Joining every source it touches to the first one it writes in that domain is enough: union is transitive.
             var writtenByDomain: [String: Int] = [:]
             for target in graph.successors(of: initiative, via: .writes) {

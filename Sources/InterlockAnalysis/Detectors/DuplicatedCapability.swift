@@ -23,7 +23,7 @@ public struct DuplicatedCapability: Detector {
             let acrossUnits = units.count > 1
             let overlapping = datesOverlap(builders.compactMap { graph.initiative($0) })
             let budget = graph.budget(of: builders)
-            let largest = builders.compactMap { graph.initiative($0)?.budget }.max() ?? 0
+            let largest = builders.compactMap { graph.budget(ofInitiative: $0) }.max() ?? 0
             var message = "Capability \(graph.quoted(capability)) is being built \(builders.count) times: "
                 + graph.quotedList(builders)
             if acrossUnits { message += " in \(units.count) business units (\(graph.quotedList(units)))" }

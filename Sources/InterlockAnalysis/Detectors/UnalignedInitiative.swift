@@ -16,7 +16,7 @@ public struct UnalignedInitiative: Detector {
     public func run(on graph: PortfolioGraph) -> [Finding] {
         graph.nodes(ofKind: .initiative).compactMap { node in
             guard graph.isActiveInitiative(node), graph.successors(of: node, via: .supports).isEmpty else { return nil }
-            let budget = graph.initiative(node)?.budget
+            let budget = graph.budget(ofInitiative: node)
             var message = "Initiative \(graph.quoted(node)) serves none of the organisation's goals"
             if let budget { message += ", yet it spends \(graph.money(budget))" }
             message += "."

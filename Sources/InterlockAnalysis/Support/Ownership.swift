@@ -57,7 +57,7 @@ extension OwnershipDetector {
             return Finding(
                 rule: id, severity: severity, nodes: [graph.id(of: node)],
                 message: "\(kind.noun.capitalizedFirst) \(graph.quoted(node)) has nobody accountable: \(problem.explanation(in: graph)).",
-                action: action, owners: [], budgetAtStake: graph.initiative(node)?.budget)
+                action: action, owners: [], budgetAtStake: graph.budget(ofInitiative: node))
         }
     }
 }

@@ -34,6 +34,17 @@ extension PortfolioGraph {
         kind(of: node) == .initiative ? portfolio.initiatives[entityIndex(of: node)] : nil
     }
 
+    /// The status of an initiative node, read in place: cheaper than copying the whole
+    /// `Initiative` on paths that visit every initiative.
+    public func status(ofInitiative node: Int) -> InitiativeStatus? {
+        kind(of: node) == .initiative ? portfolio.initiatives[entityIndex(of: node)].status : nil
+    }
+
+    /// The budget of an initiative node, read in place.
+    public func budget(ofInitiative node: Int) -> Double? {
+        kind(of: node) == .initiative ? portfolio.initiatives[entityIndex(of: node)].budget : nil
+    }
+
     /// The technology at `node`, nil when `node` is of another kind.
     public func technology(_ node: Int) -> Technology? {
         kind(of: node) == .technology ? portfolio.technologies[entityIndex(of: node)] : nil

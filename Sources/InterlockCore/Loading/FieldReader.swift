@@ -8,7 +8,9 @@ struct FieldReader {
     private let file: String
     private let subject: String
     private let knownKeys: [String]
-    private var readKeys: Set<String> = []
+    /// Which entries were read: a bit per entry index, a set past 64 (mappings are small; this is hot on large portfolios).
+    private var readMask: UInt64 = 0
+    private var readBeyondMask: Set<Int> = []
     /// Where the mapping starts: the location of the entity it describes.
     let location: SourceLocation
 
@@ -25,8 +27,13 @@ struct FieldReader {
     }
 
     private mutating func entry(_ key: String) -> DocumentEntry? {
-        readKeys.insert(key)
-        return entries.first { $0.key == key }
+        guard let index = entries.firstIndex(where: { $0.key == key }) else { return nil }
+        if index < 64 { readMask |= 1 << UInt64(index) } else { readBeyondMask.insert(index) }
+        return entries[index]
+    }
+
+    private func wasRead(_ index: Int) -> Bool {
+        index < 64 ? readMask & (1 << UInt64(index)) != 0 : readBeyondMask.contains(index)
     }
 
     private func locationOf(_ node: DocumentNode) -> SourceLocation {
@@ -131,7 +138,7 @@ struct FieldReader {
 
     /// Rejects keys that were not read, suggesting the nearest known key.
     func finish() throws(LoadError) {
-        for entry in entries where !readKeys.contains(entry.key) && !entry.key.hasPrefix("x-") {
+        for (index, entry) in entries.enumerated() where !wasRead(index) && !entry.key.hasPrefix("x-") {
             let place = SourceLocation(file: file, line: entry.keyLine, column: entry.keyColumn)
             var message = "unknown key '\(entry.key)' in \(subject)"
             if let suggestion = knownKeys.min(by: { editDistance($0, entry.key) < editDistance($1, entry.key) }),

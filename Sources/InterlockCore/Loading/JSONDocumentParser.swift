@@ -70,6 +70,7 @@ struct JSONDocumentParser {
         try enterContainer()
         offset += 1
         var entries: [DocumentEntry] = []
+        // Duplicate keys: a linear scan for the small objects a portfolio is made of, a dictionary for big ones.
         var seenKeys: [String: Int] = [:]
         skipWhitespace()
         if peek == UInt8(ascii: "}") { offset += 1; depth -= 1; return entries }
@@ -78,10 +79,12 @@ struct JSONDocumentParser {
             guard peek == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
             let (keyLine, keyColumn) = (line, column)
             let key = try parseString()
-            if let previous = seenKeys[key] {
+            let previous = entries.count < 16 ? entries.first { $0.key == key }?.keyLine : seenKeys[key]
+            if let previous {
                 throw error("duplicate key \"\(key)\" (first at line \(previous))", line: keyLine, column: keyColumn)
             }
-            seenKeys[key] = keyLine
+            if entries.count == 15 { for entry in entries { seenKeys[entry.key] = entry.keyLine } }
+            if entries.count >= 15 { seenKeys[key] = keyLine }
             skipWhitespace()
             guard peek == UInt8(ascii: ":") else { throw error("expected ':' after the key \"\(key)\"") }
             offset += 1

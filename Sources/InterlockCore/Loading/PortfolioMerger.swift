@@ -38,21 +38,27 @@ struct PortfolioMerger {
         }
         var firstDefinition: [String: (kind: String, location: SourceLocation)] = [:]
         firstDefinition.reserveCapacity(portfolio.initiatives.count + portfolio.technologies.count)
-        func register(_ id: String, _ kind: String, _ location: SourceLocation) throws(LoadError) {
-            if let earlier = firstDefinition[id] {
-                throw LoadError("duplicate id '\(id)': this \(kind) has the id of the \(earlier.kind) defined at \(earlier.location); ids are unique across the portfolio",
-                                at: location)
+        func register<Entity>(_ entities: [Entity], _ kind: String, _ id: KeyPath<Entity, String>,
+                              _ location: KeyPath<Entity, SourceLocation>) throws(LoadError) {
+            // Indexing reads fields in place; iterating would copy every entity and its arrays.
+            for index in entities.indices {
+                let entityID = entities[index][keyPath: id]
+                let here = entities[index][keyPath: location]
+                if let earlier = firstDefinition[entityID] {
+                    throw LoadError("duplicate id '\(entityID)': this \(kind) has the id of the \(earlier.kind) defined at \(earlier.location); ids are unique across the portfolio",
+                                    at: here)
+                }
+                firstDefinition[entityID] = (kind, here)
             }
-            firstDefinition[id] = (kind, location)
         }
-        for item in portfolio.units { try register(item.id, "business unit", item.location) }
-        for item in portfolio.people { try register(item.id, "person", item.location) }
-        for item in portfolio.teams { try register(item.id, "team", item.location) }
-        for item in portfolio.goals { try register(item.id, "goal", item.location) }
-        for item in portfolio.capabilities { try register(item.id, "capability", item.location) }
-        for item in portfolio.technologies { try register(item.id, "technology", item.location) }
-        for item in portfolio.dataSources { try register(item.id, "data source", item.location) }
-        for item in portfolio.initiatives { try register(item.id, "initiative", item.location) }
+        try register(portfolio.units, "business unit", \.id, \.location)
+        try register(portfolio.people, "person", \.id, \.location)
+        try register(portfolio.teams, "team", \.id, \.location)
+        try register(portfolio.goals, "goal", \.id, \.location)
+        try register(portfolio.capabilities, "capability", \.id, \.location)
+        try register(portfolio.technologies, "technology", \.id, \.location)
+        try register(portfolio.dataSources, "data source", \.id, \.location)
+        try register(portfolio.initiatives, "initiative", \.id, \.location)
         var ruleLocations: [String: SourceLocation] = [:]
         for rule in portfolio.rules {
             if let earlier = ruleLocations[rule.id] {

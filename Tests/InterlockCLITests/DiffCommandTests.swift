@@ -1,32 +1,14 @@
 import Foundation
 import Testing
 
-/// End-to-end tests: they run the built `interlock` binary and check exit codes and outputs.
-@Suite("interlock command line")
-struct CLITests {
-    private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
-    private static let fixtures = repository.appendingPathComponent("Tests/InterlockReportsTests/Fixtures").path
-
-    /// The binary sits next to the test bundle in the build folder.
-    private static var binary: URL {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("interlock") }
-            + [repository.appendingPathComponent(".build/debug/interlock")]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[candidates.count - 1]
-    }
+/// `diff` exit codes and `check --format sarif|markdown`, through the built binary.
+@Suite("interlock diff and check formats, end to end")
+struct DiffCommandTests {
+    private static let fixtures = CommandRunner.packageRoot.appendingPathComponent("Tests/InterlockReportsTests/Fixtures").path
 
     private func interlock(_ arguments: String...) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = Self.repository
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try CommandRunner.run(arguments)
+        return (result.status, result.standardOutput)
     }
 
     @Test func diffExitsOneOnNewErrors() throws {
