@@ -57,8 +57,11 @@ public struct RiskScores: Sendable {
 
     /// The findings with their scores, highest score first; ties keep the order of `findings`.
     public func ranked() -> [(finding: Finding, score: Double)] {
-        zip(findings, findingScores).enumerated()
-            .sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }
-            .map { ($0.element.0, $0.element.1) }
+        rankedIndices().map { (findings[$0], findingScores[$0]) }
+    }
+
+    /// Positions in `findings`, highest score first; ties keep the order of `findings`.
+    public func rankedIndices() -> [Int] {
+        findings.indices.sorted { findingScores[$0] != findingScores[$1] ? findingScores[$0] > findingScores[$1] : $0 < $1 }
     }
 }
