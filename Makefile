@@ -6,7 +6,7 @@ OUT     := out
 # Run apt-get directly as root, through sudo otherwise.
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test build deps bench clean
+.PHONY: demo test browser-test build deps bench clean
 
 ## deps: install the Graphviz C library (and pkg-config) when missing.
 deps:
@@ -26,12 +26,21 @@ demo: build
 	@echo "== interlock check $(SAMPLE)"
 	@$(RELEASE) check $(SAMPLE); status=$$?; [ $$status -le 1 ] || exit $$status
 	@$(RELEASE) check $(SAMPLE) --format json -o $(OUT)/findings.json --fail-on never
+	@$(RELEASE) report $(SAMPLE) -o $(OUT)/board.html
 	@echo ""
 	@echo "Findings as JSON: $(OUT)/findings.json"
+	@echo "Board report:     $(OUT)/board.html"
 
-## test: every test of the package.
-test: deps
+## test: every test of the package, and the board report in a real browser.
+test: deps browser-test
 	$(SWIFT) test
+
+## browser-test: open the sample's board report in headless Chromium (installed with apt-get
+## when missing; a clear failure when impossible); fails on any console message, saves
+## .build/browser-test/board.png and board.pdf.
+browser-test: deps
+	$(SWIFT) build --product interlock
+	bash scripts/check-report-in-browser.sh .build/debug/interlock
 
 clean:
 	rm -rf .build $(OUT)

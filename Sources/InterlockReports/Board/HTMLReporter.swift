@@ -15,6 +15,8 @@ public enum HTMLReporter {
             .lang(.english),
             .head(
                 .meta(.charset(.utf8)),
+                // Nothing may load or run: any attempt is blocked and shows as a console error.
+                .meta(.attribute(named: "http-equiv", value: "Content-Security-Policy"), .content(Markup.attribute(contentPolicy))),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", nodes: [.plain(report.title)]),
                 .style(ReportStyle.css)
@@ -43,6 +45,9 @@ public enum HTMLReporter {
         )
         return page.render(indentedBy: .spaces(1)) + "\n"
     }
+
+    /// Inline styles only; no script, font, image, frame or connection.
+    static let contentPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
     private static func header(_ report: BoardReport) -> Node<HTML.BodyContext> {
         let graph = report.graph
