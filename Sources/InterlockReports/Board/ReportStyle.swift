@@ -51,7 +51,9 @@ enum ReportStyle {
     :target { outline: 3px solid #f2c200; }
     @page { size: A4 landscape; margin: 12mm; }
     @media print {
-      body { font-size: 11pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+      body { font-size: 10pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+      .card .value { font-size: 17pt; }
+      table { font-size: 9pt; }
       nav.toc { display: none; }
       header.page, main, footer.page { padding-left: 0; padding-right: 0; }
       section.page-break { break-before: page; }
