@@ -111,6 +111,21 @@ struct HTMLReporterTests {
         }
     }
 
+    /// Past `rowsPerRule` findings of one rule the page shows the highest-scoring ones, says so, and
+    /// links only to rows it shows.
+    @Test func longRulesAreCutWithoutBrokenLinks() throws {
+        let initiatives = (0..<205).map { "  - {id: i\($0), owner: ann, budget: \($0 + 1)}" }.joined(separator: "\n")
+        let report = try report(ofYAML: "people: [{id: ann}]\ninitiatives:\n" + initiatives)
+        let board = BoardReport(graph: report.graph, findings: report.findings, date: "2026-01-01", inputHash: "0")
+        #expect(board.findings.count(where: { $0.rule == "unaligned-initiative" }) == 205)
+        let page = try inspect(HTMLReporter.render(board))
+        #expect(page.problems.isEmpty, "\(page.problems)")
+        #expect(page.text.contains("Showing the 200 highest-scoring of 205 findings"))
+        #expect(page.ids.filter { $0.hasPrefix("finding-") }.count == 200)
+        // The five smallest budgets score lowest and are the ones left out.
+        #expect(!page.text.contains("\"i0\" serves") && page.text.contains("\"i5\" serves") && page.text.contains("\"i204\" serves"))
+    }
+
     @Test func anchorsAreSafeAndDistinct() {
         #expect(Markup.node("crm-revamp") == "node-crm-revamp")
         #expect(Markup.node("a\"b c") == "node-a_22_b_20_c")

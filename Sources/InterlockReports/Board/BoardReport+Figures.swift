@@ -161,12 +161,13 @@ extension BoardReport {
         return actors.sorted { (top($0), $1.name) > (top($1), $0.name) }
     }
 
-    /// Every node id findings name, in first-mention order, with the findings naming it.
+    /// Every node id the shown findings list (up to `involvedShown` each), in first-mention
+    /// order, with the shown findings naming it: the targets of the page's item links.
     func findingsByNode() -> [(id: String, findings: [Int])] {
         var order: [String] = []
         var byNode: [String: [Int]] = [:]
-        for (index, finding) in findings.enumerated() {
-            for id in finding.nodes.uniqued() {
+        for (index, finding) in findings.enumerated() where shown.contains(index) {
+            for id in Array(finding.nodes.prefix(Self.involvedShown)).uniqued() {
                 if byNode[id] == nil { order.append(id) }
                 byNode[id, default: []].append(index)
             }

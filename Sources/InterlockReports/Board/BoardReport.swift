@@ -42,6 +42,17 @@ public struct BoardReport: Sendable {
     public var baseline: FindingComparison?
     /// Diagrams to embed, in order.
     public var diagrams: [ReportDiagram]
+    /// Per rule, the positions of the findings the page shows in full: all of them up to
+    /// `rowsPerRule`, else the highest-scoring ones, in report order. Keeps the page readable
+    /// (and small) on portfolios with hundreds of thousands of findings.
+    let shownByRule: [String: [Int]]
+    /// Every position in `shownByRule`.
+    let shown: Set<Int>
+
+    /// The most findings of one rule shown in full.
+    static let rowsPerRule = 200
+    /// The most involved items listed (and indexed) per finding.
+    static let involvedShown = 8
 
     /// Creates a report; `baselineFindings` are the findings of the previous version, if any.
     public init(
@@ -57,6 +68,15 @@ public struct BoardReport: Sendable {
         self.inputHash = inputHash
         baseline = baselineFindings.map { FindingComparison(old: $0, new: ordered) }
         self.diagrams = diagrams
+        var shownByRule: [String: [Int]] = [:]
+        for (rule, positions) in Dictionary(grouping: ordered.indices, by: { ordered[$0].rule }) {
+            let scores = self.scores.findingScores
+            let kept = positions.count <= Self.rowsPerRule ? positions
+                : Array(positions.sorted { (scores[$0], $1) > (scores[$1], $0) }.prefix(Self.rowsPerRule)).sorted()
+            shownByRule[rule] = kept
+        }
+        self.shownByRule = shownByRule
+        shown = Set(shownByRule.values.joined())
     }
 
     /// The portfolio's name, or a neutral stand-in.

@@ -18,7 +18,7 @@ extension HTMLReporter {
                 return .li(
                     .strong(.plain(finding.action)), .text(" "),
                     .plain("Owner: \(owners(finding, report)). "),
-                    .a(.href(Markup.href(Markup.finding(index))), .plain("(\(RuleGuide.title(of: finding.rule)))"))
+                    findingLink(report, index, "(\(RuleGuide.title(of: finding.rule)))")
                 )
             }),
             .h3("Who must act"),
@@ -32,7 +32,7 @@ extension HTMLReporter {
                         .td(.forEach(Array(actor.findings.prefix(6).enumerated())) { position, index in
                             .group(
                                 .text(position == 0 ? "" : " · "),
-                                .a(.href(Markup.href(Markup.finding(index))), .plain(shortName(report.findings[index], report)))
+                                findingLink(report, index, shortName(report.findings[index], report))
                             )
                         }, .if(actor.findings.count > 6, .plain(" · and \(actor.findings.count - 6) more")))
                     )
@@ -123,7 +123,7 @@ extension HTMLReporter {
                     .li(
                         severityBadge(finding.severity), .text(" "),
                         .strong(.plain(shortName(finding, report))), .text(" "),
-                        .if(linked, .unwrap(position[finding]) { .a(.href(Markup.href(Markup.finding($0))), .text("Details")) })
+                        .if(linked, .unwrap(position[finding]) { findingLink(report, $0, "Details") })
                     )
                 })
             }
@@ -145,7 +145,7 @@ extension HTMLReporter {
     // MARK: - Findings by rule
 
     static func ruleSections(_ report: BoardReport) -> Node<HTML.BodyContext> {
-        let positions = Dictionary(grouping: report.findings.indices, by: { report.findings[$0].rule })
+        let counts = Dictionary(grouping: report.findings, by: \.rule).mapValues(\.count)
         return .section(
             .id("findings"),
             .class("page-break"),
@@ -155,7 +155,11 @@ extension HTMLReporter {
                 .group(
                     .h3(.id("rule-" + Markup.node(rule)), .plain(RuleGuide.title(of: rule)), .text(" "), .span(.class("rule-id"), .plain(rule))),
                     .p(.class("lead"), .plain(RuleGuide.whyItMatters(rule))),
-                    findingTable(report, positions[rule] ?? [])
+                    .unwrap(report.shownByRule[rule]) { shown in
+                        .if(shown.count < counts[rule] ?? 0, .p(.plain(
+                            "Showing the \(shown.count) highest-scoring of \(counts[rule] ?? 0) findings; interlock check --format json lists them all.")))
+                    },
+                    findingTable(report, report.shownByRule[rule] ?? [])
                 )
             }
         )
@@ -183,7 +187,7 @@ extension HTMLReporter {
 
     /// The nodes a finding names, each linking to its entry in the index; long lists are cut.
     private static func involved(_ finding: Finding, _ report: BoardReport) -> Node<HTML.BodyContext> {
-        let shown = finding.nodes.prefix(8)
+        let shown = finding.nodes.prefix(BoardReport.involvedShown)
         return .group(
             .forEach(Array(shown.enumerated())) { position, id in
                 .group(.text(position == 0 ? "" : ", "), .a(.href(Markup.href(Markup.node(id))), .plain(report.name(of: id))))
@@ -196,7 +200,7 @@ extension HTMLReporter {
 
     static func unowned(_ report: BoardReport) -> Node<HTML.BodyContext> {
         let rules: Set<String> = ["unowned-initiative", "unowned-data-source", "unowned-technology"]
-        let items = report.findings.indices.filter { rules.contains(report.findings[$0].rule) }
+        let items = report.findings.indices.filter { rules.contains(report.findings[$0].rule) && report.shown.contains($0) }
         return .section(
             .id("unowned"),
             .h2("Nobody accountable"),
@@ -210,7 +214,7 @@ extension HTMLReporter {
                     let kind = report.graph.node(withID: id).map { report.graph.kind(of: $0).noun } ?? ""
                     return .tr(
                         .td(.plain(kind)),
-                        .td(.a(.href(Markup.href(Markup.finding(index))), .plain(report.name(of: id))), .text(" "), .span(.class("rule-id"), .plain(id))),
+                        .td(findingLink(report, index, report.name(of: id)), .text(" "), .span(.class("rule-id"), .plain(id))),
                         .td(.plain(finding.message)),
                         .td(.class("num"), .plain(finding.budgetAtStake.map(report.money) ?? "–"))
                     )
@@ -236,7 +240,7 @@ extension HTMLReporter {
                         .td(.plain(kind)),
                         .td(.span(.class("rule-id"), .plain(entry.id))),
                         .td(.forEach(Array(entry.findings.enumerated())) { position, index in
-                            .group(.text(position == 0 ? "" : ", "), .a(.href(Markup.href(Markup.finding(index))), .text("#\(index + 1)")))
+                            .group(.text(position == 0 ? "" : ", "), findingLink(report, index, "#\(index + 1)"))
                         })
                     )
                 })

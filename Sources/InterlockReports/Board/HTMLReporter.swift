@@ -117,7 +117,7 @@ public enum HTMLReporter {
                     .td(
                         .strong(.plain(RuleGuide.title(of: finding.rule))), .text(" "), severityBadge(finding.severity),
                         .div(.plain(finding.message)),
-                        .a(.href(Markup.href(Markup.finding(index))), .text("Details"))
+                        findingLink(report, index, "Details")
                     ),
                     .td(.plain(owners(finding, report))),
                     .td(.plain(finding.action)),
@@ -126,6 +126,11 @@ public enum HTMLReporter {
                 )
             })
         )
+    }
+
+    /// A link to a finding's details, or plain text when the page does not show that finding in full.
+    static func findingLink(_ report: BoardReport, _ index: Int, _ text: String) -> Node<HTML.BodyContext> {
+        report.shown.contains(index) ? .a(.href(Markup.href(Markup.finding(index))), .plain(text)) : .plain(text)
     }
 
     /// A badge for a severity.
