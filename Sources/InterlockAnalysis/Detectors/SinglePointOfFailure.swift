@@ -30,7 +30,7 @@ public struct SinglePointOfFailure: Detector {
     public var maximumCandidates: Int
 
     /// The most dependents a finding lists after the node.
-    static let maximumListed = 1_000
+    public static let maximumListed = 1_000
 
     /// Creates the detector; the defaults report nodes that at least 10 initiatives and a tenth of the portfolio need.
     public init(minimumBlastRadius: Int = 10, minimumShare: Double = 0.1, maximumCandidates: Int = 256) {
