@@ -27,21 +27,21 @@ public struct ReportDiagram: Hashable, Sendable {
 /// `BoardReport+Figures.swift`; `HTMLReporter` only lays them out.
 public struct BoardReport: Sendable {
     /// The analysed graph.
-    public var graph: PortfolioGraph
+    public let graph: PortfolioGraph
     /// The findings, in report order.
-    public var findings: [Finding]
+    public let findings: [Finding]
     /// Scores of the findings and initiatives, and the portfolio's health.
-    public var scores: RiskScores
+    public let scores: RiskScores
     /// The page title.
-    public var title: String
+    public let title: String
     /// The day the report was made, `YYYY-MM-DD` (given, so a report can be reproduced).
-    public var date: String
+    public let date: String
     /// SHA-256 of the input files, so readers can tell which version of the portfolio they see.
-    public var inputHash: String
+    public let inputHash: String
     /// What changed since the baseline, when one was given.
-    public var baseline: FindingComparison?
+    public let baseline: FindingComparison?
     /// Diagrams to embed, in order.
-    public var diagrams: [ReportDiagram]
+    public let diagrams: [ReportDiagram]
     /// Per rule, the positions of the findings the page shows in full: all of them up to
     /// `rowsPerRule`, else the highest-scoring ones, in report order. Keeps the page readable
     /// (and small) on portfolios with hundreds of thousands of findings.
