@@ -1,48 +1,50 @@
 import InterlockCore
 
-/// Every pair of technologies that must not meet, with the reason in words.
+/// Tells in O(1) whether two technologies must not meet, and why.
 ///
-/// Pairs come from INCOMPATIBLE_WITH edges (`incompatibleWith` and `policy.incompatible`) and from
-/// `policy.exclusiveCategories` (two different technologies of one exclusive category).
+/// Declared pairs come from INCOMPATIBLE_WITH edges (`incompatibleWith` and `policy.incompatible`);
+/// exclusive categories (`policy.exclusiveCategories`) make any two different technologies of one
+/// such category a pair. Categories are kept as categories, not expanded into pairs: a category
+/// with thousands of technologies would otherwise mean millions of pairs.
 struct IncompatibilityTable {
-    private var partners: [Int: [(technology: Int, reason: String)]] = [:]
+    private struct Pair: Hashable {
+        let low: Int
+        let high: Int
+        init(_ first: Int, _ second: Int) {
+            low = min(first, second)
+            high = max(first, second)
+        }
+    }
+
+    private var declared = Set<Pair>()
+    private var exclusiveCategory: [Int: String] = [:]
 
     init(_ graph: PortfolioGraph) {
         for technology in graph.nodes(ofKind: .technology) {
-            for other in graph.successors(of: technology, via: .incompatibleWith) where other != technology {
-                add(technology, other, reason: "declared incompatible")
+            for edge in graph.outgoing(technology) where graph.kind(ofEdge: edge) == .incompatibleWith {
+                let other = graph.target(ofEdge: edge)
+                if other != technology { declared.insert(Pair(technology, other)) }
             }
         }
         let exclusive = Set(graph.portfolio.policy.exclusiveCategories)
-        var byCategory: [String: [Int]] = [:]
+        guard !exclusive.isEmpty else { return }
         for technology in graph.nodes(ofKind: .technology) {
-            if let category = graph.technology(technology)?.category, exclusive.contains(category) {
-                byCategory[category, default: []].append(technology)
-            }
-        }
-        for (category, members) in byCategory {
-            for (index, first) in members.enumerated() {
-                for second in members[(index + 1)...] {
-                    add(first, second, reason: "both \(category), a category the policy allows only once")
-                }
+            if let category = graph.field(\.category, ofTechnology: technology) ?? nil, exclusive.contains(category) {
+                exclusiveCategory[technology] = category
             }
         }
     }
-
-    private mutating func add(_ first: Int, _ second: Int, reason: String) {
-        guard self.reason(first, second) == nil else { return }
-        partners[first, default: []].append((second, reason))
-        partners[second, default: []].append((first, reason))
-    }
-
-    /// The technologies `technology` must not meet.
-    func partners(of technology: Int) -> [(technology: Int, reason: String)] { partners[technology] ?? [] }
 
     /// Why two technologies must not meet, nil when they may.
     func reason(_ first: Int, _ second: Int) -> String? {
-        partners[first]?.first { $0.technology == second }?.reason
+        guard first != second else { return nil }
+        if declared.contains(Pair(first, second)) { return "declared incompatible" }
+        if let category = exclusiveCategory[first], exclusiveCategory[second] == category {
+            return "both \(category), a category the policy allows only once"
+        }
+        return nil
     }
 
     /// True when no pair is known, so detectors can skip their work.
-    var isEmpty: Bool { partners.isEmpty }
+    var isEmpty: Bool { declared.isEmpty && exclusiveCategory.isEmpty }
 }

@@ -65,7 +65,7 @@ extension PortfolioGraph {
         var owners: [String] = []
         for node in nodes {
             guard let owner = ownerNode(of: node) else { continue }
-            if let person = person(owner), !person.active { continue }
+            if field(\.active, ofPerson: owner) == false { continue }
             if seen.insert(id(of: owner)).inserted { owners.append(id(of: owner)) }
         }
         return owners

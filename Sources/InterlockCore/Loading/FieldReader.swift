@@ -139,16 +139,21 @@ struct FieldReader {
     /// Rejects keys that were not read, suggesting the nearest known key.
     func finish() throws(LoadError) {
         for (index, entry) in entries.enumerated() where !wasRead(index) && !entry.key.hasPrefix("x-") {
-            let place = SourceLocation(file: file, line: entry.keyLine, column: entry.keyColumn)
-            var message = "unknown key '\(entry.key)' in \(subject)"
-            if let suggestion = knownKeys.min(by: { editDistance($0, entry.key) < editDistance($1, entry.key) }),
-               editDistance(suggestion, entry.key) <= 3 {
-                message += "; did you mean '\(suggestion)'?"
-            } else {
-                message += "; expected one of: \(knownKeys.joined(separator: ", ")) (or an x- extension key)"
-            }
-            throw LoadError(message, at: place)
+            throw Self.unknownKey(entry.key, in: subject, knownKeys: knownKeys,
+                                  at: SourceLocation(file: file, line: entry.keyLine, column: entry.keyColumn))
         }
+    }
+
+    /// The error for a key nobody expects, suggesting the nearest known key.
+    static func unknownKey(_ key: String, in subject: String, knownKeys: [String], at location: SourceLocation) -> LoadError {
+        var message = "unknown key '\(key)' in \(subject)"
+        if let suggestion = knownKeys.min(by: { editDistance($0, key) < editDistance($1, key) }),
+           editDistance(suggestion, key) <= 3 {
+            message += "; did you mean '\(suggestion)'?"
+        } else {
+            message += "; expected one of: \(knownKeys.joined(separator: ", ")) (or an x- extension key)"
+        }
+        return LoadError(message, at: location)
     }
 
     /// The text of a scalar node, or an error naming the key when it is a list or mapping.

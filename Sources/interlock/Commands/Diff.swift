@@ -36,11 +36,10 @@ struct Diff: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let oldGraph = PortfolioGraph(try PortfolioInput.load([old]))
-        let newGraph = PortfolioGraph(try PortfolioInput.load([new]))
-        let diff = PortfolioDiff(
-            old: oldGraph, oldFindings: Analyzer.analyze(oldGraph), new: newGraph, newFindings: Analyzer.analyze(newGraph))
-        let currency = newGraph.portfolio.currency ?? oldGraph.portfolio.currency
+        let before = try PortfolioAnalysis(paths: [old])
+        let after = try PortfolioAnalysis(paths: [new])
+        let diff = PortfolioDiff(old: before.graph, oldFindings: before.findings, new: after.graph, newFindings: after.findings)
+        let currency = after.graph.portfolio.currency ?? before.graph.portfolio.currency
         let destination = OutputDestination(path: output)
         switch format {
         case .text: try destination.write(DiffReporter.text(diff, currency: currency))

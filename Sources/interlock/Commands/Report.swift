@@ -38,12 +38,10 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let graph = PortfolioGraph(try input.loadPortfolio())
-        let baselineFindings = try baseline.map { path in
-            Analyzer.analyze(PortfolioGraph(try PortfolioInput.load([path])))
-        }
+        let analysis = try PortfolioAnalysis(paths: input.paths)
+        let baselineFindings = try baseline.map { try PortfolioAnalysis(paths: [$0]).findings }
         let report = BoardReport(
-            graph: graph, findings: Analyzer.analyze(graph), title: title, date: date ?? Self.today(),
+            graph: analysis.graph, findings: analysis.findings, title: title, date: date ?? Self.today(),
             inputHash: try inputHash(), baselineFindings: baselineFindings)
         try OutputDestination(path: output).write(HTMLReporter.render(report))
     }
