@@ -80,7 +80,7 @@ extension PortfolioGraph {
 
 extension String {
     /// The string with its first letter upper-cased ("data source" → "Data source").
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+    public var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
 
 extension Array where Element: Hashable {

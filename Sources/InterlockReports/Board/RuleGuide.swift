@@ -1,7 +1,10 @@
+import InterlockAnalysis
+
 /// Business words for rule ids and for the technical terms a report uses, so a board member can
 /// read every page without knowing the portfolio format.
 enum RuleGuide {
-    /// A short title in business language for a rule id; custom rules keep their id.
+    /// A short title in business language for a rule id; a custom rule's id is turned into words
+    /// (`large-initiative-team-owned` → "Large initiative team owned").
     static func title(of rule: String) -> String {
         switch rule {
         case "dependency-cycle": "Initiatives waiting on each other"
@@ -17,7 +20,7 @@ enum RuleGuide {
         case "single-point-of-failure": "Single points of failure"
         case "unaligned-initiative": "Initiatives serving no goal"
         case "schedule-conflict": "Schedules that do not fit"
-        default: rule
+        default: rule.split(whereSeparator: { $0 == "-" || $0 == "_" }).joined(separator: " ").capitalizedFirst
         }
     }
 
