@@ -45,12 +45,17 @@ enum Markup {
         return result
     }
 
-    /// An SVG document without its XML prolog, DOCTYPE and comments, ready to sit inside HTML.
+    /// An SVG document without its XML prolog, DOCTYPE, comments and namespace declarations,
+    /// ready to sit inside HTML (whose parser knows the SVG and XLink namespaces), so the page
+    /// holds no URL at all.
     static func embeddable(svg: String) -> String {
         guard let start = svg.range(of: "<svg") else { return "" }
         var body = String(svg[start.lowerBound...])
         while let open = body.range(of: "<!--"), let close = body.range(of: "-->", range: open.upperBound..<body.endIndex) {
             body.removeSubrange(open.lowerBound..<close.upperBound)
+        }
+        for declaration in [" xmlns=\"http://www.w3.org/2000/svg\"", " xmlns:xlink=\"http://www.w3.org/1999/xlink\""] {
+            if let found = body.range(of: declaration) { body.removeSubrange(found) }
         }
         return body
     }
