@@ -72,10 +72,14 @@ public struct IncompatibleStack: Detector {
         var findings: [Finding] = []
         for exchange in graph.dataExchanges() {
             let writersByTechnology = initiativesByTechnology(exchange.writers, graph)
-            let readersByTechnology = initiativesByTechnology(exchange.readers, graph)
+            let readersByTechnology = Dictionary(uniqueKeysWithValues: initiativesByTechnology(exchange.readers, graph).map { ($0.technology, $0.initiatives) })
+            var readerTechnologiesByCategory: [String: [Int]] = [:]
+            for technology in readersByTechnology.keys.sorted() {
+                if let category = table.exclusiveCategory(of: technology) { readerTechnologiesByCategory[category, default: []].append(technology) }
+            }
             for (technology, writers) in writersByTechnology {
-                for (partner, readers) in readersByTechnology {
-                    guard let reason = table.reason(technology, partner) else { continue }
+                for (partner, reason) in table.clashes(of: technology, among: readersByTechnology, categories: readerTechnologiesByCategory) {
+                    guard let readers = readersByTechnology[partner] else { continue }
                     let involved = (writers + readers).uniqued()
                     let alreadyReported = writers.allSatisfy { writer in
                         readers.allSatisfy { writer == $0 || reported.contains(LinkedPair(writer, $0, technology)) }

@@ -17,13 +17,17 @@ struct IncompatibilityTable {
     }
 
     private var declared = Set<Pair>()
+    private var declaredPartners: [Int: [Int]] = [:]
     private var exclusiveCategory: [Int: String] = [:]
 
     init(_ graph: PortfolioGraph) {
         for technology in graph.nodes(ofKind: .technology) {
             for edge in graph.outgoing(technology) where graph.kind(ofEdge: edge) == .incompatibleWith {
                 let other = graph.target(ofEdge: edge)
-                if other != technology { declared.insert(Pair(technology, other)) }
+                if other != technology, declared.insert(Pair(technology, other)).inserted {
+                    declaredPartners[technology, default: []].append(other)
+                    declaredPartners[other, default: []].append(technology)
+                }
             }
         }
         let exclusive = Set(graph.portfolio.policy.exclusiveCategories)
@@ -44,6 +48,25 @@ struct IncompatibilityTable {
         }
         return nil
     }
+
+    /// The technologies among `candidates` that `technology` must not meet, with the reason, in the
+    /// order of `candidates`. Costs the declared partners plus the candidates of the same exclusive
+    /// category, not all candidates: a data source read with thousands of technologies stays cheap.
+    func clashes(of technology: Int, among candidates: [Int: [Int]], categories: [String: [Int]]) -> [(technology: Int, reason: String)] {
+        var found: [(technology: Int, reason: String)] = []
+        for partner in declaredPartners[technology] ?? [] where candidates[partner] != nil {
+            found.append((partner, "declared incompatible"))
+        }
+        if let category = exclusiveCategory[technology] {
+            for partner in categories[category] ?? [] where partner != technology && !declared.contains(Pair(technology, partner)) {
+                found.append((partner, "both \(category), a category the policy allows only once"))
+            }
+        }
+        return found
+    }
+
+    /// The exclusive category of a technology, if any.
+    func exclusiveCategory(of technology: Int) -> String? { exclusiveCategory[technology] }
 
     /// True when no pair is known, so detectors can skip their work.
     var isEmpty: Bool { declared.isEmpty && exclusiveCategory.isEmpty }

@@ -182,8 +182,10 @@ struct GenerationPlan: Sendable {
         var attempts = 0
         while pairs.count < wanted, attempts < wanted * 50 {
             attempts += 1
+            // A widely used technology and a rival drawn uniformly (so usually from the long tail):
+            // real conflicts are a standard against a niche alternative, rarely two standards.
             let one = popularity.sample(&random)
-            let other = popularity.sample(&random)
+            let other = random.int(in: 0...(popularity.count - 1))
             guard one != other, seen.insert([min(one, other), max(one, other)]).inserted else { continue }
             let declaredIn: GeneratorManifest.PairDeclaration = pairs.count % 2 == 0 ? .technology : .policy
             pairs.append(IncompatiblePair(first: min(one, other), second: max(one, other), declaredIn: declaredIn))

@@ -35,10 +35,12 @@ extension PortfolioEmitter {
                 writer.field("vendor", text: random.element(of: Vocabulary.vendors))
             }
             let weights = index < named.count ? Vocabulary.namedLifecycleWeights : Vocabulary.syntheticLifecycleWeights
-            writer.field("lifecycle", text: Vocabulary.lifecycles[random.index(weightedBy: weights)])
-            if random.chance(0.25) {
-                // The end of June or of December of a year around today.
-                let january = CalendarDate(year: random.int(in: 2024...2031), month: 1, day: 1)
+            let lifecycle = Vocabulary.lifecycles[random.index(weightedBy: weights)]
+            writer.field("lifecycle", text: lifecycle)
+            // Support ends soon for most technologies on hold or retired, and years ahead for a few others.
+            let fading = lifecycle == "hold" || lifecycle == "retired"
+            if random.chance(fading ? 0.6 : 0.1) {
+                let january = CalendarDate(year: fading ? random.int(in: 2024...2028) : random.int(in: 2029...2035), month: 1, day: 1)
                 writer.field("endOfLife", date: january.endOfMonth(after: random.chance(0.5) ? 5 : 11))
             }
             writer.field("owner", id: drawOwner(&random, teamShare: 0.3))

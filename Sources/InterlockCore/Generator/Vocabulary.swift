@@ -116,10 +116,10 @@ enum Vocabulary {
     ]
 
     static let lifecycles = ["adopt", "trial", "assess", "hold", "retired"]
-    /// The widely used named technologies are mostly adopted; the long tail holds most of the
-    /// technologies on hold or retired, as in real landscapes.
-    static let namedLifecycleWeights = [75, 10, 5, 7, 3]
-    static let syntheticLifecycleWeights = [40, 15, 10, 20, 15]
+    /// The widely used named technologies are adopted, tried or assessed; technologies on hold or
+    /// retired sit in the long tail, as in real landscapes, so a few percent of initiatives use one.
+    static let namedLifecycleWeights = [80, 12, 8, 0, 0]
+    static let syntheticLifecycleWeights = [50, 15, 15, 12, 8]
 
     static let statuses = ["idea", "planned", "in-progress", "live", "retired"]
     static let statusWeights = [10, 30, 35, 20, 5]

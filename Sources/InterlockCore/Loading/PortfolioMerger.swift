@@ -38,12 +38,10 @@ struct PortfolioMerger {
         }
         var firstDefinition: [String: (kind: String, location: SourceLocation)] = [:]
         firstDefinition.reserveCapacity(portfolio.initiatives.count + portfolio.technologies.count)
-        func register<Entity>(_ entities: [Entity], _ kind: String, _ id: KeyPath<Entity, String>,
-                              _ location: KeyPath<Entity, SourceLocation>) throws(LoadError) {
-            // Indexing reads fields in place; iterating would copy every entity and its arrays.
-            for index in entities.indices {
-                let entityID = entities[index][keyPath: id]
-                let here = entities[index][keyPath: location]
+        /// `entry(i)` reads the i-th entity's id and place in place; passing whole entities would copy them.
+        func register(_ count: Int, _ kind: String, _ entry: (Int) -> (id: String, location: SourceLocation)) throws(LoadError) {
+            for index in 0..<count {
+                let (entityID, here) = entry(index)
                 if let earlier = firstDefinition[entityID] {
                     throw LoadError("duplicate id '\(entityID)': this \(kind) has the id of the \(earlier.kind) defined at \(earlier.location); ids are unique across the portfolio",
                                     at: here)
@@ -51,14 +49,15 @@ struct PortfolioMerger {
                 firstDefinition[entityID] = (kind, here)
             }
         }
-        try register(portfolio.units, "business unit", \.id, \.location)
-        try register(portfolio.people, "person", \.id, \.location)
-        try register(portfolio.teams, "team", \.id, \.location)
-        try register(portfolio.goals, "goal", \.id, \.location)
-        try register(portfolio.capabilities, "capability", \.id, \.location)
-        try register(portfolio.technologies, "technology", \.id, \.location)
-        try register(portfolio.dataSources, "data source", \.id, \.location)
-        try register(portfolio.initiatives, "initiative", \.id, \.location)
+        let portfolio = self.portfolio
+        try register(portfolio.units.count, "business unit") { (portfolio.units[$0].id, portfolio.units[$0].location) }
+        try register(portfolio.people.count, "person") { (portfolio.people[$0].id, portfolio.people[$0].location) }
+        try register(portfolio.teams.count, "team") { (portfolio.teams[$0].id, portfolio.teams[$0].location) }
+        try register(portfolio.goals.count, "goal") { (portfolio.goals[$0].id, portfolio.goals[$0].location) }
+        try register(portfolio.capabilities.count, "capability") { (portfolio.capabilities[$0].id, portfolio.capabilities[$0].location) }
+        try register(portfolio.technologies.count, "technology") { (portfolio.technologies[$0].id, portfolio.technologies[$0].location) }
+        try register(portfolio.dataSources.count, "data source") { (portfolio.dataSources[$0].id, portfolio.dataSources[$0].location) }
+        try register(portfolio.initiatives.count, "initiative") { (portfolio.initiatives[$0].id, portfolio.initiatives[$0].location) }
         var ruleLocations: [String: SourceLocation] = [:]
         for rule in portfolio.rules {
             if let earlier = ruleLocations[rule.id] {

@@ -97,7 +97,7 @@ struct Check: ParsableCommand {
             let colour = destination.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             try destination.write(TextReporter.render(report, colour: colour))
         case .json:
-            try destination.write(JSONReporter.render(report))
+            try destination.write(Data(JSONReporter.renderBytes(report)))
         case .markdown:
             try destination.write(MarkdownReporter.render(report))
         case .sarif:
