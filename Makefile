@@ -1,0 +1,37 @@
+# Interlock — the two commands a newcomer needs are `make demo` and `make test`.
+SWIFT   ?= swift
+RELEASE := .build/release/interlock
+SAMPLE  := Samples/acme
+OUT     := out
+# Run apt-get directly as root, through sudo otherwise.
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test build deps bench clean
+
+## deps: install the Graphviz C library (and pkg-config) when missing.
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libgvc; then \
+		echo "Installing libgraphviz-dev (Graphviz C library) with apt-get..."; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq pkg-config libgraphviz-dev >/dev/null; \
+	fi
+
+## build: release build of the interlock command.
+build: deps
+	$(SWIFT) build -c release --product interlock
+
+## demo: build, check the sample portfolio and say where the outputs are.
+demo: build
+	@mkdir -p $(OUT)
+	@echo "== interlock check $(SAMPLE)"
+	@$(RELEASE) check $(SAMPLE); status=$$?; [ $$status -le 1 ] || exit $$status
+	@$(RELEASE) check $(SAMPLE) --format json -o $(OUT)/findings.json --fail-on never
+	@echo ""
+	@echo "Findings as JSON: $(OUT)/findings.json"
+
+## test: every test of the package.
+test: deps
+	$(SWIFT) test
+
+clean:
+	rm -rf .build $(OUT)

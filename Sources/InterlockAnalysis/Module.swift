@@ -1,2 +1,0 @@
-/// The InterlockAnalysis module; its first real types replace this marker.
-enum InterlockAnalysisModule {}

@@ -1,0 +1,83 @@
+import InterlockCore
+
+/// Small helpers that keep finding messages in one consistent, readable voice.
+enum Wording {
+    /// "A", "A and B", "A, B and C".
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        }
+    }
+
+    /// "A", "A or B", "A, B or C".
+    static func alternatives(_ items: [String]) -> String {
+        items.count < 2 ? list(items) : items.dropLast().joined(separator: ", ") + " or " + items[items.count - 1]
+    }
+
+    /// "an initiative", "a capability".
+    static func withArticle(_ noun: String) -> String {
+        guard let first = noun.first else { return noun }
+        return ("aeiou".contains(first) ? "an " : "a ") + noun
+    }
+
+    /// A whole amount with thousands separators and the currency: "EUR 1,200,000".
+    /// Written by hand so output is identical whatever the machine's locale.
+    static func money(_ amount: Double, currency: String?) -> String {
+        let whole = Int(amount.rounded())
+        var digits = String(abs(whole))
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        let sign = whole < 0 ? "-" : ""
+        let number = sign + digits + grouped
+        return currency.map { "\($0) \(number)" } ?? number
+    }
+}
+
+extension PortfolioGraph {
+    /// A node's name in quotes for messages: `"CRM revamp"`.
+    func quoted(_ node: Int) -> String { "\"\(name(of: node))\"" }
+
+    /// `list` of quoted names.
+    func quotedList(_ nodes: [Int]) -> String { Wording.list(nodes.map(quoted)) }
+
+    /// The sum of the initiatives' budgets, nil when none has one.
+    func budget(of nodes: [Int]) -> Double? {
+        let budgets = nodes.compactMap { initiative($0)?.budget }
+        return budgets.isEmpty ? nil : budgets.reduce(0, +)
+    }
+
+    /// `money` in the portfolio's currency.
+    func money(_ amount: Double) -> String { Wording.money(amount, currency: portfolio.currency) }
+
+    /// Ids of the owners one can contact about `nodes`: existing people who are active, and teams;
+    /// de-duplicated, in the order of `nodes`.
+    func contactableOwners(of nodes: [Int]) -> [String] {
+        var seen = Set<String>()
+        var owners: [String] = []
+        for node in nodes {
+            guard let owner = ownerNode(of: node) else { continue }
+            if let person = person(owner), !person.active { continue }
+            if seen.insert(id(of: owner)).inserted { owners.append(id(of: owner)) }
+        }
+        return owners
+    }
+
+    /// True for initiatives that still matter: everything but `retired`.
+    func isActiveInitiative(_ node: Int) -> Bool {
+        guard let initiative = initiative(node) else { return false }
+        return initiative.status != .retired
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements without repeats, first occurrence kept.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

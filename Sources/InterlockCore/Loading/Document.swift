@@ -1,0 +1,53 @@
+/// A parsed YAML or JSON document, independent of the syntax it came from, every value with its position.
+///
+/// The decoder only sees this tree, so YAML and JSON portfolios get the same checks and messages.
+struct DocumentNode: Sendable {
+    /// The three shapes a value can take.
+    enum Value: Sendable {
+        case scalar(DocumentScalar)
+        case sequence([DocumentNode])
+        case mapping([DocumentEntry])
+    }
+
+    var value: Value
+    var line: Int
+    var column: Int
+
+    /// A short noun for error messages ("a list", "a mapping", "a string").
+    var shapeDescription: String {
+        switch value {
+        case .scalar(let scalar): return scalar.isNull ? "nothing (null)" : "a single value \"\(scalar.text.prefix(40))\""
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        }
+    }
+}
+
+/// A leaf value with enough of its syntax kept to tell `"123"` from `123` and `null` from `"null"`.
+struct DocumentScalar: Sendable {
+    /// The value as written, after unescaping.
+    var text: String
+    /// True for quoted YAML scalars and JSON strings: the value is text whatever it looks like.
+    var isQuoted: Bool
+
+    /// YAML's and JSON's spellings of "no value".
+    var isNull: Bool {
+        !isQuoted && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
+    }
+}
+
+/// One key and value of a mapping.
+struct DocumentEntry: Sendable {
+    var key: String
+    var keyLine: Int
+    var keyColumn: Int
+    var value: DocumentNode
+}
+
+/// Limits every parser applies, so a hostile file fails fast instead of exhausting the machine.
+enum DocumentLimits {
+    /// Deepest nesting of lists and mappings; the format needs five levels.
+    static let maximumDepth = 64
+    /// Largest file read (a million-initiative JSON portfolio is about 400 MB).
+    static let maximumFileBytes = 1 << 30
+}

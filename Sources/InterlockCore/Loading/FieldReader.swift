@@ -1,0 +1,175 @@
+/// Reads the fields of one mapping in a portfolio file, turning every mismatch into a located `LoadError`.
+///
+/// Each key read is ticked off; `finish()` rejects the keys nobody read, so a typo such as
+/// `dependOn` stops loading instead of silently dropping a dependency. Keys starting with `x-`
+/// are extension fields and are always accepted.
+struct FieldReader {
+    private let entries: [DocumentEntry]
+    private let file: String
+    private let subject: String
+    private let knownKeys: [String]
+    private var readKeys: Set<String> = []
+    /// Where the mapping starts: the location of the entity it describes.
+    let location: SourceLocation
+
+    /// Wraps `node`, which must be a mapping describing `subject` (for example "an initiative").
+    init(_ node: DocumentNode, file: String, subject: String, knownKeys: [String]) throws(LoadError) {
+        self.file = file
+        self.subject = subject
+        self.knownKeys = knownKeys
+        self.location = SourceLocation(file: file, line: node.line, column: node.column)
+        guard case .mapping(let entries) = node.value else {
+            throw LoadError("expected \(subject) (a mapping of keys to values), found \(node.shapeDescription)", at: location)
+        }
+        self.entries = entries
+    }
+
+    private mutating func entry(_ key: String) -> DocumentEntry? {
+        readKeys.insert(key)
+        return entries.first { $0.key == key }
+    }
+
+    private func locationOf(_ node: DocumentNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.line, column: node.column)
+    }
+
+    /// Where `key` is written, or the mapping's own place when it is absent.
+    func location(ofKey key: String) -> SourceLocation {
+        guard let entry = entries.first(where: { $0.key == key }) else { return location }
+        return SourceLocation(file: file, line: entry.keyLine, column: entry.keyColumn)
+    }
+
+    /// The raw value node of `key`, or nil when absent or null.
+    mutating func node(_ key: String) -> DocumentNode? {
+        guard let value = entry(key)?.value else { return nil }
+        if case .scalar(let scalar) = value.value, scalar.isNull { return nil }
+        return value
+    }
+
+    /// A single value read as text, or nil when absent.
+    mutating func text(_ key: String) throws(LoadError) -> String? {
+        guard let value = node(key) else { return nil }
+        return try Self.text(of: value, key: key, file: file)
+    }
+
+    /// A required single value read as text.
+    mutating func requiredText(_ key: String) throws(LoadError) -> String {
+        guard let value = try text(key) else { throw LoadError("\(subject) needs '\(key)'", at: location) }
+        return value
+    }
+
+    /// A required id: non-empty text without white space, control characters or `@`.
+    mutating func id() throws(LoadError) -> String {
+        let value = try requiredText("id")
+        let valid = !value.isEmpty && !value.unicodeScalars.contains {
+            $0.properties.isWhitespace || $0.properties.generalCategory == .control || $0 == "@"
+        }
+        guard valid else {
+            throw LoadError("'id' must be non-empty text without white space, control characters or '@', found \"\(value.prefix(40))\"",
+                            at: location(ofKey: "id"))
+        }
+        return value
+    }
+
+    /// A list of single values read as text; absent means empty.
+    mutating func textList(_ key: String) throws(LoadError) -> [String] {
+        var values: [String] = []
+        for item in try list(key) { values.append(try Self.text(of: item, key: key, file: file)) }
+        return values
+    }
+
+    /// The items of a list; absent means empty.
+    mutating func list(_ key: String) throws(LoadError) -> [DocumentNode] {
+        guard let value = node(key) else { return [] }
+        guard case .sequence(let items) = value.value else {
+            throw LoadError("expected a list for '\(key)', found \(value.shapeDescription)", at: locationOf(value))
+        }
+        return items
+    }
+
+    /// A number, or nil when absent.
+    mutating func number(_ key: String) throws(LoadError) -> Double? {
+        guard let value = node(key) else { return nil }
+        let text = try Self.text(of: value, key: key, file: file)
+        guard let number = Double(text.replacingUnderscores), number.isFinite else {
+            throw LoadError("expected a number for '\(key)', found \"\(text.prefix(40))\"", at: locationOf(value))
+        }
+        return number
+    }
+
+    /// `true` or `false`, or nil when absent.
+    mutating func bool(_ key: String) throws(LoadError) -> Bool? {
+        guard let value = node(key) else { return nil }
+        switch try Self.text(of: value, key: key, file: file).lowercased() {
+        case "true": return true
+        case "false": return false
+        case let other: throw LoadError("expected true or false for '\(key)', found \"\(other.prefix(40))\"", at: locationOf(value))
+        }
+    }
+
+    /// A `YYYY-MM-DD` day, or nil when absent.
+    mutating func day(_ key: String) throws(LoadError) -> Day? {
+        guard let value = node(key) else { return nil }
+        let text = try Self.text(of: value, key: key, file: file)
+        guard let day = Day(text) else {
+            throw LoadError("expected a date YYYY-MM-DD for '\(key)', found \"\(text.prefix(40))\"", at: locationOf(value))
+        }
+        return day
+    }
+
+    /// One of an enumeration's raw values, or nil when absent.
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(_ key: String, of type: Choice.Type) throws(LoadError) -> Choice?
+    where Choice.RawValue == String {
+        guard let value = node(key) else { return nil }
+        let text = try Self.text(of: value, key: key, file: file)
+        guard let choice = Choice(rawValue: text) else {
+            let allowed = Choice.allCases.map(\.rawValue).joined(separator: ", ")
+            throw LoadError("expected one of \(allowed) for '\(key)', found \"\(text.prefix(40))\"", at: locationOf(value))
+        }
+        return choice
+    }
+
+    /// Rejects keys that were not read, suggesting the nearest known key.
+    func finish() throws(LoadError) {
+        for entry in entries where !readKeys.contains(entry.key) && !entry.key.hasPrefix("x-") {
+            let place = SourceLocation(file: file, line: entry.keyLine, column: entry.keyColumn)
+            var message = "unknown key '\(entry.key)' in \(subject)"
+            if let suggestion = knownKeys.min(by: { editDistance($0, entry.key) < editDistance($1, entry.key) }),
+               editDistance(suggestion, entry.key) <= 3 {
+                message += "; did you mean '\(suggestion)'?"
+            } else {
+                message += "; expected one of: \(knownKeys.joined(separator: ", ")) (or an x- extension key)"
+            }
+            throw LoadError(message, at: place)
+        }
+    }
+
+    /// The text of a scalar node, or an error naming the key when it is a list or mapping.
+    static func text(of node: DocumentNode, key: String, file: String) throws(LoadError) -> String {
+        guard case .scalar(let scalar) = node.value, !scalar.isNull else {
+            throw LoadError("expected a single value for '\(key)', found \(node.shapeDescription)",
+                            at: SourceLocation(file: file, line: node.line, column: node.column))
+        }
+        return scalar.text
+    }
+}
+
+/// Levenshtein distance, for "did you mean" suggestions on short keys.
+private func editDistance(_ lhs: String, _ rhs: String) -> Int {
+    let a = Array(lhs.lowercased().unicodeScalars), b = Array(rhs.lowercased().unicodeScalars)
+    guard !a.isEmpty else { return b.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in stride(from: 1, through: b.count, by: 1) {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}
+
+extension String {
+    /// YAML allows `1_200_000`; so do budgets here.
+    fileprivate var replacingUnderscores: String { contains("_") ? String(filter { $0 != "_" }) : self }
+}

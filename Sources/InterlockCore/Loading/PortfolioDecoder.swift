@@ -1,0 +1,227 @@
+/// Turns one parsed file into the part of a portfolio it defines.
+///
+/// Field names, types and allowed values follow `docs/format.md`; everything unexpected is a
+/// located `LoadError`. References are not checked here: an unknown id becomes a finding later.
+struct PortfolioDecoder {
+    let file: String
+
+    /// What one file contributes, with the places of its top-level settings for merge conflicts.
+    struct Fragment {
+        var portfolio = Portfolio()
+        var definesInitiatives = false
+        var settings: [String: (value: String, location: SourceLocation)] = [:]
+    }
+
+    private static let topLevelKeys = [
+        "portfolio", "currency", "units", "people", "teams", "goals", "capabilities", "technologies",
+        "dataSources", "initiatives", "policy", "rules",
+    ]
+
+    func decode(_ root: DocumentNode) throws(LoadError) -> Fragment {
+        var reader = try FieldReader(root, file: file, subject: "a portfolio", knownKeys: Self.topLevelKeys)
+        var fragment = Fragment()
+        for key in ["portfolio", "currency"] {
+            if let value = try reader.text(key) { fragment.settings[key] = (value, reader.location(ofKey: key)) }
+        }
+        if let currency = fragment.settings["currency"], !Self.isCurrencyCode(currency.value) {
+            throw LoadError("expected a three-letter ISO 4217 code such as EUR for 'currency', found \"\(currency.value.prefix(40))\"",
+                            at: currency.location)
+        }
+        fragment.portfolio.name = fragment.settings["portfolio"]?.value
+        fragment.portfolio.currency = fragment.settings["currency"]?.value
+        fragment.portfolio.units = try items(&reader, "units", decodeUnit)
+        fragment.portfolio.people = try items(&reader, "people", decodePerson)
+        fragment.portfolio.teams = try items(&reader, "teams", decodeTeam)
+        fragment.portfolio.goals = try items(&reader, "goals", decodeGoal)
+        fragment.portfolio.capabilities = try items(&reader, "capabilities", decodeCapability)
+        fragment.portfolio.technologies = try items(&reader, "technologies", decodeTechnology)
+        fragment.portfolio.dataSources = try items(&reader, "dataSources", decodeDataSource)
+        fragment.definesInitiatives = root.hasKey("initiatives")
+        fragment.portfolio.initiatives = try items(&reader, "initiatives", decodeInitiative)
+        if let policy = reader.node("policy") {
+            fragment.portfolio.policy = try decodePolicy(policy, settings: &fragment.settings)
+        }
+        fragment.portfolio.rules = try items(&reader, "rules", decodeRule)
+        try reader.finish()
+        return fragment
+    }
+
+    private static func isCurrencyCode(_ text: String) -> Bool {
+        text.utf8.count == 3 && text.utf8.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+    }
+
+    private func items<Item>(
+        _ reader: inout FieldReader, _ key: String, _ decode: (DocumentNode) throws(LoadError) -> Item
+    ) throws(LoadError) -> [Item] {
+        let nodes = try reader.list(key)
+        var decoded: [Item] = []
+        decoded.reserveCapacity(nodes.count)
+        for node in nodes { decoded.append(try decode(node)) }
+        return decoded
+    }
+
+    private func decodeUnit(_ node: DocumentNode) throws(LoadError) -> BusinessUnit {
+        var reader = try FieldReader(node, file: file, subject: "a business unit", knownKeys: ["id", "name", "parent"])
+        let id = try reader.id()
+        let unit = BusinessUnit(id: id, name: try reader.text("name") ?? id, parent: try reader.text("parent"),
+                                location: reader.location)
+        try reader.finish()
+        return unit
+    }
+
+    private func decodePerson(_ node: DocumentNode) throws(LoadError) -> Person {
+        var reader = try FieldReader(node, file: file, subject: "a person", knownKeys: ["id", "name", "unit", "active"])
+        let id = try reader.id()
+        let person = Person(id: id, name: try reader.text("name") ?? id, unit: try reader.text("unit"),
+                            active: try reader.bool("active") ?? true, location: reader.location)
+        try reader.finish()
+        return person
+    }
+
+    private func decodeTeam(_ node: DocumentNode) throws(LoadError) -> Team {
+        var reader = try FieldReader(node, file: file, subject: "a team", knownKeys: ["id", "name", "unit", "members"])
+        let id = try reader.id()
+        let team = Team(id: id, name: try reader.text("name") ?? id, unit: try reader.text("unit"),
+                        members: try reader.textList("members"), location: reader.location)
+        try reader.finish()
+        return team
+    }
+
+    private func decodeGoal(_ node: DocumentNode) throws(LoadError) -> Goal {
+        var reader = try FieldReader(node, file: file, subject: "a goal", knownKeys: ["id", "name", "description"])
+        let id = try reader.id()
+        let goal = Goal(id: id, name: try reader.text("name") ?? id, description: try reader.text("description"),
+                        location: reader.location)
+        try reader.finish()
+        return goal
+    }
+
+    private func decodeCapability(_ node: DocumentNode) throws(LoadError) -> Capability {
+        var reader = try FieldReader(node, file: file, subject: "a capability", knownKeys: ["id", "name", "parent"])
+        let id = try reader.id()
+        let capability = Capability(id: id, name: try reader.text("name") ?? id, parent: try reader.text("parent"),
+                                    location: reader.location)
+        try reader.finish()
+        return capability
+    }
+
+    private func decodeTechnology(_ node: DocumentNode) throws(LoadError) -> Technology {
+        var reader = try FieldReader(node, file: file, subject: "a technology", knownKeys: [
+            "id", "name", "category", "vendor", "lifecycle", "endOfLife", "owner", "incompatibleWith",
+        ])
+        let id = try reader.id()
+        let technology = Technology(
+            id: id, name: try reader.text("name") ?? id, category: try reader.text("category"),
+            vendor: try reader.text("vendor"), lifecycle: try reader.choice("lifecycle", of: Lifecycle.self),
+            endOfLife: try reader.day("endOfLife"), owner: try reader.text("owner"),
+            incompatibleWith: try reader.textList("incompatibleWith"), location: reader.location)
+        try reader.finish()
+        return technology
+    }
+
+    private func decodeDataSource(_ node: DocumentNode) throws(LoadError) -> DataSource {
+        var reader = try FieldReader(node, file: file, subject: "a data source", knownKeys: [
+            "id", "name", "domain", "classification", "owner", "technology", "systemOfRecord",
+        ])
+        let id = try reader.id()
+        let source = DataSource(
+            id: id, name: try reader.text("name") ?? id, domain: try reader.text("domain"),
+            classification: try reader.choice("classification", of: DataClassification.self),
+            owner: try reader.text("owner"), technology: try reader.text("technology"),
+            systemOfRecord: try reader.bool("systemOfRecord") ?? false, location: reader.location)
+        try reader.finish()
+        return source
+    }
+
+    private func decodeInitiative(_ node: DocumentNode) throws(LoadError) -> Initiative {
+        var reader = try FieldReader(node, file: file, subject: "an initiative", knownKeys: [
+            "id", "name", "unit", "owner", "status", "budget", "start", "end", "capabilities", "technologies",
+            "data", "dependsOn", "goals", "tags",
+        ])
+        let id = try reader.id()
+        var initiative = Initiative(
+            id: id, name: try reader.text("name") ?? id, unit: try reader.text("unit"), owner: try reader.text("owner"),
+            status: try reader.choice("status", of: InitiativeStatus.self) ?? .planned,
+            budget: try reader.number("budget"), start: try reader.day("start"), end: try reader.day("end"),
+            capabilities: try reader.textList("capabilities"), dependsOn: try reader.textList("dependsOn"),
+            goals: try reader.textList("goals"), tags: try reader.textList("tags"), location: reader.location)
+        if let budget = initiative.budget, budget < 0 {
+            throw LoadError("'budget' must not be negative, found \(budget)", at: reader.location)
+        }
+        if let start = initiative.start, let end = initiative.end, end < start {
+            throw LoadError("'end' (\(end)) is before 'start' (\(start))", at: reader.location)
+        }
+        for item in try reader.list("technologies") {
+            initiative.technologies.append(try decodeTechnologyUse(item))
+        }
+        for item in try reader.list("data") {
+            initiative.data.append(try decodeDataUse(item))
+        }
+        try reader.finish()
+        return initiative
+    }
+
+    private func decodeTechnologyUse(_ node: DocumentNode) throws(LoadError) -> TechnologyUse {
+        let text = try FieldReader.text(of: node, key: "technologies", file: file)
+        guard let at = text.firstIndex(of: "@") else { return TechnologyUse(technology: text) }
+        let version = String(text[text.index(after: at)...])
+        let technology = String(text[..<at])
+        guard !technology.isEmpty, !version.isEmpty else {
+            throw LoadError("expected a technology id optionally followed by @version (java@17), found \"\(text.prefix(40))\"",
+                            at: SourceLocation(file: file, line: node.line, column: node.column))
+        }
+        return TechnologyUse(technology: technology, version: version)
+    }
+
+    private func decodeDataUse(_ node: DocumentNode) throws(LoadError) -> DataUse {
+        var reader = try FieldReader(node, file: file, subject: "a data use ({source, access})", knownKeys: ["source", "access"])
+        let use = DataUse(source: try reader.requiredText("source"),
+                          access: try reader.choice("access", of: DataAccess.self) ?? .read)
+        try reader.finish()
+        return use
+    }
+
+    private func decodePolicy(
+        _ node: DocumentNode, settings: inout [String: (value: String, location: SourceLocation)]
+    ) throws(LoadError) -> Policy {
+        var reader = try FieldReader(node, file: file, subject: "the policy", knownKeys: ["incompatible", "exclusiveCategories", "failOn"])
+        var policy = Policy()
+        for pair in try reader.list("incompatible") {
+            let location = SourceLocation(file: file, line: pair.line, column: pair.column)
+            guard case .sequence(let items) = pair.value, items.count == 2 else {
+                throw LoadError("expected a pair of technology ids such as [oracle, postgres] in 'incompatible', found \(pair.shapeDescription)",
+                                at: location)
+            }
+            policy.incompatible.append([
+                try FieldReader.text(of: items[0], key: "incompatible", file: file),
+                try FieldReader.text(of: items[1], key: "incompatible", file: file),
+            ])
+            policy.incompatibleLocations.append(location)
+        }
+        policy.exclusiveCategories = try reader.textList("exclusiveCategories")
+        policy.failOn = try reader.choice("failOn", of: FailLevel.self)
+        if let failOn = policy.failOn { settings["policy.failOn"] = (failOn.rawValue, reader.location(ofKey: "failOn")) }
+        try reader.finish()
+        return policy
+    }
+
+    private func decodeRule(_ node: DocumentNode) throws(LoadError) -> CustomRule {
+        var reader = try FieldReader(node, file: file, subject: "a rule", knownKeys: ["id", "severity", "message", "query"])
+        let id = try reader.id()
+        let severity = try reader.requiredText("severity")
+        guard ["error", "warning", "info"].contains(severity) else {
+            throw LoadError("expected one of error, warning, info for 'severity', found \"\(severity.prefix(40))\"", at: reader.location)
+        }
+        let rule = CustomRule(id: id, severity: severity, message: try reader.requiredText("message"),
+                              query: try reader.requiredText("query"), location: reader.location)
+        try reader.finish()
+        return rule
+    }
+}
+
+extension DocumentNode {
+    fileprivate func hasKey(_ key: String) -> Bool {
+        guard case .mapping(let entries) = value else { return false }
+        return entries.contains { $0.key == key }
+    }
+}

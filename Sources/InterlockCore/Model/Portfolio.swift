@@ -1,0 +1,104 @@
+/// The severity level at or above which `interlock check` fails.
+public enum FailLevel: String, CaseIterable, Hashable, Sendable {
+    /// Fail on errors only (the default).
+    case error
+    /// Fail on warnings and errors.
+    case warning
+    /// Never fail on findings.
+    case never
+}
+
+/// Organisation-wide technology rules (`policy:`).
+public struct Policy: Hashable, Sendable {
+    /// Pairs of technology ids that must not meet in one initiative or in linked initiatives.
+    public var incompatible: [[String]]
+    /// Categories in which the portfolio should use a single technology.
+    public var exclusiveCategories: [String]
+    /// The fail level `check` uses when the command line does not give one.
+    public var failOn: FailLevel?
+    /// Where each `policy.incompatible` pair was written, parallel to `incompatible`.
+    public var incompatibleLocations: [SourceLocation]
+
+    /// Creates a policy.
+    public init(
+        incompatible: [[String]] = [], exclusiveCategories: [String] = [], failOn: FailLevel? = nil,
+        incompatibleLocations: [SourceLocation] = []
+    ) {
+        self.incompatible = incompatible
+        self.exclusiveCategories = exclusiveCategories
+        self.failOn = failOn
+        self.incompatibleLocations = incompatibleLocations
+    }
+}
+
+/// A check written as a query (`rules:`): each row it returns becomes a finding.
+public struct CustomRule: Hashable, Sendable {
+    /// The rule id findings carry.
+    public var id: String
+    /// `error`, `warning` or `info`.
+    public var severity: String
+    /// The finding message; `{column}` placeholders take the row's values.
+    public var message: String
+    /// The openCypher query.
+    public var query: String
+    /// Where the rule was defined.
+    public var location: SourceLocation
+
+    /// Creates a custom rule.
+    public init(id: String, severity: String, message: String, query: String, location: SourceLocation) {
+        self.id = id
+        self.severity = severity
+        self.message = message
+        self.query = query
+        self.location = location
+    }
+}
+
+/// A whole portfolio as written in the files: the input of `PortfolioGraph`.
+public struct Portfolio: Hashable, Sendable {
+    /// The name shown in reports.
+    public var name: String?
+    /// The currency budgets are in.
+    public var currency: String?
+    /// Business units.
+    public var units: [BusinessUnit]
+    /// People.
+    public var people: [Person]
+    /// Teams.
+    public var teams: [Team]
+    /// Strategic goals.
+    public var goals: [Goal]
+    /// Business capabilities.
+    public var capabilities: [Capability]
+    /// Technologies.
+    public var technologies: [Technology]
+    /// Data sources.
+    public var dataSources: [DataSource]
+    /// Initiatives.
+    public var initiatives: [Initiative]
+    /// Technology policy.
+    public var policy: Policy
+    /// Custom query rules.
+    public var rules: [CustomRule]
+
+    /// Creates a portfolio; every part defaults to empty.
+    public init(
+        name: String? = nil, currency: String? = nil, units: [BusinessUnit] = [], people: [Person] = [],
+        teams: [Team] = [], goals: [Goal] = [], capabilities: [Capability] = [], technologies: [Technology] = [],
+        dataSources: [DataSource] = [], initiatives: [Initiative] = [], policy: Policy = Policy(),
+        rules: [CustomRule] = []
+    ) {
+        self.name = name
+        self.currency = currency
+        self.units = units
+        self.people = people
+        self.teams = teams
+        self.goals = goals
+        self.capabilities = capabilities
+        self.technologies = technologies
+        self.dataSources = dataSources
+        self.initiatives = initiatives
+        self.policy = policy
+        self.rules = rules
+    }
+}

@@ -1,2 +1,0 @@
-/// The InterlockCore module; its first real types replace this marker.
-enum InterlockCoreModule {}

@@ -1,2 +1,0 @@
-/// The InterlockReports module; its first real types replace this marker.
-enum InterlockReportsModule {}

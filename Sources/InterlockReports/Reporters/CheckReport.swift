@@ -1,0 +1,22 @@
+import InterlockAnalysis
+import InterlockCore
+
+/// What `interlock check` found: the input of every check reporter.
+public struct CheckReport: Sendable {
+    /// The analysed graph, for names and locations.
+    public var graph: PortfolioGraph
+    /// The findings, in report order.
+    public var findings: [Finding]
+
+    /// Creates a report.
+    public init(graph: PortfolioGraph, findings: [Finding]) {
+        self.graph = graph
+        self.findings = findings
+    }
+
+    /// Number of findings of `severity`.
+    public func count(_ severity: Severity) -> Int { findings.count { $0.severity == severity } }
+
+    /// The portfolio's name, or a neutral stand-in.
+    public var portfolioName: String { graph.portfolio.name ?? "Portfolio" }
+}

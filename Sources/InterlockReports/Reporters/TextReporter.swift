@@ -1,0 +1,53 @@
+import InterlockAnalysis
+import InterlockCore
+
+/// `check --format text`: findings grouped by severity, each with where it is, what to do and whom to call.
+public enum TextReporter {
+    /// The report as terminal text; `colour` adds ANSI colours (only when writing to a terminal).
+    public static func render(_ report: CheckReport, colour: Bool) -> String {
+        let graph = report.graph
+        var output = ""
+        func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        output += paint("\(sanitized(report.portfolioName)): \(report.graph.nodes(ofKind: .initiative).count) initiatives checked", "1") + "\n"
+        for severity in Severity.allCases.reversed() {
+            let group = report.findings.filter { $0.severity == severity }
+            guard !group.isEmpty else { continue }
+            let (title, code) = heading(severity)
+            output += "\n" + paint("\(title) (\(group.count))", code) + "\n"
+            for finding in group {
+                let place = finding.nodes.first.flatMap(graph.node(withID:)).map { " \(graph.location(of: $0))" } ?? ""
+                output += "  " + paint("[\(finding.rule)]", code) + place + "\n"
+                output += "    \(sanitized(finding.message))\n"
+                output += "    → \(sanitized(finding.action))\n"
+                if !finding.owners.isEmpty {
+                    let owners = finding.owners.map { id in graph.node(withID: id).map(graph.name(of:)) ?? id }
+                    output += "    owner: \(sanitized(owners.joined(separator: ", ")))\n"
+                }
+            }
+        }
+        let summary = "\(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.info)) infos"
+        output += "\n" + (report.findings.isEmpty ? "No findings." : summary) + "\n"
+        return output
+    }
+
+    private static func heading(_ severity: Severity) -> (String, String) {
+        switch severity {
+        case .error: ("Errors", "31;1")
+        case .warning: ("Warnings", "33;1")
+        case .info: ("Information", "36")
+        }
+    }
+
+    /// Portfolio text must not move the cursor or recolour the terminal: control characters become visible escapes.
+    static func sanitized(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                result += scalar == "\n" ? " " : "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

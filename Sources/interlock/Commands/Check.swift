@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import InterlockAnalysis
+import InterlockCore
+import InterlockReports
+
+extension FailLevel: ExpressibleByArgument {}
+
+/// `interlock check`: runs the detectors and fails when findings reach the fail level.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the risks in a portfolio and fail when they reach the fail level.",
+        discussion: """
+        Exits 0 when no finding reaches the fail level, 1 when one does, 2 on bad input or usage.
+        The fail level comes from --fail-on, else the portfolio's policy.failOn, else error.
+
+        Examples:
+          interlock check Samples/acme
+          interlock check Samples/acme --format json --only dependency-cycle,unowned-initiative
+        """
+    )
+
+    /// Output formats of `check`.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @OptionGroup var input: PortfolioInput
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the check fail (exit 1): error, warning or never.")
+    var failOn: FailLevel?
+
+    @Option(help: ArgumentHelp("Run only these rules (comma-separated ids).", valueName: "rule,..."))
+    var only: String?
+
+    @Flag(help: "Print the time spent loading, building and in each detector to standard error.")
+    var timings = false
+
+    @Option(name: [.short, .customLong("output")], help: "Write the result to this file (atomically) instead of standard output.")
+    var output: String?
+
+    /// The rule ids `--only` names.
+    var selectedRules: Set<String>? {
+        only.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
+    }
+
+    func validate() throws {
+        let known = Set(Detectors.builtIn.map(\.id))
+        if let unknown = selectedRules?.subtracting(known).sorted(), !unknown.isEmpty {
+            throw ValidationError("Unknown rule \(unknown.joined(separator: ", ")) in --only; known rules: \(known.sorted().joined(separator: ", ")).")
+        }
+    }
+
+    func run() throws {
+        let clock = ContinuousClock()
+        var start = clock.now
+        let portfolio = try input.loadPortfolio()
+        let loaded = clock.now - start
+        start = clock.now
+        let graph = PortfolioGraph(portfolio)
+        let built = clock.now - start
+        let analysis = Analyzer(graph: graph, only: selectedRules)
+        if timings {
+            printToStandardError("load   \(loaded)")
+            printToStandardError("build  \(built)")
+            for (detector, duration) in analysis.timings { printToStandardError("\(detector)  \(duration)") }
+        }
+        let report = CheckReport(graph: graph, findings: analysis.findings)
+        let destination = OutputDestination(path: output)
+        switch format {
+        case .text:
+            let colour = destination.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            try destination.write(TextReporter.render(report, colour: colour))
+        case .json:
+            try destination.write(JSONReporter.render(report))
+        }
+        let level = failOn ?? portfolio.policy.failOn ?? .error
+        if report.findings.contains(where: { $0.severity.reaches(level) }) { throw ExitCode(1) }
+    }
+}
+
+extension Severity {
+    /// True when a finding of this severity fails a check at `level`.
+    func reaches(_ level: FailLevel) -> Bool {
+        switch level {
+        case .error: self == .error
+        case .warning: self >= .warning
+        case .never: false
+        }
+    }
+}

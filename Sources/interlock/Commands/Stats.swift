@@ -1,0 +1,55 @@
+import ArgumentParser
+import InterlockCore
+import InterlockReports
+
+/// `interlock stats`: how big the portfolio graph is.
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Count the nodes and edges of a portfolio by kind.",
+        discussion: """
+        Example:
+          interlock stats Samples/acme --format json
+        """
+    )
+
+    /// Output formats of `stats`.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @OptionGroup var input: PortfolioInput
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    func run() throws {
+        let graph = PortfolioGraph(try input.loadPortfolio())
+        var edgeCounts = [EdgeKind: Int]()
+        for edge in 0..<graph.edgeCount { edgeCounts[graph.kind(ofEdge: edge), default: 0] += 1 }
+        let nodes = NodeKind.allCases.map { ($0.label, graph.nodes(ofKind: $0).count) }
+        let edges = EdgeKind.allCases.map { ($0.relationshipType, edgeCounts[$0] ?? 0) }
+        switch format {
+        case .json:
+            let document = JSONValue.object([
+                ("nodes", .object(nodes.map { ($0.0, .integer($0.1)) })),
+                ("edges", .object(edges.map { ($0.0, .integer($0.1)) })),
+                ("totalNodes", .integer(graph.nodeCount)),
+                ("totalEdges", .integer(graph.edgeCount)),
+                ("danglingReferences", .integer(graph.danglingReferences.count)),
+            ])
+            print(document.serialized())
+        case .text:
+            let width = (nodes + edges).map(\.0.count).max() ?? 0
+            func row(_ name: String, _ count: Int) -> String {
+                name + String(repeating: " ", count: width - name.count + 2) + String(count)
+            }
+            print("Nodes")
+            for (name, count) in nodes { print("  " + row(name, count)) }
+            print("  " + row("total", graph.nodeCount))
+            print("Edges")
+            for (name, count) in edges { print("  " + row(name, count)) }
+            print("  " + row("total", graph.edgeCount))
+            print("Dangling references: \(graph.danglingReferences.count)")
+        }
+    }
+}

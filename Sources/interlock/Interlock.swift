@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+
+/// The `interlock` command: finds the risks in a portfolio of digital initiatives.
+@main
+struct Interlock: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interlock",
+        abstract: "Map digital initiatives, technologies and data as one graph and find the risks between them.",
+        discussion: """
+        Exit codes: 0 clean, 1 findings at or above the fail level, 2 bad input or usage.
+        The portfolio format is described in docs/format.md.
+        """,
+        version: InterlockVersion.current,
+        subcommands: [Check.self, Stats.self]
+    )
+
+    /// Runs the command, mapping every failure to the documented exit codes (usage errors are 2, not 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("interlock: \(failure.message)\n".utf8))
+            Foundation.exit(failure.exitCode)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// The version `--version` prints.
+enum InterlockVersion {
+    static let current = "0.1.0"
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import InterlockCore
+
+/// The portfolio paths every command that reads a portfolio takes.
+struct PortfolioInput: ParsableArguments {
+    @Argument(help: ArgumentHelp("Portfolio files or folders (YAML or JSON); folders are read recursively and merged.", valueName: "path"))
+    var paths: [String]
+
+    /// Loads and merges the portfolio; a structural fault becomes exit code 2 with the located message.
+    func loadPortfolio() throws -> Portfolio {
+        do {
+            return try PortfolioLoader.load(paths: paths)
+        } catch {
+            throw CommandFailure.badInput("error: \(error)")
+        }
+    }
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Give at least one portfolio file or folder.") }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Runs the built `interlock` executable the way a user would, from the package root.
+enum CommandRunner {
+    /// The package root, found from this file's path.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The `interlock` binary: it sits next to the test bundle in the build folder.
+    static var executable: URL {
+        let testBundle = URL(fileURLWithPath: CommandLine.arguments[0])
+        var folder = testBundle.deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("interlock").path), folder.path != "/" {
+            folder.deleteLastPathComponent()
+        }
+        return folder.appendingPathComponent("interlock")
+    }
+
+    /// What a run printed and how it ended.
+    struct Result {
+        let status: Int32
+        let standardOutput: String
+        let standardError: String
+    }
+
+    /// Runs `interlock arguments...` with an optional environment override.
+    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        if let environment { process.environment = environment }
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        // Read before waiting so a large output cannot fill the pipe and block the child.
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      standardOutput: String(decoding: outputData, as: UTF8.self),
+                      standardError: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// Compares `text` with the golden file `name`; with `UPDATE_GOLDEN=1` rewrites it instead.
+    static func matchesGolden(_ text: String, _ name: String) throws -> Bool {
+        let url = packageRoot.appendingPathComponent("Tests/InterlockCLITests/Golden/\(name)")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return true
+        }
+        return try String(contentsOf: url, encoding: .utf8) == text
+    }
+}
