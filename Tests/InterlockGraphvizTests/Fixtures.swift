@@ -79,14 +79,14 @@ enum Fixtures {
     }
 }
 
-/// Golden files under `Golden/`, next to this file. Set `INTERLOCK_UPDATE_GOLDEN=1` to rewrite them.
+/// Golden files under `Golden/`, next to this file. Set `UPDATE_GOLDEN=1` to rewrite them.
 enum Golden {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     /// The stored text, or the text just written when updating.
     static func text(_ name: String, actual: String) throws -> String {
         let url = directory.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["INTERLOCK_UPDATE_GOLDEN"] == "1" {
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
             try actual.write(to: url, atomically: true, encoding: .utf8)
         }
         return try String(contentsOf: url, encoding: .utf8)

@@ -4,10 +4,11 @@ import InterlockCore
 ///
 /// Pairs come from INCOMPATIBLE_WITH edges (`incompatibleWith` and `policy.incompatible`) and from
 /// `policy.exclusiveCategories` (two different technologies of one exclusive category).
-struct IncompatibilityTable {
+public struct IncompatibilityTable: Sendable {
     private var partners: [Int: [(technology: Int, reason: String)]] = [:]
 
-    init(_ graph: PortfolioGraph) {
+    /// The pairs of `graph`, with their reasons.
+    public init(_ graph: PortfolioGraph) {
         for technology in graph.nodes(ofKind: .technology) {
             for other in graph.successors(of: technology, via: .incompatibleWith) where other != technology {
                 add(technology, other, reason: "declared incompatible")
@@ -36,13 +37,13 @@ struct IncompatibilityTable {
     }
 
     /// The technologies `technology` must not meet.
-    func partners(of technology: Int) -> [(technology: Int, reason: String)] { partners[technology] ?? [] }
+    public func partners(of technology: Int) -> [(technology: Int, reason: String)] { partners[technology] ?? [] }
 
     /// Why two technologies must not meet, nil when they may.
-    func reason(_ first: Int, _ second: Int) -> String? {
+    public func reason(_ first: Int, _ second: Int) -> String? {
         partners[first]?.first { $0.technology == second }?.reason
     }
 
     /// True when no pair is known, so detectors can skip their work.
-    var isEmpty: Bool { partners.isEmpty }
+    public var isEmpty: Bool { partners.isEmpty }
 }

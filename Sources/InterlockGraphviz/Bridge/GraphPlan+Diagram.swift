@@ -163,7 +163,10 @@ extension GraphPlan {
     private static func attributes(of edge: DiagramEdge) -> [Attribute] {
         var attributes = AttributeList()
         if let id = edge.id { attributes.identifier("id", id) }
-        attributes.text("label", edge.label)
+        // dot 2.42 frees memory twice when it cleans up after laying out some labelled edges
+        // with constraint=false (seen on real portfolios); an external label avoids the
+        // virtual label node that triggers it.
+        attributes.text(edge.constraint ? "label" : "xlabel", edge.label)
         attributes.keyword("color", edge.color?.graphvizValue)
         attributes.keyword("fontcolor", edge.color?.graphvizValue)
         attributes.keyword("style", edge.style == .solid ? nil : edge.style.rawValue)
