@@ -29,12 +29,19 @@ public final class Graphviz: @unchecked Sendable {
     private let lock = NSLock()
     /// The Graphviz context (`GVC_t *`), alive for the whole process.
     private let context: OpaquePointer
+    /// The discipline every graph is opened with (default memory and I/O, sequential IDs),
+    /// alive for the whole process.
+    private let discipline: UnsafeMutablePointer<Agdisc_t>
 
     private init() {
         guard let context = gvContext() else {
             fatalError("gvContext() returned NULL: the Graphviz library cannot start (out of memory)")
         }
         self.context = context
+        let ids = UnsafeMutablePointer<Agiddisc_t>.allocate(capacity: 1)
+        ids.initialize(to: SequentialIDs.discipline())
+        discipline = UnsafeMutablePointer<Agdisc_t>.allocate(capacity: 1)
+        discipline.initialize(to: Agdisc_t(mem: interlock_agmemdisc(), id: ids, io: interlock_agiodisc()))
         _ = agseterrf { piece in
             if let piece { Graphviz.messageLog.receive(String(cString: piece)) }
             return 0
@@ -101,7 +108,7 @@ public final class Graphviz: @unchecked Sendable {
     ) throws(GraphvizError) -> Result {
         Self.messageLog.reset()
         _ = agreseterrors()
-        guard let root = withMutableCString("interlock", { agopen($0, interlock_agdirected(), nil) }) else {
+        guard let root = withMutableCString("interlock", { agopen($0, interlock_agdirected(), discipline) }) else {
             try checkErrors(status: -1, stage: "graph creation")
             throw .graphviz(stage: "graph creation", messages: [])
         }

@@ -75,7 +75,7 @@ struct DiagramComposer {
             id: id, label: .plain(label), shape: Palette.shape(for: graph.kind(of: node)), style: style,
             fillColor: Palette.fill(for: severity), lineColor: Palette.line(for: severity),
             penWidth: isCentre ? 3 : (severity == .error ? 2 : nil), peripheries: isCentre ? 2 : nil,
-            tooltip: context.findings.tooltip(for: id) ?? "\(graph.kind(of: node).noun.capitalized) \(id)",
+            tooltip: context.findings.tooltip(for: id) ?? "\(Palette.name(of: graph.kind(of: node))) \(id)",
             cluster: clusterOf[node])
     }
 
@@ -148,7 +148,7 @@ struct DiagramComposer {
         let graph = context.graph
         let kinds = Set(nodes.map(graph.kind(of:)))
         var entries = NodeKind.allCases.filter(kinds.contains).map {
-            LegendEntry(.shape(Palette.shape(for: $0)), $0.noun.capitalized)
+            LegendEntry(.shape(Palette.shape(for: $0)), Palette.name(of: $0))
         }
         let severities = Set(nodes.compactMap(context.severity(of:)))
         for severity in Severity.allCases.reversed() where severities.contains(severity) {

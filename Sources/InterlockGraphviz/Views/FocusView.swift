@@ -30,7 +30,7 @@ struct FocusView {
             case .down: "what it depends on"
             case .both: "what depends on it and what it depends on"
             }
-        let notes = ["\(graph.kind(of: centre).noun.capitalized) \(focus.nodeID): \(reach), up to \(focus.depth) step\(focus.depth == 1 ? "" : "s")"]
+        let notes = ["\(Palette.name(of: graph.kind(of: centre))) \(focus.nodeID): \(reach), up to \(focus.depth) step\(focus.depth == 1 ? "" : "s")"]
             + [cut.note(criterion: "farthest from it")].compactMap { $0 }
         return composer.diagram(subject: "focus on \(graph.name(of: centre))", notes: notes)
     }
