@@ -25,6 +25,7 @@ struct EscapingTests {
         #expect(GraphvizEscaping.htmlText("</table><b>x</b>") == "&lt;/table&gt;&lt;b&gt;x&lt;/b&gt;")
         #expect(GraphvizEscaping.htmlText(#"it's "q" & \N"#) == #"it&#39;s &quot;q&quot; &amp; \\N"#)
         #expect(GraphvizEscaping.htmlText("a\r\nb\nc") == "a<BR/>b<BR/>c")
+        #expect(GraphvizEscaping.htmlText("a\nb", alignment: .left) == #"a<BR ALIGN="LEFT"/>b"#)
         #expect(GraphvizEscaping.htmlText("nul\u{0}") == "nul\u{FFFD}")
     }
 
@@ -55,10 +56,10 @@ struct EscapingTests {
     @Test("HTML markup of runs, cells and tables")
     func markup() {
         let run = HTMLRun("R&D", bold: true, italic: true, color: Color(rgb: 0x112233), pointSize: 9.5)
-        #expect(run.markup == ##"<FONT COLOR="#112233" POINT-SIZE="9.5"><B><I>R&amp;D</I></B></FONT>"##)
-        #expect(HTMLRun("", bold: true).markup == "")
-        let cell = HTMLCell([HTMLRun("x")], backgroundColor: .white, borderColor: .black, border: 1, columnSpan: 2, alignment: .left, width: 24)
-        #expect(cell.markup == ##"<TD BGCOLOR="#ffffff" COLOR="#000000" BORDER="1" COLSPAN="2" ALIGN="LEFT" WIDTH="24">x</TD>"##)
+        #expect(run.markup() == ##"<FONT COLOR="#112233" POINT-SIZE="9.5"><B><I>R&amp;D</I></B></FONT>"##)
+        #expect(HTMLRun("", bold: true).markup() == "")
+        let cell = HTMLCell([HTMLRun("x\ny")], backgroundColor: .white, borderColor: .black, border: 1, columnSpan: 2, alignment: .left, width: 24)
+        #expect(cell.markup == ##"<TD BGCOLOR="#ffffff" COLOR="#000000" BORDER="1" COLSPAN="2" ALIGN="LEFT" WIDTH="24">x<BR ALIGN="LEFT"/>y</TD>"##)
         let table = HTMLTable(rows: [[HTMLCell([HTMLRun("a")])], []])
         #expect(table.markup == "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">\n<TR><TD>a</TD></TR>\n</TABLE>")
     }

@@ -54,11 +54,14 @@ public enum GraphvizEscaping {
     /// Markup characters (`&`, `<`, `>`, `"`, `'`) become entities, backslashes are doubled
     /// (Graphviz expands `\N` even in HTML text), line breaks become `<BR/>`, a tab becomes a
     /// space and other control characters become U+FFFD.
-    public static func htmlText(_ text: String) -> String {
-        escape(text) { scalar in
+    /// - Parameter alignment: how the line that a break ends is aligned (Graphviz aligns each
+    ///   line by the `<BR>` that ends it); centred when nil.
+    public static func htmlText(_ text: String, alignment: TextAlignment? = nil) -> String {
+        let lineBreak = alignment.map { "<BR ALIGN=\"\($0.rawValue)\"/>" } ?? "<BR/>"
+        return escape(text) { scalar in
             switch scalar {
             case "\\": "\\\\"
-            case "\n": "<BR/>"
+            case "\n": lineBreak
             case "'": "&#39;"
             default: entity(for: scalar)
             }

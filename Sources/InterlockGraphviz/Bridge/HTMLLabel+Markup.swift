@@ -44,16 +44,17 @@ extension HTMLCell {
         if columnSpan != 1 { attributes.append(("COLSPAN", String(columnSpan))) }
         if alignment != .center { attributes.append(("ALIGN", alignment.rawValue)) }
         if let width { attributes.append(("WIDTH", String(width))) }
-        return "<TD\(attributes.markup)>" + runs.markup + "</TD>"
+        let text = runs.map { $0.markup(alignment: alignment == .center ? nil : alignment) }.joined()
+        return "<TD\(attributes.markup)>" + text + "</TD>"
     }
 }
 
 extension HTMLRun {
-    /// The escaped text wrapped in `FONT`, `B` and `I` as needed; empty for empty text,
-    /// because Graphviz rejects empty formatting elements.
-    var markup: String {
+    /// The escaped text wrapped in `FONT`, `B` and `I` as needed, line breaks aligned as
+    /// given; empty for empty text, because Graphviz rejects empty formatting elements.
+    func markup(alignment: TextAlignment? = nil) -> String {
         guard !text.isEmpty else { return "" }
-        var result = GraphvizEscaping.htmlText(text)
+        var result = GraphvizEscaping.htmlText(text, alignment: alignment)
         if italic { result = "<I>" + result + "</I>" }
         if bold { result = "<B>" + result + "</B>" }
         var fontAttributes: [(String, String)] = []
@@ -66,7 +67,7 @@ extension HTMLRun {
 
 extension [HTMLRun] {
     /// The runs one after another.
-    var markup: String { map(\.markup).joined() }
+    var markup: String { map { $0.markup() }.joined() }
 }
 
 extension [(String, String)] {

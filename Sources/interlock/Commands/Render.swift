@@ -14,19 +14,13 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw a diagram of the portfolio and its risks (SVG, PNG, PDF or DOT).",
         discussion: """
-        Views: overview (initiatives by business unit with shared technologies and data), risks (what
-        findings touch, with one hop of context), focus (the neighbourhood of --node), units (business
-        units and the links between them), capabilities (the capability map and who delivers what).
+        Views: overview (initiatives by business unit with the technologies and data they share), risks (what findings touch, with one hop of context), focus (the neighbourhood of --node), units (business units and the links between them), capabilities (the capability map and who delivers what).
 
-        Graphviz runs inside the tool; the dot program is not needed. SVG and DOT go to standard
-        output unless -o is given; PNG and PDF need -o. A view never draws more than --max-nodes
-        nodes: it keeps the highest-risk part (focus: the closest) and says in the title what it left
-        out. The layout is dot, or sfdp past \(LayoutEngine.scalableThreshold) nodes, unless --layout says otherwise.
-        See docs/diagrams.md.
+        Graphviz runs inside the tool; the dot program is not needed. SVG and DOT go to standard output unless -o is given; PNG and PDF need -o. A view never draws more than --max-nodes nodes: it keeps the highest-risk part (focus: the closest) and says in its title what it left out. The layout is dot, or sfdp past \(LayoutEngine.scalableThreshold) nodes, unless --layout says otherwise. See docs/diagrams.md.
 
         Examples:
           interlock render Samples/acme --view risks -o risks.svg
-          interlock render Samples/acme --view focus --node crm-revamp --depth 2 --direction up --format png -o crm.png
+          interlock render Samples/acme --view focus --node field-service-platform --depth 2 --direction up --format png -o fsp.png
         """
     )
 
