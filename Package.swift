@@ -43,7 +43,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "InterlockCoreTests", dependencies: ["InterlockCore"]),
+        .testTarget(name: "InterlockCoreTests", dependencies: ["InterlockCore", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "InterlockAnalysisTests", dependencies: ["InterlockCore", "InterlockAnalysis"]),
         .testTarget(name: "InterlockQueryTests", dependencies: ["InterlockCore", "InterlockAnalysis", "InterlockQuery"]),
         .testTarget(name: "InterlockGraphvizTests", dependencies: ["InterlockCore", "InterlockAnalysis", "InterlockGraphviz"]),

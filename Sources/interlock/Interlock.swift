@@ -12,7 +12,7 @@ struct Interlock: ParsableCommand {
         The portfolio format is described in docs/format.md.
         """,
         version: InterlockVersion.current,
-        subcommands: [Check.self, Stats.self, Render.self]
+        subcommands: [Check.self, Stats.self, Generate.self, QueryCommand.self, Render.self]
     )
 
     /// Runs the command, mapping every failure to the documented exit codes (usage errors are 2, not 64).

@@ -146,6 +146,27 @@ struct LoadingTests {
         }
     }
 
+    @Test("JSON files are checked for UTF-8 byte by byte", arguments: [
+        ([0xC0, 0x80], false), ([0xED, 0xA0, 0x80], false), ([0xF4, 0x90, 0x80, 0x80], false), ([0xE2, 0x82], false),
+        ([0xC3, 0xA9], true), ([0xE2, 0x82, 0xAC], true), ([0xF0, 0x9F, 0x9A, 0x80], true),
+    ] as [([UInt8], Bool)])
+    func jsonUTF8(name: [UInt8], valid: Bool) throws {
+        let path = try temporaryFolder() + "/p.json"
+        let bytes = Array("{\"initiatives\": [\n{\"id\": \"a\", \"name\": \"".utf8) + name + Array("\"}]}".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        if valid {
+            #expect(try PortfolioLoader.load(paths: [path]).initiatives[0].name == String(decoding: name, as: UTF8.self))
+        } else {
+            #expect(throws: LoadError("the file is not valid UTF-8", at: SourceLocation(file: path, line: 2, column: 1))) {
+                try PortfolioLoader.load(paths: [path])
+            }
+        }
+    }
+
+    @Test func jsonTopLevelMustBeAnObject() {
+        #expect(loadError("[1, 2]", file: "p.json")?.description == "p.json:1:1: expected a portfolio (a mapping of keys to values), found a list")
+    }
+
     @Test func foldersAreMergedInPathOrder() throws {
         let folder = try temporaryFolder()
         try "portfolio: Acme\nunits: [{id: sales}]\n".write(toFile: folder + "/a.yaml", atomically: true, encoding: .utf8)

@@ -21,9 +21,9 @@ public struct DuplicatedCapability: Detector {
             guard builders.count > 1 else { return nil }
             let units = builders.compactMap { graph.unitNode(of: $0) }.uniqued()
             let acrossUnits = units.count > 1
-            let overlapping = datesOverlap(builders.compactMap { graph.initiative($0) })
+            let overlapping = datesOverlap(builders.map { (graph.field(\.start, ofInitiative: $0) ?? nil, graph.field(\.end, ofInitiative: $0) ?? nil) })
             let budget = graph.budget(of: builders)
-            let largest = builders.compactMap { graph.initiative($0)?.budget }.max() ?? 0
+            let largest = builders.compactMap { graph.budget(ofInitiative: $0) }.max() ?? 0
             var message = "Capability \(graph.quoted(capability)) is being built \(builders.count) times: "
                 + graph.quotedList(builders)
             if acrossUnits { message += " in \(units.count) business units (\(graph.quotedList(units)))" }
@@ -42,8 +42,8 @@ public struct DuplicatedCapability: Detector {
 
     /// True when two of the initiatives' date ranges overlap; initiatives without both dates are left out.
     /// O(k log k): after sorting by start, an overlap is a start before the latest end seen so far.
-    private func datesOverlap(_ initiatives: [Initiative]) -> Bool {
-        let ranges = initiatives.compactMap { item -> (Day, Day)? in
+    private func datesOverlap(_ dates: [(start: Day?, end: Day?)]) -> Bool {
+        let ranges = dates.compactMap { item -> (Day, Day)? in
             guard let start = item.start, let end = item.end else { return nil }
             return (start, end)
         }.sorted { $0.0 < $1.0 }

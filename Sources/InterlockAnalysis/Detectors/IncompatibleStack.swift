@@ -46,9 +46,10 @@ public struct IncompatibleStack: Detector {
         var findings: [Finding] = []
         var reportedPairs = Set<[Int]>()
         for link in graph.dependencyLinks() {
-            let theirs = Set(graph.technologyUses(of: link.dependency).map(\.technology))
+            let theirs = graph.technologyUses(of: link.dependency).map(\.technology)
             for ours in graph.technologyUses(of: link.dependent).map(\.technology) {
-                for (partner, reason) in table.partners(of: ours) where theirs.contains(partner) {
+                for partner in theirs {
+                    guard let reason = table.reason(ours, partner) else { continue }
                     let key = [min(link.dependent, link.dependency), max(link.dependent, link.dependency), min(ours, partner), max(ours, partner)]
                     guard reportedPairs.insert(key).inserted else { continue }
                     reported.insert(LinkedPair(link.dependent, link.dependency, ours))
@@ -71,10 +72,14 @@ public struct IncompatibleStack: Detector {
         var findings: [Finding] = []
         for exchange in graph.dataExchanges() {
             let writersByTechnology = initiativesByTechnology(exchange.writers, graph)
-            let readersByTechnology = initiativesByTechnology(exchange.readers, graph)
+            let readersByTechnology = Dictionary(uniqueKeysWithValues: initiativesByTechnology(exchange.readers, graph).map { ($0.technology, $0.initiatives) })
+            var readerTechnologiesByCategory: [String: [Int]] = [:]
+            for technology in readersByTechnology.keys.sorted() {
+                if let category = table.exclusiveCategory(of: technology) { readerTechnologiesByCategory[category, default: []].append(technology) }
+            }
             for (technology, writers) in writersByTechnology {
-                for (partner, reason) in table.partners(of: technology) {
-                    guard let readers = readersByTechnology.first(where: { $0.technology == partner })?.initiatives else { continue }
+                for (partner, reason) in table.clashes(of: technology, among: readersByTechnology, categories: readerTechnologiesByCategory) {
+                    guard let readers = readersByTechnology[partner] else { continue }
                     let involved = (writers + readers).uniqued()
                     let alreadyReported = writers.allSatisfy { writer in
                         readers.allSatisfy { writer == $0 || reported.contains(LinkedPair(writer, $0, technology)) }
@@ -95,7 +100,7 @@ public struct IncompatibleStack: Detector {
     private func exclusiveCategoryUse(_ graph: PortfolioGraph) -> [Finding] {
         graph.portfolio.policy.exclusiveCategories.sorted().compactMap { category in
             let used = graph.nodes(ofKind: .technology).compactMap { technology -> (Int, [Int])? in
-                guard graph.technology(technology)?.category == category else { return nil }
+                guard graph.field(\.category, ofTechnology: technology) == category else { return nil }
                 let users = graph.predecessors(of: technology, via: .uses).filter(graph.isActiveInitiative)
                 return users.isEmpty ? nil : (technology, users)
             }

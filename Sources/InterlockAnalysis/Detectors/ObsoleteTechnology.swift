@@ -21,12 +21,14 @@ public struct ObsoleteTechnology: Detector {
     public func run(on graph: PortfolioGraph) -> [Finding] {
         var findings: [Finding] = []
         for node in graph.nodes(ofKind: .initiative) {
-            guard let initiative = graph.initiative(node), Self.checkedStatuses.contains(initiative.status) else { continue }
+            guard let status = graph.status(ofInitiative: node), Self.checkedStatuses.contains(status) else { continue }
+            let end = graph.field(\.end, ofInitiative: node) ?? nil
             for use in graph.technologyUses(of: node) {
-                guard let technology = graph.technology(use.technology) else { continue }
+                let lifecycle = graph.field(\.lifecycle, ofTechnology: use.technology) ?? nil
+                let endOfLife = graph.field(\.endOfLife, ofTechnology: use.technology) ?? nil
                 var reasons: [String] = []
                 var severity = Severity.warning
-                switch technology.lifecycle {
+                switch lifecycle {
                 case .retired?:
                     reasons.append("is retired")
                     severity = .error
@@ -35,7 +37,7 @@ public struct ObsoleteTechnology: Detector {
                 default:
                     break
                 }
-                if let endOfLife = technology.endOfLife, let end = initiative.end, endOfLife < end {
+                if let endOfLife, let end, endOfLife < end {
                     reasons.append("loses support on \(endOfLife), before the initiative ends on \(end)")
                     severity = .error
                 }
@@ -44,7 +46,7 @@ public struct ObsoleteTechnology: Detector {
                     rule: id, severity: severity, nodes: [node, use.technology].map(graph.id(of:)),
                     message: "Initiative \(graph.quoted(node)) builds on \(graph.quoted(use.technology)), which \(Wording.list(reasons)).",
                     action: "Move \(graph.quoted(node)) to a supported technology or agree an extended-support plan with \(graph.quoted(use.technology))'s owner.",
-                    owners: graph.contactableOwners(of: [node, use.technology]), budgetAtStake: initiative.budget))
+                    owners: graph.contactableOwners(of: [node, use.technology]), budgetAtStake: graph.budget(ofInitiative: node)))
             }
         }
         return findings

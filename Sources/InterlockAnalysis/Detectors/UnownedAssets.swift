@@ -15,8 +15,8 @@ public struct UnownedInitiative: OwnershipDetector {
     public init() {}
 
     func writtenOwner(of node: Int, in graph: PortfolioGraph) -> String?? {
-        guard let initiative = graph.initiative(node), initiative.status != .retired else { return nil }
-        return .some(initiative.owner)
+        guard let status = graph.status(ofInitiative: node), status != .retired else { return nil }
+        return graph.field(\.owner, ofInitiative: node)
     }
 }
 
@@ -34,7 +34,7 @@ public struct UnownedDataSource: OwnershipDetector {
     public init() {}
 
     func writtenOwner(of node: Int, in graph: PortfolioGraph) -> String?? {
-        graph.dataSource(node).map(\.owner)
+        graph.field(\.owner, ofDataSource: node)
     }
 }
 
@@ -52,7 +52,7 @@ public struct UnownedTechnology: OwnershipDetector {
     public init() {}
 
     func writtenOwner(of node: Int, in graph: PortfolioGraph) -> String?? {
-        guard let technology = graph.technology(node), technology.lifecycle != .retired else { return nil }
-        return .some(technology.owner)
+        guard graph.field(\.lifecycle, ofTechnology: node) != .retired else { return nil }
+        return graph.field(\.owner, ofTechnology: node)
     }
 }

@@ -16,16 +16,25 @@ public struct VersionConflict: Detector {
 
     /// One finding per dependency and technology, and per data source and technology.
     public func run(on graph: PortfolioGraph) -> [Finding] {
+        let initiatives = graph.nodes(ofKind: .initiative)
+        // Each initiative's versioned uses, computed once: a dependency is then a comparison of two short arrays.
+        let versioned = initiatives.map { node in
+            graph.technologyUses(of: node).compactMap { use in
+                TechnologyUse(technology: "", version: use.version).majorVersion.map { (technology: use.technology, major: $0) }
+            }
+        }
         var findings: [Finding] = []
         var reported = Set<LinkedPair>()
         for link in graph.dependencyLinks() {
-            let ours = majors(of: [link.dependent], graph)
-            let theirs = majors(of: [link.dependency], graph)
-            for technology in ours.keys.sorted() {
-                guard let mine = ours[technology], let other = theirs[technology],
-                      Set(mine.keys).union(other.keys).count > 1 else { continue }
-                let pair = [link.dependent, link.dependency]
+            let ours = versioned[link.dependent - initiatives.lowerBound]
+            let theirs = versioned[link.dependency - initiatives.lowerBound]
+            guard !ours.isEmpty, !theirs.isEmpty else { continue }
+            let conflicting = ours.filter { mine in theirs.contains { $0.technology == mine.technology && $0.major != mine.major } }
+            for technology in conflicting.map(\.technology).uniqued().sorted() {
                 guard reported.insert(LinkedPair(link.dependent, link.dependency, technology)).inserted else { continue }
+                let pair = [link.dependent, link.dependency]
+                let mine = ours.filter { $0.technology == technology }.map(\.major)
+                let other = theirs.filter { $0.technology == technology }.map(\.major)
                 findings.append(Finding(
                     rule: id, severity: .warning, nodes: (pair + [technology]).map(graph.id(of:)),
                     message: "\(graph.quoted(link.dependent)) uses \(graph.name(of: technology)) \(versionList(mine)) but depends on \(graph.quoted(link.dependency)), which uses \(versionList(other)).",
@@ -34,8 +43,8 @@ public struct VersionConflict: Detector {
             }
         }
         for exchange in graph.dataExchanges() {
-            let written = majors(of: exchange.writers, graph)
-            let read = majors(of: exchange.readers, graph)
+            let written = majors(of: exchange.writers, versioned, initiatives)
+            let read = majors(of: exchange.readers, versioned, initiatives)
             for technology in written.keys.sorted() {
                 guard let writers = written[technology], let readers = read[technology] else { continue }
                 let all = writers.merging(readers) { ($0 + $1).uniqued() }
@@ -68,18 +77,17 @@ public struct VersionConflict: Detector {
     }
 
     /// For each technology used with a version, the initiatives using each major version.
-    private func majors(of initiatives: [Int], _ graph: PortfolioGraph) -> [Int: VersionUsers] {
+    private func majors(of nodes: [Int], _ versioned: [[(technology: Int, major: String)]], _ initiatives: Range<Int>) -> [Int: VersionUsers] {
         var byTechnology: [Int: VersionUsers] = [:]
-        for initiative in initiatives {
-            for use in graph.technologyUses(of: initiative) {
-                guard let major = TechnologyUse(technology: "", version: use.version).majorVersion else { continue }
-                byTechnology[use.technology, default: [:]][major, default: []].append(initiative)
+        for node in nodes {
+            for use in versioned[node - initiatives.lowerBound] {
+                byTechnology[use.technology, default: [:]][use.major, default: []].append(node)
             }
         }
         return byTechnology
     }
 
-    private func versionList(_ users: VersionUsers) -> String {
-        Wording.list(users.keys.sorted().map { "version \($0)" })
+    private func versionList(_ majors: [String]) -> String {
+        Wording.list(majors.uniqued().sorted().map { "version \($0)" })
     }
 }

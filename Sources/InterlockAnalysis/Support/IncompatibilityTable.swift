@@ -1,49 +1,74 @@
 import InterlockCore
 
-/// Every pair of technologies that must not meet, with the reason in words.
+/// Tells in O(1) whether two technologies must not meet, and why.
 ///
-/// Pairs come from INCOMPATIBLE_WITH edges (`incompatibleWith` and `policy.incompatible`) and from
-/// `policy.exclusiveCategories` (two different technologies of one exclusive category).
+/// Declared pairs come from INCOMPATIBLE_WITH edges (`incompatibleWith` and `policy.incompatible`);
+/// exclusive categories (`policy.exclusiveCategories`) make any two different technologies of one
+/// such category a pair. Categories are kept as categories, not expanded into pairs: a category
+/// with thousands of technologies would otherwise mean millions of pairs.
 public struct IncompatibilityTable: Sendable {
-    private var partners: [Int: [(technology: Int, reason: String)]] = [:]
+    private struct Pair: Hashable {
+        let low: Int
+        let high: Int
+        init(_ first: Int, _ second: Int) {
+            low = min(first, second)
+            high = max(first, second)
+        }
+    }
 
-    /// The pairs of `graph`, with their reasons.
+    private var declared = Set<Pair>()
+    private var declaredPartners: [Int: [Int]] = [:]
+    private var exclusiveCategory: [Int: String] = [:]
+
+    /// The pairs of `graph`.
     public init(_ graph: PortfolioGraph) {
         for technology in graph.nodes(ofKind: .technology) {
-            for other in graph.successors(of: technology, via: .incompatibleWith) where other != technology {
-                add(technology, other, reason: "declared incompatible")
-            }
-        }
-        let exclusive = Set(graph.portfolio.policy.exclusiveCategories)
-        var byCategory: [String: [Int]] = [:]
-        for technology in graph.nodes(ofKind: .technology) {
-            if let category = graph.technology(technology)?.category, exclusive.contains(category) {
-                byCategory[category, default: []].append(technology)
-            }
-        }
-        for (category, members) in byCategory {
-            for (index, first) in members.enumerated() {
-                for second in members[(index + 1)...] {
-                    add(first, second, reason: "both \(category), a category the policy allows only once")
+            for edge in graph.outgoing(technology) where graph.kind(ofEdge: edge) == .incompatibleWith {
+                let other = graph.target(ofEdge: edge)
+                if other != technology, declared.insert(Pair(technology, other)).inserted {
+                    declaredPartners[technology, default: []].append(other)
+                    declaredPartners[other, default: []].append(technology)
                 }
             }
         }
+        let exclusive = Set(graph.portfolio.policy.exclusiveCategories)
+        guard !exclusive.isEmpty else { return }
+        for technology in graph.nodes(ofKind: .technology) {
+            if let category = graph.field(\.category, ofTechnology: technology) ?? nil, exclusive.contains(category) {
+                exclusiveCategory[technology] = category
+            }
+        }
     }
-
-    private mutating func add(_ first: Int, _ second: Int, reason: String) {
-        guard self.reason(first, second) == nil else { return }
-        partners[first, default: []].append((second, reason))
-        partners[second, default: []].append((first, reason))
-    }
-
-    /// The technologies `technology` must not meet.
-    public func partners(of technology: Int) -> [(technology: Int, reason: String)] { partners[technology] ?? [] }
 
     /// Why two technologies must not meet, nil when they may.
     public func reason(_ first: Int, _ second: Int) -> String? {
-        partners[first]?.first { $0.technology == second }?.reason
+        guard first != second else { return nil }
+        if declared.contains(Pair(first, second)) { return "declared incompatible" }
+        if let category = exclusiveCategory[first], exclusiveCategory[second] == category {
+            return "both \(category), a category the policy allows only once"
+        }
+        return nil
     }
 
+    /// The technologies among `candidates` that `technology` must not meet, with the reason, in the
+    /// order of `candidates`. Costs the declared partners plus the candidates of the same exclusive
+    /// category, not all candidates: a data source read with thousands of technologies stays cheap.
+    public func clashes(of technology: Int, among candidates: [Int: [Int]], categories: [String: [Int]]) -> [(technology: Int, reason: String)] {
+        var found: [(technology: Int, reason: String)] = []
+        for partner in declaredPartners[technology] ?? [] where candidates[partner] != nil {
+            found.append((partner, "declared incompatible"))
+        }
+        if let category = exclusiveCategory[technology] {
+            for partner in categories[category] ?? [] where partner != technology && !declared.contains(Pair(technology, partner)) {
+                found.append((partner, "both \(category), a category the policy allows only once"))
+            }
+        }
+        return found
+    }
+
+    /// The exclusive category of a technology, if any.
+    public func exclusiveCategory(of technology: Int) -> String? { exclusiveCategory[technology] }
+
     /// True when no pair is known, so detectors can skip their work.
-    public var isEmpty: Bool { partners.isEmpty }
+    var isEmpty: Bool { declared.isEmpty && exclusiveCategory.isEmpty }
 }

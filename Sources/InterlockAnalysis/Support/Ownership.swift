@@ -27,10 +27,10 @@ extension PortfolioGraph {
     func ownershipProblem(of node: Int, writtenOwner: String?) -> OwnershipProblem? {
         guard let writtenOwner else { return .missing }
         guard let owner = ownerNode(of: node) else { return .unknown(writtenOwner) }
-        if let person = person(owner), !person.active { return .departed(owner) }
-        if let team = team(owner), !team.members.isEmpty {
+        if field(\.active, ofPerson: owner) == false { return .departed(owner) }
+        if kind(of: owner) == .team {
             let members = predecessors(of: owner, via: .memberOf)
-            if !members.isEmpty, members.allSatisfy({ person($0)?.active == false }) { return .teamWithoutActiveMembers(owner) }
+            if !members.isEmpty, members.allSatisfy({ field(\.active, ofPerson: $0) == false }) { return .teamWithoutActiveMembers(owner) }
         }
         return nil
     }
@@ -58,7 +58,7 @@ extension OwnershipDetector {
             return Finding(
                 rule: id, severity: severity, nodes: [graph.id(of: node)],
                 message: "\(subject) \(graph.quoted(node)) has nobody accountable: \(problem.explanation(in: graph)).",
-                action: action, owners: [], budgetAtStake: graph.initiative(node)?.budget)
+                action: action, owners: [], budgetAtStake: graph.budget(ofInitiative: node))
         }
     }
 }

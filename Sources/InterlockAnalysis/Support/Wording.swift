@@ -42,12 +42,16 @@ extension PortfolioGraph {
     /// A node's name in quotes for messages: `"CRM revamp"`.
     func quoted(_ node: Int) -> String { "\"\(name(of: node))\"" }
 
-    /// `list` of quoted names.
-    func quotedList(_ nodes: [Int]) -> String { Wording.list(nodes.map(quoted)) }
+    /// `list` of quoted names; past `limit` names the rest are counted, so a capability built
+    /// by thousands of initiatives still gets a one-sentence message (the finding's nodes list them all).
+    func quotedList(_ nodes: [Int], limit: Int = 6) -> String {
+        guard nodes.count > limit else { return Wording.list(nodes.map(quoted)) }
+        return nodes.prefix(limit - 1).map(quoted).joined(separator: ", ") + " and \(nodes.count - limit + 1) others"
+    }
 
     /// The sum of the initiatives' budgets, nil when none has one.
     func budget(of nodes: [Int]) -> Double? {
-        let budgets = nodes.compactMap { initiative($0)?.budget }
+        let budgets = nodes.compactMap { budget(ofInitiative: $0) }
         return budgets.isEmpty ? nil : budgets.reduce(0, +)
     }
 
@@ -61,7 +65,7 @@ extension PortfolioGraph {
         var owners: [String] = []
         for node in nodes {
             guard let owner = ownerNode(of: node) else { continue }
-            if let person = person(owner), !person.active { continue }
+            if field(\.active, ofPerson: owner) == false { continue }
             if seen.insert(id(of: owner)).inserted { owners.append(id(of: owner)) }
         }
         return owners
@@ -69,8 +73,8 @@ extension PortfolioGraph {
 
     /// True for initiatives that still matter: everything but `retired`.
     func isActiveInitiative(_ node: Int) -> Bool {
-        guard let initiative = initiative(node) else { return false }
-        return initiative.status != .retired
+        guard let status = status(ofInitiative: node) else { return false }
+        return status != .retired
     }
 }
 

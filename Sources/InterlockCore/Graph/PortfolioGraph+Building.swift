@@ -25,7 +25,9 @@ private struct GraphBuilder {
     var versions: [String] = []
     var versionLookup: [String: Int32] = [:]
     var dangling: [DanglingReference] = []
-    /// Edges already added from the current node, to drop repeats; cleared per node.
+    /// Where the current node's edges start, to drop repeated references.
+    var firstEdgeOfNode = 0
+    /// The current node's edges once it has many (a linear scan serves the usual handful).
     var seenFromNode: Set<EdgeKey> = []
 
     struct EdgeKey: Hashable {
@@ -61,7 +63,7 @@ private struct GraphBuilder {
         var node = 0
         func next() -> Int {
             defer { node += 1 }
-            seenFromNode.removeAll(keepingCapacity: true)
+            startEdges()
             return node
         }
         for initiative in portfolio.initiatives { addInitiativeEdges(initiative, from: next()) }
@@ -89,7 +91,7 @@ private struct GraphBuilder {
             for member in team.members {
                 // Membership is stored as Person → Team; a missing person is reported on the team.
                 guard let person = resolve(member, field: "members", from: from, to: [.person]) else { continue }
-                seenFromNode.removeAll(keepingCapacity: true)
+                startEdges()
                 addEdge(person, Int32(from), .memberOf, version: -1)
             }
         }
@@ -132,7 +134,7 @@ private struct GraphBuilder {
             let key = [min(first, second), max(first, second)]
             guard !joined.contains(key) else { continue }
             joined.insert(key)
-            seenFromNode.removeAll(keepingCapacity: true)
+            startEdges()
             addEdge(first, second, .incompatibleWith, version: -1)
         }
     }
@@ -157,8 +159,27 @@ private struct GraphBuilder {
         return index
     }
 
+    /// Starts a new group of edges within which repeats are dropped.
+    private mutating func startEdges() {
+        firstEdgeOfNode = targets.count
+        if !seenFromNode.isEmpty { seenFromNode.removeAll(keepingCapacity: true) }
+    }
+
     private mutating func addEdge(_ source: Int32, _ target: Int32, _ kind: EdgeKind, version: Int32) {
-        guard seenFromNode.insert(EdgeKey(target: target, kind: kind, version: version)).inserted else { return }
+        let groupSize = targets.count - firstEdgeOfNode
+        if groupSize < 32 {
+            let repeated = (firstEdgeOfNode..<targets.count).contains {
+                targets[$0] == target && kinds[$0] == kind && versionIndex[$0] == version
+            }
+            guard !repeated else { return }
+        } else {
+            if groupSize == 32 {
+                for edge in firstEdgeOfNode..<targets.count {
+                    seenFromNode.insert(EdgeKey(target: targets[edge], kind: kinds[edge], version: versionIndex[edge]))
+                }
+            }
+            guard seenFromNode.insert(EdgeKey(target: target, kind: kind, version: version)).inserted else { return }
+        }
         sources.append(source)
         targets.append(target)
         kinds.append(kind)

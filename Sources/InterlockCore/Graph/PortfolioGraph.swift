@@ -74,6 +74,12 @@ public struct PortfolioGraph: Sendable {
         outgoing(node).compactMap { edgeKinds[$0] == kind ? Int(edgeTargets[$0]) : nil }
     }
 
+    /// The first node `node` points to through an edge of `kind`, without allocating. O(out-degree).
+    public func firstSuccessor(of node: Int, via kind: EdgeKind) -> Int? {
+        for edge in outgoing(node) where edgeKinds[edge] == kind { return Int(edgeTargets[edge]) }
+        return nil
+    }
+
     /// Nodes pointing to `node` through edges of `kind`, in source order. O(in-degree).
     public func predecessors(of node: Int, via kind: EdgeKind) -> [Int] {
         incoming(node).compactMap { edgeKinds[Int($0)] == kind ? Int(edgeSources[Int($0)]) : nil }

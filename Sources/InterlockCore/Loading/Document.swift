@@ -51,3 +51,18 @@ enum DocumentLimits {
     /// Largest file read (a million-initiative JSON portfolio is about 400 MB).
     static let maximumFileBytes = 1 << 30
 }
+
+/// Receives a portfolio document one top-level key at a time, and the items of long lists one
+/// at a time, so a parser never needs the whole document tree in memory.
+protocol TopLevelSink {
+    /// True when the items of the list under `key` should arrive one by one.
+    func streamsItems(of key: String) -> Bool
+    /// A streamed list under `key` starts.
+    mutating func beginList(_ key: String)
+    /// One item of the streamed list under `key`.
+    mutating func addListItem(_ node: DocumentNode, of key: String) throws(LoadError)
+    /// A top-level key with its whole value.
+    mutating func add(_ entry: DocumentEntry) throws(LoadError)
+    /// A whole document, whatever its top level is.
+    mutating func decode(_ root: DocumentNode) throws(LoadError)
+}

@@ -8,7 +8,9 @@ struct FieldReader {
     private let file: String
     private let subject: String
     private let knownKeys: [String]
-    private var readKeys: Set<String> = []
+    /// Which entries were read: a bit per entry index, a set past 64 (mappings are small; this is hot on large portfolios).
+    private var readMask: UInt64 = 0
+    private var readBeyondMask: Set<Int> = []
     /// Where the mapping starts: the location of the entity it describes.
     let location: SourceLocation
 
@@ -25,8 +27,13 @@ struct FieldReader {
     }
 
     private mutating func entry(_ key: String) -> DocumentEntry? {
-        readKeys.insert(key)
-        return entries.first { $0.key == key }
+        guard let index = entries.firstIndex(where: { $0.key == key }) else { return nil }
+        if index < 64 { readMask |= 1 << UInt64(index) } else { readBeyondMask.insert(index) }
+        return entries[index]
+    }
+
+    private func wasRead(_ index: Int) -> Bool {
+        index < 64 ? readMask & (1 << UInt64(index)) != 0 : readBeyondMask.contains(index)
     }
 
     private func locationOf(_ node: DocumentNode) -> SourceLocation {
@@ -61,8 +68,10 @@ struct FieldReader {
     /// A required id: non-empty text without white space, control characters or `@`.
     mutating func id() throws(LoadError) -> String {
         let value = try requiredText("id")
-        let valid = !value.isEmpty && !value.unicodeScalars.contains {
-            $0.properties.isWhitespace || $0.properties.generalCategory == .control || $0 == "@"
+        let valid = !value.isEmpty && !value.unicodeScalars.contains { scalar in
+            // ASCII first: Unicode property look-ups cost more than the rest of loading an id.
+            if scalar.isASCII { return scalar.value <= 0x20 || scalar.value == 0x7F || scalar == "@" }
+            return scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
         }
         guard valid else {
             throw LoadError("'id' must be non-empty text without white space, control characters or '@', found \"\(value.prefix(40))\"",
@@ -131,17 +140,22 @@ struct FieldReader {
 
     /// Rejects keys that were not read, suggesting the nearest known key.
     func finish() throws(LoadError) {
-        for entry in entries where !readKeys.contains(entry.key) && !entry.key.hasPrefix("x-") {
-            let place = SourceLocation(file: file, line: entry.keyLine, column: entry.keyColumn)
-            var message = "unknown key '\(entry.key)' in \(subject)"
-            if let suggestion = knownKeys.min(by: { editDistance($0, entry.key) < editDistance($1, entry.key) }),
-               editDistance(suggestion, entry.key) <= 3 {
-                message += "; did you mean '\(suggestion)'?"
-            } else {
-                message += "; expected one of: \(knownKeys.joined(separator: ", ")) (or an x- extension key)"
-            }
-            throw LoadError(message, at: place)
+        for (index, entry) in entries.enumerated() where !wasRead(index) && !entry.key.hasPrefix("x-") {
+            throw Self.unknownKey(entry.key, in: subject, knownKeys: knownKeys,
+                                  at: SourceLocation(file: file, line: entry.keyLine, column: entry.keyColumn))
         }
+    }
+
+    /// The error for a key nobody expects, suggesting the nearest known key.
+    static func unknownKey(_ key: String, in subject: String, knownKeys: [String], at location: SourceLocation) -> LoadError {
+        var message = "unknown key '\(key)' in \(subject)"
+        if let suggestion = knownKeys.min(by: { editDistance($0, key) < editDistance($1, key) }),
+           editDistance(suggestion, key) <= 3 {
+            message += "; did you mean '\(suggestion)'?"
+        } else {
+            message += "; expected one of: \(knownKeys.joined(separator: ", ")) (or an x- extension key)"
+        }
+        return LoadError(message, at: location)
     }
 
     /// The text of a scalar node, or an error naming the key when it is a list or mapping.

@@ -16,14 +16,52 @@ struct JSONDocumentParser {
         self.file = file
     }
 
-    /// Parses the whole input as one JSON value.
-    mutating func parse() throws(LoadError) -> DocumentNode {
+    /// Parses the input into `sink`: top-level keys one at a time, and the lists the sink streams
+    /// item by item. A top level that is not an object is handed over whole, for the sink to reject.
+    mutating func parse<Sink: TopLevelSink>(into sink: inout Sink) throws(LoadError) {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3; lineStart = 3 }
         skipWhitespace()
-        let root = try parseValue()
+        if peek == UInt8(ascii: "{") {
+            try parseTopLevelObject(into: &sink)
+        } else {
+            try sink.decode(try parseValue())
+        }
         skipWhitespace()
         if offset < bytes.count { throw error("expected the end of the document after the top-level value") }
-        return root
+    }
+
+    private mutating func parseTopLevelObject<Sink: TopLevelSink>(into sink: inout Sink) throws(LoadError) {
+        try enterContainer()
+        offset += 1
+        var seenKeys: [String: Int] = [:]
+        skipWhitespace()
+        if peek == UInt8(ascii: "}") { offset += 1; depth -= 1; return }
+        while true {
+            skipWhitespace()
+            guard peek == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
+            let (keyLine, keyColumn) = (line, column)
+            let key = try parseString()
+            if let previous = seenKeys[key] {
+                throw error("duplicate key \"\(key)\" (first at line \(previous))", line: keyLine, column: keyColumn)
+            }
+            seenKeys[key] = keyLine
+            skipWhitespace()
+            guard peek == UInt8(ascii: ":") else { throw error("expected ':' after the key \"\(key)\"") }
+            offset += 1
+            skipWhitespace()
+            if sink.streamsItems(of: key), peek == UInt8(ascii: "[") {
+                sink.beginList(key)
+                try parseArray { item throws(LoadError) in try sink.addListItem(item, of: key) }
+            } else {
+                try sink.add(DocumentEntry(key: key, keyLine: keyLine, keyColumn: keyColumn, value: try parseValue()))
+            }
+            skipWhitespace()
+            switch peek {
+            case UInt8(ascii: ","): offset += 1
+            case UInt8(ascii: "}"): offset += 1; depth -= 1; return
+            default: throw error("expected ',' or '}' in an object")
+            }
+        }
     }
 
     // MARK: Values
@@ -35,7 +73,9 @@ struct JSONDocumentParser {
         case UInt8(ascii: "{"):
             return DocumentNode(value: .mapping(try parseObject()), line: startLine, column: startColumn)
         case UInt8(ascii: "["):
-            return DocumentNode(value: .sequence(try parseArray()), line: startLine, column: startColumn)
+            var items: [DocumentNode] = []
+            try parseArray { item throws(LoadError) in items.append(item) }
+            return DocumentNode(value: .sequence(items), line: startLine, column: startColumn)
         case UInt8(ascii: "\""):
             let text = try parseString()
             return DocumentNode(value: .scalar(DocumentScalar(text: text, isQuoted: true)), line: startLine, column: startColumn)
@@ -70,6 +110,7 @@ struct JSONDocumentParser {
         try enterContainer()
         offset += 1
         var entries: [DocumentEntry] = []
+        // Duplicate keys: a linear scan for the small objects a portfolio is made of, a dictionary for big ones.
         var seenKeys: [String: Int] = [:]
         skipWhitespace()
         if peek == UInt8(ascii: "}") { offset += 1; depth -= 1; return entries }
@@ -78,10 +119,12 @@ struct JSONDocumentParser {
             guard peek == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
             let (keyLine, keyColumn) = (line, column)
             let key = try parseString()
-            if let previous = seenKeys[key] {
+            let previous = entries.count < 16 ? entries.first { $0.key == key }?.keyLine : seenKeys[key]
+            if let previous {
                 throw error("duplicate key \"\(key)\" (first at line \(previous))", line: keyLine, column: keyColumn)
             }
-            seenKeys[key] = keyLine
+            if entries.count == 15 { for entry in entries { seenKeys[entry.key] = entry.keyLine } }
+            if entries.count >= 15 { seenKeys[key] = keyLine }
             skipWhitespace()
             guard peek == UInt8(ascii: ":") else { throw error("expected ':' after the key \"\(key)\"") }
             offset += 1
@@ -97,19 +140,19 @@ struct JSONDocumentParser {
         }
     }
 
-    private mutating func parseArray() throws(LoadError) -> [DocumentNode] {
+    /// Parses an array, handing each item to `item` as soon as it is parsed.
+    private mutating func parseArray(_ item: (DocumentNode) throws(LoadError) -> Void) throws(LoadError) {
         try enterContainer()
         offset += 1
-        var items: [DocumentNode] = []
         skipWhitespace()
-        if peek == UInt8(ascii: "]") { offset += 1; depth -= 1; return items }
+        if peek == UInt8(ascii: "]") { offset += 1; depth -= 1; return }
         while true {
             skipWhitespace()
-            items.append(try parseValue())
+            try item(try parseValue())
             skipWhitespace()
             switch peek {
             case UInt8(ascii: ","): offset += 1
-            case UInt8(ascii: "]"): offset += 1; depth -= 1; return items
+            case UInt8(ascii: "]"): offset += 1; depth -= 1; return
             default: throw error("expected ',' or ']' in an array")
             }
         }

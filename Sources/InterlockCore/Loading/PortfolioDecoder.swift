@@ -2,8 +2,14 @@
 ///
 /// Field names, types and allowed values follow `docs/format.md`; everything unexpected is a
 /// located `LoadError`. References are not checked here: an unknown id becomes a finding later.
-struct PortfolioDecoder {
+///
+/// The decoder takes the top level one key at a time and long lists one item at a time
+/// (`TopLevelSink`), so the JSON parser can hand over a million initiatives without ever
+/// holding their whole document tree.
+struct PortfolioDecoder: TopLevelSink {
     let file: String
+    /// What the file defined so far.
+    private(set) var fragment = Fragment()
 
     /// What one file contributes, with the places of its top-level settings for merge conflicts.
     struct Fragment {
@@ -12,52 +18,82 @@ struct PortfolioDecoder {
         var settings: [String: (value: String, location: SourceLocation)] = [:]
     }
 
+    init(file: String) {
+        self.file = file
+    }
+
+    private static let listKeys: Set<String> = [
+        "units", "people", "teams", "goals", "capabilities", "technologies", "dataSources", "initiatives", "rules",
+    ]
+
     private static let topLevelKeys = [
         "portfolio", "currency", "units", "people", "teams", "goals", "capabilities", "technologies",
         "dataSources", "initiatives", "policy", "rules",
     ]
 
-    func decode(_ root: DocumentNode) throws(LoadError) -> Fragment {
-        var reader = try FieldReader(root, file: file, subject: "a portfolio", knownKeys: Self.topLevelKeys)
-        var fragment = Fragment()
-        for key in ["portfolio", "currency"] {
-            if let value = try reader.text(key) { fragment.settings[key] = (value, reader.location(ofKey: key)) }
+    /// Decodes a whole parsed document, whose top level must be a mapping.
+    mutating func decode(_ root: DocumentNode) throws(LoadError) {
+        guard case .mapping(let entries) = root.value else {
+            throw LoadError("expected a portfolio (a mapping of keys to values), found \(root.shapeDescription)",
+                            at: SourceLocation(file: file, line: root.line, column: root.column))
         }
-        if let currency = fragment.settings["currency"], !Self.isCurrencyCode(currency.value) {
-            throw LoadError("expected a three-letter ISO 4217 code such as EUR for 'currency', found \"\(currency.value.prefix(40))\"",
-                            at: currency.location)
+        for entry in entries { try add(entry) }
+    }
+
+    func streamsItems(of key: String) -> Bool { Self.listKeys.contains(key) }
+
+    mutating func beginList(_ key: String) {
+        if key == "initiatives" { fragment.definesInitiatives = true }
+    }
+
+    mutating func add(_ entry: DocumentEntry) throws(LoadError) {
+        let keyLocation = SourceLocation(file: file, line: entry.keyLine, column: entry.keyColumn)
+        if Self.listKeys.contains(entry.key) {
+            beginList(entry.key)
+            let value = entry.value
+            if case .scalar(let scalar) = value.value, scalar.isNull { return }
+            guard case .sequence(let items) = value.value else {
+                throw LoadError("expected a list for '\(entry.key)', found \(value.shapeDescription)",
+                                at: SourceLocation(file: file, line: value.line, column: value.column))
+            }
+            for item in items { try addListItem(item, of: entry.key) }
+            return
         }
-        fragment.portfolio.name = fragment.settings["portfolio"]?.value
-        fragment.portfolio.currency = fragment.settings["currency"]?.value
-        fragment.portfolio.units = try items(&reader, "units", decodeUnit)
-        fragment.portfolio.people = try items(&reader, "people", decodePerson)
-        fragment.portfolio.teams = try items(&reader, "teams", decodeTeam)
-        fragment.portfolio.goals = try items(&reader, "goals", decodeGoal)
-        fragment.portfolio.capabilities = try items(&reader, "capabilities", decodeCapability)
-        fragment.portfolio.technologies = try items(&reader, "technologies", decodeTechnology)
-        fragment.portfolio.dataSources = try items(&reader, "dataSources", decodeDataSource)
-        fragment.definesInitiatives = root.hasKey("initiatives")
-        fragment.portfolio.initiatives = try items(&reader, "initiatives", decodeInitiative)
-        if let policy = reader.node("policy") {
-            fragment.portfolio.policy = try decodePolicy(policy, settings: &fragment.settings)
+        switch entry.key {
+        case "portfolio", "currency":
+            if case .scalar(let scalar) = entry.value.value, scalar.isNull { return }
+            let value = try FieldReader.text(of: entry.value, key: entry.key, file: file)
+            if entry.key == "currency", !Self.isCurrencyCode(value) {
+                throw LoadError("expected a three-letter ISO 4217 code such as EUR for 'currency', found \"\(value.prefix(40))\"",
+                                at: keyLocation)
+            }
+            fragment.settings[entry.key] = (value, keyLocation)
+            if entry.key == "portfolio" { fragment.portfolio.name = value } else { fragment.portfolio.currency = value }
+        case "policy":
+            if case .scalar(let scalar) = entry.value.value, scalar.isNull { return }
+            fragment.portfolio.policy = try decodePolicy(entry.value, settings: &fragment.settings)
+        default:
+            guard !entry.key.hasPrefix("x-") else { return }
+            throw FieldReader.unknownKey(entry.key, in: "a portfolio", knownKeys: Self.topLevelKeys, at: keyLocation)
         }
-        fragment.portfolio.rules = try items(&reader, "rules", decodeRule)
-        try reader.finish()
-        return fragment
+    }
+
+    mutating func addListItem(_ node: DocumentNode, of key: String) throws(LoadError) {
+        switch key {
+        case "units": fragment.portfolio.units.append(try decodeUnit(node))
+        case "people": fragment.portfolio.people.append(try decodePerson(node))
+        case "teams": fragment.portfolio.teams.append(try decodeTeam(node))
+        case "goals": fragment.portfolio.goals.append(try decodeGoal(node))
+        case "capabilities": fragment.portfolio.capabilities.append(try decodeCapability(node))
+        case "technologies": fragment.portfolio.technologies.append(try decodeTechnology(node))
+        case "dataSources": fragment.portfolio.dataSources.append(try decodeDataSource(node))
+        case "initiatives": fragment.portfolio.initiatives.append(try decodeInitiative(node))
+        default: fragment.portfolio.rules.append(try decodeRule(node))
+        }
     }
 
     private static func isCurrencyCode(_ text: String) -> Bool {
         text.utf8.count == 3 && text.utf8.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
-    }
-
-    private func items<Item>(
-        _ reader: inout FieldReader, _ key: String, _ decode: (DocumentNode) throws(LoadError) -> Item
-    ) throws(LoadError) -> [Item] {
-        let nodes = try reader.list(key)
-        var decoded: [Item] = []
-        decoded.reserveCapacity(nodes.count)
-        for node in nodes { decoded.append(try decode(node)) }
-        return decoded
     }
 
     private func decodeUnit(_ node: DocumentNode) throws(LoadError) -> BusinessUnit {
@@ -216,12 +252,5 @@ struct PortfolioDecoder {
                               query: try reader.requiredText("query"), location: reader.location)
         try reader.finish()
         return rule
-    }
-}
-
-extension DocumentNode {
-    fileprivate func hasKey(_ key: String) -> Bool {
-        guard case .mapping(let entries) = value else { return false }
-        return entries.contains { $0.key == key }
     }
 }

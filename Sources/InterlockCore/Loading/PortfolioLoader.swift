@@ -59,37 +59,83 @@ public enum PortfolioLoader {
     }
 
     private static func loadFragment(file: String) throws(LoadError) -> PortfolioDecoder.Fragment {
-        guard let handle = FileHandle(forReadingAtPath: file) else { throw LoadError("cannot open the file for reading", file: file) }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            let size = try handle.seekToEnd()
-            guard size <= UInt64(DocumentLimits.maximumFileBytes) else {
-                throw LoadError("the file is larger than \(DocumentLimits.maximumFileBytes >> 20) MiB", file: file)
-            }
-            try handle.seek(toOffset: 0)
-            data = try handle.readToEnd() ?? Data()
-        } catch let error as LoadError {
-            throw error
-        } catch {
-            throw LoadError("cannot read the file: \(error.localizedDescription)", file: file)
+        try decode(bytes: try readBytes(of: file), file: file)
+    }
+
+    /// Reads a whole file straight into an array: a 500 MB portfolio is not copied through `Data`.
+    private static func readBytes(of file: String) throws(LoadError) -> [UInt8] {
+        let descriptor = open(file, O_RDONLY)
+        guard descriptor >= 0 else { throw LoadError("cannot open the file for reading: \(String(cString: strerror(errno)))", file: file) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw LoadError("cannot read the file's size", file: file) }
+        let size = Int(status.st_size)
+        guard size <= DocumentLimits.maximumFileBytes else {
+            throw LoadError("the file is larger than \(DocumentLimits.maximumFileBytes >> 20) MiB", file: file)
         }
-        return try decode(bytes: [UInt8](data), file: file)
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let read = Foundation.read(descriptor, buffer.baseAddress.map { $0 + count }, size - count)
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else {
+                    failure = read < 0 ? errno : 0
+                    break
+                }
+                count += read
+            }
+        }
+        guard failure == 0 else { throw LoadError("cannot read the file: \(String(cString: strerror(failure)))", file: file) }
+        return bytes
     }
 
     private static func decode(bytes: [UInt8], file: String) throws(LoadError) -> PortfolioDecoder.Fragment {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw LoadError("the file is not valid UTF-8", at: SourceLocation(file: file, line: firstInvalidUTF8Line(bytes), column: 1))
-        }
-        let root: DocumentNode
+        var decoder = PortfolioDecoder(file: file)
         if file.lowercased().hasSuffix(".json") {
+            // JSON needs no String of the whole file: check the bytes, then parse them in place.
+            guard isValidUTF8(bytes) else { throw invalidUTF8(bytes, file: file) }
             var parser = JSONDocumentParser(bytes: bytes, file: file)
-            root = try parser.parse()
+            try parser.parse(into: &decoder)
         } else {
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw invalidUTF8(bytes, file: file) }
             var parser = YAMLDocumentParser(text: text, file: file)
-            root = try parser.parse()
+            try decoder.decode(try parser.parse())
         }
-        return try PortfolioDecoder(file: file).decode(root)
+        return decoder.fragment
+    }
+
+    private static func invalidUTF8(_ bytes: [UInt8], file: String) -> LoadError {
+        LoadError("the file is not valid UTF-8", at: SourceLocation(file: file, line: firstInvalidUTF8Line(bytes), column: 1))
+    }
+
+    /// UTF-8 validity without building a String: ASCII runs are skipped a byte at a time, which is
+    /// nearly all of a portfolio; multi-byte sequences are checked as Unicode defines them.
+    private static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return false
+            }
+            guard index + length <= count else { return false }
+            let second = bytes[index + 1]
+            guard second >= low, second <= high else { return false }
+            for continuation in bytes[(index + 2)..<(index + length)] where continuation & 0xC0 != 0x80 { return false }
+            index += length
+        }
+        return true
     }
 
     private static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int {

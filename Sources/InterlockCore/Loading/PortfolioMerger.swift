@@ -38,21 +38,26 @@ struct PortfolioMerger {
         }
         var firstDefinition: [String: (kind: String, location: SourceLocation)] = [:]
         firstDefinition.reserveCapacity(portfolio.initiatives.count + portfolio.technologies.count)
-        func register(_ id: String, _ kind: String, _ location: SourceLocation) throws(LoadError) {
-            if let earlier = firstDefinition[id] {
-                throw LoadError("duplicate id '\(id)': this \(kind) has the id of the \(earlier.kind) defined at \(earlier.location); ids are unique across the portfolio",
-                                at: location)
+        /// `entry(i)` reads the i-th entity's id and place in place; passing whole entities would copy them.
+        func register(_ count: Int, _ kind: String, _ entry: (Int) -> (id: String, location: SourceLocation)) throws(LoadError) {
+            for index in 0..<count {
+                let (entityID, here) = entry(index)
+                if let earlier = firstDefinition[entityID] {
+                    throw LoadError("duplicate id '\(entityID)': this \(kind) has the id of the \(earlier.kind) defined at \(earlier.location); ids are unique across the portfolio",
+                                    at: here)
+                }
+                firstDefinition[entityID] = (kind, here)
             }
-            firstDefinition[id] = (kind, location)
         }
-        for item in portfolio.units { try register(item.id, "business unit", item.location) }
-        for item in portfolio.people { try register(item.id, "person", item.location) }
-        for item in portfolio.teams { try register(item.id, "team", item.location) }
-        for item in portfolio.goals { try register(item.id, "goal", item.location) }
-        for item in portfolio.capabilities { try register(item.id, "capability", item.location) }
-        for item in portfolio.technologies { try register(item.id, "technology", item.location) }
-        for item in portfolio.dataSources { try register(item.id, "data source", item.location) }
-        for item in portfolio.initiatives { try register(item.id, "initiative", item.location) }
+        let portfolio = self.portfolio
+        try register(portfolio.units.count, "business unit") { (portfolio.units[$0].id, portfolio.units[$0].location) }
+        try register(portfolio.people.count, "person") { (portfolio.people[$0].id, portfolio.people[$0].location) }
+        try register(portfolio.teams.count, "team") { (portfolio.teams[$0].id, portfolio.teams[$0].location) }
+        try register(portfolio.goals.count, "goal") { (portfolio.goals[$0].id, portfolio.goals[$0].location) }
+        try register(portfolio.capabilities.count, "capability") { (portfolio.capabilities[$0].id, portfolio.capabilities[$0].location) }
+        try register(portfolio.technologies.count, "technology") { (portfolio.technologies[$0].id, portfolio.technologies[$0].location) }
+        try register(portfolio.dataSources.count, "data source") { (portfolio.dataSources[$0].id, portfolio.dataSources[$0].location) }
+        try register(portfolio.initiatives.count, "initiative") { (portfolio.initiatives[$0].id, portfolio.initiatives[$0].location) }
         var ruleLocations: [String: SourceLocation] = [:]
         for rule in portfolio.rules {
             if let earlier = ruleLocations[rule.id] {

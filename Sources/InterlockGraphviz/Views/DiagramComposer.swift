@@ -49,7 +49,7 @@ struct DiagramComposer {
     func diagram(subject: String, notes: [String], rankDirection: RankDirection = .leftToRight) -> Diagram {
         let drawn = Set(nodes)
         let edges = relationEdges(among: drawn)
-        let incompatible = incompatibilityEdges(among: drawn)
+        let incompatible = incompatibilityEdges()
         var diagram = Diagram(
             title: context.title(subject), notes: notes, rankDirection: rankDirection,
             nodes: nodes.map(diagramNode), edges: edges + incompatible, clusters: clusters)
@@ -124,12 +124,18 @@ struct DiagramComposer {
 
     /// A red dashed, undirected edge between every drawn pair of incompatible technologies,
     /// labelled with the reason; it does not pull the layout.
-    private func incompatibilityEdges(among drawn: Set<Int>) -> [DiagramEdge] {
+    private func incompatibilityEdges() -> [DiagramEdge] {
         let graph = context.graph
+        let table = context.incompatibilities
+        let technologies = nodes.filter { graph.kind(of: $0) == .technology }
+        let candidates = Dictionary(uniqueKeysWithValues: technologies.map { ($0, [Int]()) })
+        var categories: [String: [Int]] = [:]
+        for technology in technologies {
+            if let category = table.exclusiveCategory(of: technology) { categories[category, default: []].append(technology) }
+        }
         var edges: [DiagramEdge] = []
-        for technology in nodes where graph.kind(of: technology) == .technology {
-            for (partner, reason) in context.incompatibilities.partners(of: technology)
-            where technology < partner && drawn.contains(partner) {
+        for technology in technologies {
+            for (partner, reason) in table.clashes(of: technology, among: candidates, categories: categories) where technology < partner {
                 let from = graph.id(of: technology), to = graph.id(of: partner)
                 edges.append(
                     DiagramEdge(

@@ -7,6 +7,11 @@ import InterlockAnalysis
 public enum JSONReporter {
     /// The report as JSON text with a final newline.
     public static func render(_ report: CheckReport) -> String {
+        String(decoding: renderBytes(report), as: UTF8.self)
+    }
+
+    /// The report as UTF-8 JSON with a final newline, for large outputs.
+    public static func renderBytes(_ report: CheckReport) -> [UInt8] {
         let document = JSONValue.object([
             ("portfolio", .string(report.portfolioName)),
             ("summary", .object([
@@ -16,7 +21,7 @@ public enum JSONReporter {
             ])),
             ("findings", .array(report.findings.map(json))),
         ])
-        return document.serialized() + "\n"
+        return document.serializedBytes() + [UInt8(ascii: "\n")]
     }
 
     /// One finding as a JSON object in the contract's key order.

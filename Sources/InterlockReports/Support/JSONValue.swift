@@ -1,3 +1,5 @@
+import InterlockCore
+
 /// A JSON value whose objects keep their keys in the order written, so every JSON output of
 /// Interlock is byte-identical for the same input and reads in a sensible order.
 public enum JSONValue: Hashable, Sendable {
@@ -56,68 +58,61 @@ public enum JSONValue: Hashable, Sendable {
 
     /// The JSON text, indented by two spaces per level, ending without a newline.
     public func serialized(pretty: Bool = true) -> String {
-        var output = ""
+        String(decoding: serializedBytes(pretty: pretty), as: UTF8.self)
+    }
+
+    /// The JSON text as UTF-8 bytes: what large outputs (a million findings) are written from,
+    /// built byte by byte because appending to a String scalar by scalar is several times slower.
+    public func serializedBytes(pretty: Bool = true) -> [UInt8] {
+        var output: [UInt8] = []
         write(to: &output, indent: pretty ? 0 : nil)
         return output
     }
 
-    private func write(to output: inout String, indent: Int?) {
+    private func write(to output: inout [UInt8], indent: Int?) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .integer(let value): output += String(value)
-        case .number(let value): output += value.isFinite ? "\(value)" : "null"
+        case .null: output += "null".utf8
+        case .bool(let value): output += (value ? "true" : "false").utf8
+        case .integer(let value): output += String(value).utf8
+        case .number(let value): output += (value.isFinite ? "\(value)" : "null").utf8
         case .string(let value): JSONValue.writeString(value, to: &output)
         case .array(let values):
-            writeContainer(open: "[", close: "]", count: values.count, indent: indent, to: &output) { index, output, inner in
+            writeContainer(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), count: values.count, indent: indent, to: &output) { index, output, inner in
                 values[index].write(to: &output, indent: inner)
             }
         case .object(let entries):
-            writeContainer(open: "{", close: "}", count: entries.count, indent: indent, to: &output) { index, output, inner in
+            writeContainer(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), count: entries.count, indent: indent, to: &output) { index, output, inner in
                 JSONValue.writeString(entries[index].0, to: &output)
-                output += inner == nil ? ":" : ": "
+                output += inner == nil ? [UInt8(ascii: ":")] : [UInt8(ascii: ":"), UInt8(ascii: " ")]
                 entries[index].1.write(to: &output, indent: inner)
             }
         }
     }
 
     private func writeContainer(
-        open: String, close: String, count: Int, indent: Int?, to output: inout String,
-        element: (Int, inout String, Int?) -> Void
+        open: UInt8, close: UInt8, count: Int, indent: Int?, to output: inout [UInt8],
+        element: (Int, inout [UInt8], Int?) -> Void
     ) {
-        output += open
-        guard count > 0 else { output += close; return }
+        output.append(open)
+        guard count > 0 else { output.append(close); return }
         let inner = indent.map { $0 + 2 }
         for index in 0..<count {
-            if index > 0 { output += "," }
-            if let inner { output += "\n" + String(repeating: " ", count: inner) }
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            if let inner {
+                output.append(UInt8(ascii: "\n"))
+                output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: inner))
+            }
             element(index, &output, inner)
         }
-        if let indent { output += "\n" + String(repeating: " ", count: indent) }
-        output += close
+        if let indent {
+            output.append(UInt8(ascii: "\n"))
+            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+        }
+        output.append(close)
     }
 
-    /// Writes a JSON string literal, escaping quotes, backslashes and every control character.
-    static func writeString(_ value: String, to output: inout String) {
-        output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        output += "\""
+    /// Appends a JSON string literal (see `JSONStringLiteral`).
+    static func writeString(_ value: String, to output: inout [UInt8]) {
+        JSONStringLiteral.append(value, to: &output)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import InterlockAnalysis
 import InterlockCore
+import InterlockQuery
 import InterlockReports
 
 extension FailLevel: ExpressibleByArgument {}
@@ -14,9 +15,14 @@ struct Check: ParsableCommand {
         Exits 0 when no finding reaches the fail level, 1 when one does, 2 on bad input or usage.
         The fail level comes from --fail-on, else the portfolio's policy.failOn, else error.
 
+        Custom rules (the portfolio's rules: and the files given with --rules) run
+        with the built-in detectors: each row their query returns is a finding
+        (see docs/queries.md).
+
         Examples:
           interlock check Samples/acme
           interlock check Samples/acme --format json --only dependency-cycle,unowned-initiative
+          interlock check Samples/acme --rules ci-rules.yaml
         """
     )
 
@@ -36,6 +42,11 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("Run only these rules (comma-separated ids).", valueName: "rule,..."))
     var only: String?
 
+    @Option(name: .customLong("rules"), help: ArgumentHelp(
+        "A YAML or JSON file with a rules: list of custom query rules, run with the portfolio's own. Repeatable.",
+        valueName: "file"))
+    var ruleFiles: [String] = []
+
     @Flag(help: "Print the time spent loading, building and in each detector to standard error.")
     var timings = false
 
@@ -47,22 +58,31 @@ struct Check: ParsableCommand {
         only.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
     }
 
-    func validate() throws {
-        let known = Set(Detectors.builtIn.map(\.id))
+    /// Rejects --only ids that are neither built-in nor custom rules of the portfolio.
+    func checkSelection(customRules: [QueryRule]) throws {
+        let known = Set(Detectors.builtIn.map(\.id) + customRules.map(\.id))
         if let unknown = selectedRules?.subtracting(known).sorted(), !unknown.isEmpty {
-            throw ValidationError("Unknown rule \(unknown.joined(separator: ", ")) in --only; known rules: \(known.sorted().joined(separator: ", ")).")
+            throw CommandFailure.badInput(
+                "Unknown rule \(unknown.joined(separator: ", ")) in --only; known rules: \(known.sorted().joined(separator: ", ")).")
         }
     }
 
     func run() throws {
         let clock = ContinuousClock()
         var start = clock.now
-        let portfolio = try input.loadPortfolio()
+        let portfolio = try input.loadPortfolio(adding: ruleFiles)
+        let customRules: [QueryRule]
+        do {
+            customRules = try QueryRule.all(in: portfolio)
+        } catch {
+            throw CommandFailure.badInput("error: \(error)")
+        }
+        try checkSelection(customRules: customRules)
         let loaded = clock.now - start
         start = clock.now
         let graph = PortfolioGraph(portfolio)
         let built = clock.now - start
-        let analysis = Analyzer(graph: graph, only: selectedRules)
+        let analysis = Analyzer(graph: graph, detectors: Detectors.builtIn + customRules, only: selectedRules)
         if timings {
             printToStandardError("load   \(loaded)")
             printToStandardError("build  \(built)")
@@ -75,7 +95,7 @@ struct Check: ParsableCommand {
             let colour = destination.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             try destination.write(TextReporter.render(report, colour: colour))
         case .json:
-            try destination.write(JSONReporter.render(report))
+            try destination.write(Data(JSONReporter.renderBytes(report)))
         }
         let level = failOn ?? portfolio.policy.failOn ?? .error
         if report.findings.contains(where: { $0.severity.reaches(level) }) { throw ExitCode(1) }

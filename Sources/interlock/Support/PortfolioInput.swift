@@ -7,10 +7,11 @@ struct PortfolioInput: ParsableArguments {
     @Argument(help: ArgumentHelp("Portfolio files or folders (YAML or JSON); folders are read recursively and merged.", valueName: "path"))
     var paths: [String]
 
-    /// Loads and merges the portfolio; a structural fault becomes exit code 2 with the located message.
-    func loadPortfolio() throws -> Portfolio {
+    /// Loads and merges the portfolio, with `extraFiles` (such as rule files) merged in; a
+    /// structural fault becomes exit code 2 with the located message.
+    func loadPortfolio(adding extraFiles: [String] = []) throws -> Portfolio {
         do {
-            return try PortfolioLoader.load(paths: paths)
+            return try PortfolioLoader.load(paths: paths + extraFiles)
         } catch {
             throw CommandFailure.badInput("error: \(error)")
         }

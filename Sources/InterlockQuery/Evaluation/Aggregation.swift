@@ -1,0 +1,129 @@
+/// The aggregate calls found while compiling the items of an aggregating projection. Each
+/// call gets a slot after the group's representative row, where its result is read.
+final class AggregateRegistry {
+    /// One aggregate call: what it computes and over which argument.
+    struct Call {
+        /// The aggregating function.
+        var function: AggregateFunction
+        /// `count(DISTINCT x)` and the like.
+        var distinct: Bool
+        /// The argument; nil for `count(*)`.
+        var argument: Evaluator?
+        /// Where the call is, for error messages.
+        var position: QueryPosition
+    }
+
+    /// The slot of the first aggregate result: the representative row's length.
+    let baseSlot: Int
+    /// The calls in the order they were found.
+    private(set) var calls: [Call] = []
+
+    init(baseSlot: Int) {
+        self.baseSlot = baseSlot
+    }
+
+    /// Registers a call and gives the slot of its result.
+    func register(_ call: Call) -> Int {
+        calls.append(call)
+        return baseSlot + calls.count - 1
+    }
+}
+
+/// count, collect, sum, avg, min, max.
+enum AggregateFunction: String {
+    case count, collect, sum, avg, min, max
+}
+
+extension ExpressionCompiler {
+    /// Compiles an aggregate call into a read of the slot where its result will be.
+    func compileAggregate(_ expression: Expression) throws(QueryError) -> Evaluator {
+        guard let aggregates else {
+            throw QueryError(
+                .semantic, "aggregate functions are only allowed in the items of WITH and RETURN",
+                at: expression.position)
+        }
+        let call: AggregateRegistry.Call
+        switch expression.kind {
+        case .function(let name, let distinct, let arguments):
+            guard arguments.count == 1, let function = AggregateFunction(rawValue: name.lowercased()) else {
+                throw QueryError(.semantic, "\(name.lowercased())() takes one argument", at: expression.position)
+            }
+            guard !arguments[0].containsAggregate else {
+                throw QueryError(.semantic, "aggregate functions cannot be nested", at: arguments[0].position)
+            }
+            // The argument sees the rows before grouping.
+            var inner = self
+            inner.aggregates = nil
+            call = .init(function: function, distinct: distinct, argument: try inner.compile(arguments[0]), position: expression.position)
+        default:
+            call = .init(function: .count, distinct: false, argument: nil, position: expression.position)
+        }
+        let slot = aggregates.register(call)
+        return { row in row[slot] }
+    }
+}
+
+/// The running state of one aggregate call over one group.
+struct Accumulator {
+    private let function: AggregateFunction
+    private let position: QueryPosition
+    private var seen: Set<QueryValue>?
+    private var count = 0
+    private var integerSum = 0
+    private var floatSum = 0.0
+    private var sawFloat = false
+    private var values: [QueryValue] = []
+    private var extreme: QueryValue = .null
+
+    init(_ call: AggregateRegistry.Call) {
+        function = call.function
+        position = call.position
+        seen = call.distinct ? [] : nil
+    }
+
+    /// Adds one row's argument value (`.boolean(true)` stands for the row in `count(*)`).
+    mutating func add(_ value: QueryValue) throws(QueryError) {
+        if value.isNull { return }
+        if seen != nil, seen?.insert(value).inserted == false { return }
+        count += 1
+        switch function {
+        case .count: break
+        case .collect: values.append(value)
+        case .sum, .avg: try addNumber(value)
+        case .min: if extreme.isNull || value.sortsBefore(extreme) { extreme = value }
+        case .max: if extreme.isNull || extreme.sortsBefore(value) { extreme = value }
+        }
+    }
+
+    private mutating func addNumber(_ value: QueryValue) throws(QueryError) {
+        switch value {
+        case .integer(let number):
+            let (sum, overflow) = integerSum.addingReportingOverflow(number)
+            if overflow || sawFloat {
+                sawFloat = true
+                floatSum += Double(number)
+            } else {
+                integerSum = sum
+            }
+        case .float(let number):
+            if !sawFloat {
+                sawFloat = true
+                floatSum = Double(integerSum)
+            }
+            floatSum += number
+        default:
+            throw QueryError(.runtime, "\(function.rawValue)() expects numbers but got \(value.typeName)", at: position)
+        }
+    }
+
+    /// The aggregate's value for the group.
+    var result: QueryValue {
+        switch function {
+        case .count: .integer(count)
+        case .collect: .list(values)
+        case .sum: sawFloat ? .float(floatSum) : .integer(integerSum)
+        case .avg: count == 0 ? .null : .float((sawFloat ? floatSum : Double(integerSum)) / Double(count))
+        case .min, .max: extreme
+        }
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import InterlockCore
+
+/// The scalar functions. Unless stated, a null argument gives null.
+enum ScalarFunction: String, CaseIterable {
+    // Graph elements.
+    case labels, type, id, keys, properties, startNode, endNode, nodes, relationships, length
+    // Lists and strings.
+    case size, head, last, tail, reverse, range
+    case toLower, toUpper, trim, lTrim, rTrim, replace, split, substring, left, right
+    // Conversions.
+    case toString, toInteger, toFloat, toBoolean, date
+    // Numbers.
+    case abs, ceil, floor, round, sign, sqrt
+
+    /// Looks a function up by name, case-insensitively.
+    init?(named name: String) {
+        guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == name.lowercased() }) else {
+            return nil
+        }
+        self = match
+    }
+
+    /// How many arguments the function takes.
+    var arity: ClosedRange<Int> {
+        switch self {
+        case .range, .substring: 2...3
+        case .replace: 3...3
+        case .split, .left, .right: 2...2
+        default: 1...1
+        }
+    }
+
+    /// Applies the function to evaluated arguments.
+    func apply(
+        _ arguments: [QueryValue], graph: some QueryableGraph, at position: QueryPosition
+    ) throws(QueryError) -> QueryValue {
+        let value = arguments[0]
+        if value.isNull { return .null }
+        func fail(_ expected: String) -> QueryError {
+            QueryError(.runtime, "\(rawValue)() expects \(expected) but got \(value.typeName)", at: position)
+        }
+        switch self {
+        case .labels, .type, .id, .keys, .properties, .startNode, .endNode, .nodes, .relationships, .length:
+            guard let result = graphFunction(value, graph: graph) else { throw fail(expectedGraphArgument) }
+            return result
+        case .size:
+            switch value {
+            case .list(let elements): return .integer(elements.count)
+            case .string(let text): return .integer(text.count)
+            default: throw fail("a List or a String")
+            }
+        case .head, .last, .tail:
+            guard case .list(let elements) = value else { throw fail("a List") }
+            switch self {
+            case .head: return elements.first ?? .null
+            case .last: return elements.last ?? .null
+            default: return .list(Array(elements.dropFirst()))
+            }
+        case .reverse:
+            switch value {
+            case .list(let elements): return .list(elements.reversed())
+            case .string(let text): return .string(String(text.reversed()))
+            default: throw fail("a List or a String")
+            }
+        case .range:
+            return try Self.range(arguments, at: position)
+        case .toLower, .toUpper, .trim, .lTrim, .rTrim, .replace, .split, .substring, .left, .right:
+            guard case .string(let text) = value else { throw fail("a String") }
+            return try stringFunction(text, Array(arguments.dropFirst()), at: position)
+        case .toString:
+            switch value {
+            case .string, .integer, .float, .boolean: return .string(value.plainText)
+            default: throw fail("a String, a number or a Boolean")
+            }
+        case .toInteger: return Self.integer(from: value)
+        case .toFloat: return Self.float(from: value)
+        case .toBoolean:
+            switch value {
+            case .boolean: return value
+            case .string(let text): return ["true": true, "false": false][text.lowercased()] ?? .null
+            case .integer(let number): return .boolean(number != 0)
+            default: throw fail("a String, an Integer or a Boolean")
+            }
+        case .date:
+            guard case .string(let text) = value else { throw fail("a String") }
+            guard let day = Day(text) else {
+                throw QueryError(.runtime, "date() expects YYYY-MM-DD but got '\(text)'", at: position)
+            }
+            return .string(day.description)
+        case .abs, .ceil, .floor, .round, .sign, .sqrt:
+            guard let number = value.number else { throw fail("a number") }
+            return numberFunction(value, number)
+        }
+    }
+
+    private var expectedGraphArgument: String {
+        switch self {
+        case .labels: "a Node"
+        case .type, .startNode, .endNode: "a Relationship"
+        case .nodes, .relationships: "a Path"
+        case .length: "a Path, a List or a String"
+        default: "a Node, a Relationship or a Map"
+        }
+    }
+
+    /// Functions over graph elements; nil when the argument has the wrong type.
+    private func graphFunction(_ value: QueryValue, graph: some QueryableGraph) -> QueryValue? {
+        switch (self, value) {
+        case (.labels, .node(let node)): return .list([.string(graph.label(ofNode: node))])
+        case (.type, .relationship(let relationship)): return .string(graph.type(ofRelationship: relationship))
+        case (.id, .node(let element)), (.id, .relationship(let element)): return .integer(element)
+        case (.keys, .node(let node)): return .list(graph.propertyKeys(ofNode: node).map(QueryValue.string))
+        case (.keys, .relationship(let relationship)):
+            return .list(graph.propertyKeys(ofRelationship: relationship).map(QueryValue.string))
+        case (.keys, .map(let entries)): return .list(entries.keys.sorted().map(QueryValue.string))
+        case (.properties, .node(let node)): return .map(graph.properties(ofNode: node))
+        case (.properties, .relationship(let relationship)): return .map(graph.properties(ofRelationship: relationship))
+        case (.properties, .map): return value
+        case (.startNode, .relationship(let relationship)): return .node(graph.source(ofRelationship: relationship))
+        case (.endNode, .relationship(let relationship)): return .node(graph.target(ofRelationship: relationship))
+        case (.nodes, .path(let path)): return .list(path.nodes.map(QueryValue.node))
+        case (.relationships, .path(let path)): return .list(path.relationships.map(QueryValue.relationship))
+        case (.length, .path(let path)): return .integer(path.relationships.count)
+        case (.length, .list(let elements)): return .integer(elements.count)
+        case (.length, .string(let text)): return .integer(text.count)
+        default: return nil
+        }
+    }
+
+    private func stringFunction(
+        _ text: String, _ extra: [QueryValue], at position: QueryPosition
+    ) throws(QueryError) -> QueryValue {
+        if extra.contains(where: \.isNull) { return .null }
+        func string(_ index: Int) throws(QueryError) -> String {
+            guard case .string(let value) = extra[index] else {
+                throw QueryError(.runtime, "\(rawValue)() expects String arguments", at: position)
+            }
+            return value
+        }
+        func integer(_ index: Int) throws(QueryError) -> Int {
+            guard case .integer(let value) = extra[index], value >= 0 else {
+                throw QueryError(.runtime, "\(rawValue)() expects non-negative Integer arguments", at: position)
+            }
+            return value
+        }
+        switch self {
+        case .toLower: return .string(text.lowercased())
+        case .toUpper: return .string(text.uppercased())
+        case .trim: return .string(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        case .lTrim: return .string(String(text.drop(while: \.isWhitespace)))
+        case .rTrim: return .string(String(text.reversed().drop(while: \.isWhitespace).reversed()))
+        case .replace:
+            let search = try string(0), replacement = try string(1)
+            return .string(search.isEmpty ? text : text.replacingOccurrences(of: search, with: replacement))
+        case .split:
+            let separator = try string(0)
+            if separator.isEmpty { return .list(text.map { .string(String($0)) }) }
+            return .list(text.components(separatedBy: separator).map(QueryValue.string))
+        case .left: return .string(String(text.prefix(try integer(0))))
+        case .right: return .string(String(text.suffix(try integer(0))))
+        default:
+            let start = try integer(0)
+            let length = extra.count > 1 ? try integer(1) : text.count
+            return .string(String(text.dropFirst(start).prefix(length)))
+        }
+    }
+
+    private func numberFunction(_ value: QueryValue, _ number: Double) -> QueryValue {
+        switch (self, value) {
+        case (.abs, .integer(let integer)) where integer != .min: .integer(Swift.abs(integer))
+        case (.abs, _): .float(Swift.abs(number))
+        case (.sign, _): .integer(number > 0 ? 1 : number < 0 ? -1 : 0)
+        case (.ceil, _): .float(number.rounded(.up))
+        case (.floor, _): .float(number.rounded(.down))
+        case (.round, _): .float(number.rounded(.toNearestOrAwayFromZero))
+        default: .float(number.squareRoot())
+        }
+    }
+
+    /// `range(start, end[, step])`: the integers from start to end inclusive.
+    private static func range(_ arguments: [QueryValue], at position: QueryPosition) throws(QueryError) -> QueryValue {
+        var bounds: [Int] = []
+        for argument in arguments {
+            guard case .integer(let value) = argument else {
+                throw QueryError(.runtime, "range() expects Integer arguments", at: position)
+            }
+            bounds.append(value)
+        }
+        let step = bounds.count > 2 ? bounds[2] : 1
+        guard step != 0 else { throw QueryError(.runtime, "range() step must not be zero", at: position) }
+        let count = step > 0 ? (bounds[1] - bounds[0]) / step + 1 : (bounds[0] - bounds[1]) / -step + 1
+        guard count <= 10_000_000 else { throw QueryError(.runtime, "range() would make more than 10 000 000 elements", at: position) }
+        return .list(Array(stride(from: bounds[0], through: bounds[1], by: step)).map(QueryValue.integer))
+    }
+
+    /// `toInteger`: floats truncate, strings parse (as a float when they have a fraction), else null.
+    static func integer(from value: QueryValue) -> QueryValue {
+        switch value {
+        case .integer: return value
+        case .float(let number): return number.isFinite && Swift.abs(number) < 9.2e18 ? .integer(Int(number)) : .null
+        case .boolean(let truth): return .integer(truth ? 1 : 0)
+        case .string(let text):
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if let integer = Int(trimmed) { return .integer(integer) }
+            return Double(trimmed).map { integer(from: .float($0)) } ?? .null
+        default: return .null
+        }
+    }
+
+    /// `toFloat`: integers widen, strings parse, else null.
+    static func float(from value: QueryValue) -> QueryValue {
+        switch value {
+        case .float: value
+        case .integer(let number): .float(Double(number))
+        case .string(let text): Double(text.trimmingCharacters(in: .whitespaces)).map(QueryValue.float) ?? .null
+        default: .null
+        }
+    }
+}

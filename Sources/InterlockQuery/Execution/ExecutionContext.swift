@@ -1,0 +1,65 @@
+import Foundation
+
+/// What a running query shares across its operators: the graph, the parameters, the
+/// procedures and the deadline. One context serves one run, on one thread.
+final class ExecutionContext<Graph: QueryableGraph> {
+    /// The graph queried.
+    let graph: Graph
+    /// `$name` values.
+    let parameters: [String: QueryValue]
+    /// Procedures callable with CALL, by lower-cased name.
+    let procedures: [String: QueryProcedure]
+    /// The time limit, shared with the sinks.
+    let deadline: QueryDeadline
+    private var regexes: [String: NSRegularExpression] = [:]
+
+    init(graph: Graph, parameters: [String: QueryValue], procedures: [QueryProcedure], timeout: Duration?) {
+        self.graph = graph
+        self.parameters = parameters
+        self.procedures = Dictionary(procedures.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { $1 })
+        deadline = QueryDeadline(timeout: timeout)
+    }
+
+    /// Counts one unit of work (see `QueryDeadline.tick`).
+    func tick() throws(QueryError) { try deadline.tick() }
+
+    /// The compiled regular expression for `pattern`, anchored to match the whole string as
+    /// openCypher's `=~` requires; compiled once per run.
+    func regex(_ pattern: String, at position: QueryPosition) throws(QueryError) -> NSRegularExpression {
+        if let cached = regexes[pattern] { return cached }
+        do {
+            let regex = try NSRegularExpression(pattern: "\\A(?:" + pattern + ")\\z", options: [])
+            regexes[pattern] = regex
+            return regex
+        } catch {
+            throw QueryError(.runtime, "invalid regular expression '\(pattern)'", at: position)
+        }
+    }
+}
+
+/// The time limit of one run. Work is counted in units (a candidate tried, a row unwound);
+/// every 1024 units the clock is read, so that checking costs next to nothing.
+final class QueryDeadline {
+    private let end: ContinuousClock.Instant?
+    private var ticks = 0
+
+    init(timeout: Duration?) {
+        end = timeout.map { ContinuousClock.now.advanced(by: $0) }
+    }
+
+    /// Counts one unit of work; throws a `.timeout` error once past the limit or when the task is cancelled.
+    func tick() throws(QueryError) {
+        ticks &+= 1
+        guard ticks & 1023 == 0, let end else { return }
+        if ContinuousClock.now >= end || Task.isCancelled {
+            throw QueryError(.timeout, "the query ran past its time limit and was cancelled")
+        }
+    }
+}
+
+extension NSRegularExpression {
+    /// Whether the expression matches somewhere in `text` (anchored expressions: the whole of it).
+    func wholeMatches(_ text: String) -> Bool {
+        firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+}

@@ -1,0 +1,218 @@
+/// Turns the clauses of a single query into a chain of `RowSink`s, tracking the scope from
+/// clause to clause. The chain is built front to back as a list of stages, each a function of
+/// the sink after it, then closed onto the result collector.
+struct QueryPlanner<Graph: QueryableGraph> {
+    /// A stage of the chain, waiting for the sink it feeds.
+    typealias Stage = (RowSink) -> RowSink
+
+    let context: ExecutionContext<Graph>
+
+    /// The planned single query: its stages in order and its column names.
+    struct Plan {
+        var stages: [Stage]
+        var columns: [String]
+
+        /// The chain of sinks ending in `collector`.
+        func chain(into collector: RowSink) -> RowSink {
+            stages.reversed().reduce(collector) { next, stage in stage(next) }
+        }
+    }
+
+    /// Plans one single query.
+    func plan(_ query: SingleQuery) throws(QueryError) -> Plan {
+        var scope = Scope()
+        var stages: [Stage] = []
+        var columns: [String]?
+        for clause in query.clauses {
+            switch clause {
+            case .match(let match):
+                let plan = try MatchPlanner(context: context, inputScope: scope).plan(match.patterns, predicate: match.predicate)
+                scope = plan.scope
+                let width = scope.count
+                let matches: MatchSink.Matcher = { (row, emit) throws(QueryError) in try plan.run(row, emit: emit) }
+                stages.append { MatchSink(matches: matches, width: width, optional: match.optional, next: $0) }
+            case .unwind(let unwind):
+                let list = try ExpressionCompiler(context: context, scope: scope).compile(unwind.list)
+                scope.add(unwind.variable)
+                let deadline = context.deadline
+                stages.append { UnwindSink(list: list, deadline: deadline, next: $0) }
+            case .with(let projection):
+                stages += try self.projection(projection, scope: &scope, isReturn: false)
+            case .return(let projection):
+                stages += try self.projection(projection, scope: &scope, isReturn: true)
+                columns = scope.names
+            case .call(let call):
+                let names = try self.call(call, scope: &scope, stages: &stages)
+                if query.clauses.count == 1 { columns = names }
+            }
+        }
+        guard let columns else {
+            throw QueryError(.semantic, "a query must end with RETURN", at: query.clauses.last?.position)
+        }
+        return Plan(stages: stages, columns: columns)
+    }
+
+    /// The stages of WITH or RETURN; `scope` becomes the projected columns.
+    private func projection(_ projection: Projection, scope: inout Scope, isReturn: Bool) throws(QueryError) -> [Stage] {
+        let items = try expandedItems(projection, scope: scope, isReturn: isReturn)
+        let input = scope
+        var output = Scope()
+        for item in items { output.add(item.name) }
+        var stages: [Stage] = []
+        let aggregating = items.contains { $0.expression.containsAggregate }
+        // Non-aggregating, non-distinct projections may sort on the variables before them too.
+        let sortsOnInput = !aggregating && !projection.distinct && !projection.orderBy.isEmpty
+        if aggregating {
+            stages.append(try aggregation(items, input: input))
+        } else {
+            let compiler = ExpressionCompiler(context: context, scope: input)
+            let evaluators = try compiler.compileAll(items.map(\.expression))
+            stages.append { ProjectSink(items: evaluators, keepInput: sortsOnInput, next: $0) }
+        }
+        if projection.distinct { stages.append { DistinctSink(next: $0) } }
+        let skip = try count(projection.skip, clause: "SKIP") ?? 0
+        let limit = try count(projection.limit, clause: "LIMIT")
+        if !projection.orderBy.isEmpty {
+            var sortScope = output
+            if sortsOnInput {
+                for name in input.names {
+                    if name.hasPrefix(" ") || output.slot(of: name) != nil { sortScope.addHidden() } else { sortScope.add(name) }
+                }
+            }
+            let compiler = ExpressionCompiler(context: context, scope: sortScope)
+            var keys: [(value: Evaluator, descending: Bool)] = []
+            for key in projection.orderBy {
+                // A key written like a projected item reads that column (needed after aggregation).
+                if let column = items.firstIndex(where: { $0.expression.cypher == key.expression.cypher }) {
+                    keys.append(({ row in row[column] }, key.descending))
+                } else {
+                    keys.append((try compiler.compile(key.expression), key.descending))
+                }
+            }
+            // With a LIMIT, the sort only needs to keep the rows that SKIP and LIMIT let through.
+            let keep = limit.map { $0 + skip }
+            stages.append { SortSink(keys: keys, keep: keep, next: $0) }
+        }
+        if projection.skip != nil || projection.limit != nil {
+            stages.append { SliceSink(skip: skip, limit: limit, next: $0) }
+        }
+        if sortsOnInput {
+            let width = output.count
+            stages.append { TrimSink(width: width, next: $0) }
+        }
+        if let predicate = projection.predicate {
+            let filter = try ExpressionCompiler(context: context, scope: output).compilePredicate(predicate)
+            stages.append { FilterSink(predicate: filter, next: $0) }
+        }
+        scope = output
+        return stages
+    }
+
+    /// The items with `*` expanded to every visible variable (sorted by name, as openCypher does).
+    private func expandedItems(_ projection: Projection, scope: Scope, isReturn: Bool) throws(QueryError) -> [Projection.Item] {
+        var items: [Projection.Item] = []
+        if projection.includesAll {
+            let names = scope.visibleNames.sorted()
+            if names.isEmpty {
+                throw QueryError(.semantic, "\(isReturn ? "RETURN" : "WITH") * needs variables in scope", at: projection.position)
+            }
+            items = names.map {
+                Projection.Item(expression: Expression(.variable($0), at: projection.position), alias: nil, text: $0)
+            }
+        }
+        items += projection.items
+        var seen: Set<String> = []
+        for item in items where !seen.insert(item.name).inserted {
+            throw QueryError(.semantic, "the column name '\(item.name)' is used twice", at: item.expression.position)
+        }
+        return items
+    }
+
+    /// The aggregation stage: grouping keys are the items without aggregates.
+    private func aggregation(_ items: [Projection.Item], input: Scope) throws(QueryError) -> Stage {
+        let grouping = items.filter { !$0.expression.containsAggregate }
+        let groupingTexts = Set(grouping.map(\.expression.cypher))
+        for item in items where item.expression.containsAggregate {
+            if let stray = item.expression.ungroupedVariables(groupingTexts: groupingTexts).sorted().first {
+                throw QueryError(
+                    .semantic,
+                    "'\(stray)' is used outside an aggregate in '\(item.text)' but is not a grouping key; return it as a column too",
+                    at: item.expression.position)
+            }
+        }
+        let keyCompiler = ExpressionCompiler(context: context, scope: input)
+        let keys = try keyCompiler.compileAll(grouping.map(\.expression))
+        let registry = AggregateRegistry(baseSlot: input.count)
+        let itemCompiler = ExpressionCompiler(context: context, scope: input, aggregates: registry)
+        let evaluators = try itemCompiler.compileAll(items.map(\.expression))
+        let calls = registry.calls
+        let width = input.count
+        return { AggregateSink(keys: keys, calls: calls, items: evaluators, inputWidth: width, next: $0) }
+    }
+
+    /// The value of SKIP or LIMIT: a non-negative integer known before the query runs.
+    private func count(_ expression: Expression?, clause: String) throws(QueryError) -> Int? {
+        guard let expression else { return nil }
+        let value = try ExpressionCompiler(context: context, scope: Scope()).compile(expression)([])
+        guard case .integer(let count) = value, count >= 0 else {
+            throw QueryError(
+                .semantic, "\(clause) needs a non-negative integer, not \(value.literalText)", at: expression.position)
+        }
+        return count
+    }
+
+    /// CALL: looks the procedure up, binds its yielded fields; returns their names.
+    private func call(_ call: Call, scope: inout Scope, stages: inout [Stage]) throws(QueryError) -> [String] {
+        guard let procedure = context.procedures[call.procedure.lowercased()] else {
+            let known = context.procedures.values.map(\.name).sorted().joined(separator: ", ")
+            throw QueryError(.unsupported, "unknown procedure '\(call.procedure)'; available: \(known)", at: call.position)
+        }
+        guard call.arguments.count == procedure.arguments.count else {
+            throw QueryError(
+                .semantic,
+                "\(procedure.name) takes \(procedure.arguments.count) argument(s) (\(procedure.arguments.joined(separator: ", "))), not \(call.arguments.count)",
+                at: call.position)
+        }
+        let arguments = try ExpressionCompiler(context: context, scope: scope).compileAll(call.arguments)
+        let yields = call.yields ?? procedure.outputs.map { Call.YieldItem(field: $0, alias: nil) }
+        var fields: [Int] = []
+        for item in yields {
+            guard let field = procedure.outputs.firstIndex(of: item.field) else {
+                throw QueryError(
+                    .semantic,
+                    "\(procedure.name) yields no field '\(item.field)'; it yields \(procedure.outputs.joined(separator: ", "))",
+                    at: call.position)
+            }
+            guard scope.slot(of: item.name) == nil else {
+                throw QueryError(.semantic, "variable '\(item.name)' is already defined; rename it with AS", at: call.position)
+            }
+            fields.append(field)
+            scope.add(item.name)
+        }
+        let position = call.position
+        stages.append { CallSink(procedure: procedure, arguments: arguments, fields: fields, position: position, next: $0) }
+        if let predicate = call.predicate {
+            let filter = try ExpressionCompiler(context: context, scope: scope).compilePredicate(predicate)
+            stages.append { FilterSink(predicate: filter, next: $0) }
+        }
+        return yields.map(\.name)
+    }
+}
+
+extension Expression {
+    /// The variables read outside aggregate calls and outside sub-expressions that are
+    /// grouping keys (given by their canonical text): they would differ within a group.
+    func ungroupedVariables(groupingTexts: Set<String>) -> Set<String> {
+        var found: Set<String> = []
+        var stack = [self]
+        while let expression = stack.popLast() {
+            if expression.isAggregateCall || groupingTexts.contains(expression.cypher) { continue }
+            switch expression.kind {
+            case .variable(let name): found.insert(name)
+            case .listComprehension, .quantifier, .pattern: found.formUnion(expression.freeVariables)
+            default: stack.append(contentsOf: expression.children)
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,69 @@
+/// The graph a query runs over, as the executor sees it: integer nodes grouped by label,
+/// relationships stored by source (CSR) with an index of incoming ones, properties by key.
+///
+/// `PortfolioQueryGraph` adapts the core `PortfolioGraph`; tests use small graphs of their own.
+/// Every node has exactly one label and the nodes of a label are contiguous, so a label scan
+/// is a range. The `id` property is unique, which `node(withID:)` serves in O(1).
+public protocol QueryableGraph: Sendable {
+    /// Nodes are `0..<nodeCount`.
+    var nodeCount: Int { get }
+    /// Relationships are `0..<relationshipCount`.
+    var relationshipCount: Int { get }
+    /// Every label; a node's label is `labels[labelIndex(ofNode:)]`.
+    var labels: [String] { get }
+    /// Every relationship type; a relationship's type is `relationshipTypes[typeIndex(ofRelationship:)]`.
+    var relationshipTypes: [String] { get }
+
+    /// The index in `labels` of the node's label.
+    func labelIndex(ofNode node: Int) -> Int
+    /// The nodes with the label of index `label`, contiguous.
+    func nodes(withLabelIndex label: Int) -> Range<Int>
+    /// The node whose `id` property is `id`.
+    func node(withID id: String) -> Int?
+    /// The value of a node's property, null when absent.
+    func property(_ key: String, ofNode node: Int) -> QueryValue
+    /// The keys of the node's non-null properties, sorted.
+    func propertyKeys(ofNode node: Int) -> [String]
+
+    /// The relationships leaving `node`.
+    func outgoing(_ node: Int) -> Range<Int>
+    /// The relationships entering `node`.
+    func incoming(_ node: Int) -> ArraySlice<Int32>
+    /// The node a relationship leaves.
+    func source(ofRelationship relationship: Int) -> Int
+    /// The node a relationship enters.
+    func target(ofRelationship relationship: Int) -> Int
+    /// The index in `relationshipTypes` of the relationship's type.
+    func typeIndex(ofRelationship relationship: Int) -> Int
+    /// The value of a relationship's property, null when absent.
+    func property(_ key: String, ofRelationship relationship: Int) -> QueryValue
+    /// The keys of the relationship's non-null properties, sorted.
+    func propertyKeys(ofRelationship relationship: Int) -> [String]
+}
+
+extension QueryableGraph {
+    /// The label of a node.
+    func label(ofNode node: Int) -> String { labels[labelIndex(ofNode: node)] }
+
+    /// The type of a relationship.
+    func type(ofRelationship relationship: Int) -> String { relationshipTypes[typeIndex(ofRelationship: relationship)] }
+
+    /// The node at the other end of `relationship` from `node`.
+    func otherNode(of relationship: Int, from node: Int) -> Int {
+        let source = source(ofRelationship: relationship)
+        return source == node ? target(ofRelationship: relationship) : source
+    }
+
+    /// Every property of a node as a map.
+    func properties(ofNode node: Int) -> [String: QueryValue] {
+        Dictionary(uniqueKeysWithValues: propertyKeys(ofNode: node).map { ($0, property($0, ofNode: node)) })
+    }
+
+    /// Every property of a relationship as a map.
+    func properties(ofRelationship relationship: Int) -> [String: QueryValue] {
+        Dictionary(
+            uniqueKeysWithValues: propertyKeys(ofRelationship: relationship).map {
+                ($0, property($0, ofRelationship: relationship))
+            })
+    }
+}

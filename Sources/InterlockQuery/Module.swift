@@ -1,2 +1,0 @@
-/// The InterlockQuery module; its first real types replace this marker.
-enum InterlockQueryModule {}

@@ -1,0 +1,167 @@
+import InterlockCore
+
+/// Writes a `QueryResult` as an aligned text table, a JSON array of objects, or CSV.
+///
+/// Graph elements need their graph to be shown: in tables and CSV a node reads `(id:Label)`,
+/// a relationship `(a)-[:USES {version: '17'}]->(java)`, a path as its chain; in JSON they
+/// are objects (`label`/`type`, `properties`, relationship `start` and `end` ids).
+public struct ResultFormatter<Graph: QueryableGraph> {
+    /// The output formats.
+    public enum Format: String, CaseIterable, Sendable {
+        /// Aligned text, an array of JSON objects, or CSV with a header.
+        case table, json, csv
+    }
+
+    /// The graph the result's elements belong to.
+    public let graph: Graph
+
+    /// Creates a formatter for results over `graph`.
+    public init(graph: Graph) {
+        self.graph = graph
+    }
+
+    /// The result in `format`, ending with a newline.
+    public func render(_ result: QueryResult, as format: Format) -> String {
+        switch format {
+        case .table: table(result)
+        case .json: json(result)
+        case .csv: csv(result)
+        }
+    }
+
+    /// Columns padded to their widest cell, numbers aligned right, then the row count.
+    public func table(_ result: QueryResult) -> String {
+        let header = result.columns.map { $0.replacingControlCharacters() }
+        let cells = result.rows.map { row in row.map { cellText($0).replacingControlCharacters() } }
+        var widths = header.map(\.count)
+        for row in cells {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+        }
+        func line(_ values: [String], rightAligned: [Bool]) -> String {
+            zip(values, widths).enumerated().map { index, pair in
+                let padding = String(repeating: " ", count: pair.1 - pair.0.count)
+                return rightAligned[index] ? padding + pair.0 : pair.0 + padding
+            }.joined(separator: " | ").trailingSpacesRemoved()
+        }
+        var lines = [line(header, rightAligned: header.map { _ in false })]
+        lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "-+-"))
+        for (row, texts) in zip(result.rows, cells) {
+            lines.append(line(texts, rightAligned: row.map { $0.number != nil }))
+        }
+        lines.append("(\(result.rows.count) row\(result.rows.count == 1 ? "" : "s"))")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A header line, then one line per row; fields quoted when they need it (RFC 4180), null empty.
+    public func csv(_ result: QueryResult) -> String {
+        func field(_ text: String) -> String {
+            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+            return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        }
+        var lines = [result.columns.map(field).joined(separator: ",")]
+        for row in result.rows {
+            lines.append(row.map { $0.isNull ? "" : field(cellText($0)) }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// An array with one object per row, keyed by column name in column order.
+    public func json(_ result: QueryResult) -> String {
+        guard !result.rows.isEmpty else { return "[]\n" }
+        let objects = result.rows.map { row in
+            "  {" + zip(result.columns, row).map { JSONStringLiteral.quoted($0) + ": " + jsonValue($1) }.joined(separator: ", ") + "}"
+        }
+        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// How a value reads in a table or CSV cell: strings bare, graph elements readable.
+    public func cellText(_ value: QueryValue) -> String {
+        if case .string(let text) = value { return text }
+        return readable(value)
+    }
+
+    /// The value as a literal, graph elements in their readable form.
+    func readable(_ value: QueryValue) -> String {
+        switch value {
+        case .node(let node): return nodeText(node)
+        case .relationship(let relationship):
+            let source = graph.source(ofRelationship: relationship), target = graph.target(ofRelationship: relationship)
+            return "(\(idText(source)))" + relationshipText(relationship, forward: true) + "(\(idText(target)))"
+        case .path(let path):
+            var text = "(\(idText(path.nodes[0])))"
+            for (index, relationship) in path.relationships.enumerated() {
+                let forward = graph.source(ofRelationship: relationship) == path.nodes[index]
+                text += relationshipText(relationship, forward: forward) + "(\(idText(path.nodes[index + 1])))"
+            }
+            return text
+        case .list(let values): return "[" + values.map(readable).joined(separator: ", ") + "]"
+        case .map(let entries):
+            return "{" + entries.keys.sorted().map { "\($0.quotedName): \(readable(entries[$0] ?? .null))" }
+                .joined(separator: ", ") + "}"
+        default: return value.literalText
+        }
+    }
+
+    private func idText(_ node: Int) -> String {
+        if case .string(let id) = graph.property("id", ofNode: node) { return id }
+        return "#\(node)"
+    }
+
+    private func nodeText(_ node: Int) -> String { "(\(idText(node)):\(graph.label(ofNode: node)))" }
+
+    private func relationshipText(_ relationship: Int, forward: Bool) -> String {
+        let properties = graph.properties(ofRelationship: relationship)
+        let map = properties.isEmpty ? "" : " " + readable(.map(properties))
+        let body = "[:\(graph.type(ofRelationship: relationship))\(map)]"
+        return forward ? "-\(body)->" : "<-\(body)-"
+    }
+
+    /// The value as JSON; maps with sorted keys, so output is byte-identical run to run.
+    public func jsonValue(_ value: QueryValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .boolean(let truth): return truth ? "true" : "false"
+        case .integer(let number): return String(number)
+        case .float(let number): return number.isFinite ? QueryValue.floatText(number) : JSONStringLiteral.quoted(QueryValue.floatText(number))
+        case .string(let text): return JSONStringLiteral.quoted(text)
+        case .list(let values): return "[" + values.map(jsonValue).joined(separator: ", ") + "]"
+        case .map(let entries): return jsonObject(entries)
+        case .node(let node):
+            return "{\"label\": \(JSONStringLiteral.quoted(graph.label(ofNode: node))), \"properties\": \(jsonObject(graph.properties(ofNode: node)))}"
+        case .relationship(let relationship):
+            return "{\"type\": \(JSONStringLiteral.quoted(graph.type(ofRelationship: relationship))), "
+                + "\"start\": \(JSONStringLiteral.quoted(idText(graph.source(ofRelationship: relationship)))), "
+                + "\"end\": \(JSONStringLiteral.quoted(idText(graph.target(ofRelationship: relationship)))), "
+                + "\"properties\": \(jsonObject(graph.properties(ofRelationship: relationship)))}"
+        case .path(let path):
+            return "{\"nodes\": [" + path.nodes.map { jsonValue(.node($0)) }.joined(separator: ", ") + "], \"relationships\": ["
+                + path.relationships.map { jsonValue(.relationship($0)) }.joined(separator: ", ") + "]}"
+        }
+    }
+
+    private func jsonObject(_ entries: [String: QueryValue]) -> String {
+        "{" + entries.keys.sorted().map { JSONStringLiteral.quoted($0) + ": " + jsonValue(entries[$0] ?? .null) }.joined(separator: ", ") + "}"
+    }
+}
+
+extension String {
+    /// Control characters (a newline in a name) shown escaped, so a table stays one line per row.
+    fileprivate func replacingControlCharacters() -> String {
+        guard unicodeScalars.contains(where: { $0.value < 0x20 }) else { return self }
+        var output = ""
+        for scalar in unicodeScalars {
+            if scalar.value < 0x20 {
+                output += scalar == "\n" ? "\\n" : scalar == "\t" ? "\\t" : "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+
+    fileprivate func trailingSpacesRemoved() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import InterlockAnalysis
+import InterlockCore
+
+extension QueryEngine where Graph == PortfolioQueryGraph {
+    /// An engine over a portfolio graph, with `interlock.findings()` added to the standard procedures.
+    public init(portfolio graph: PortfolioGraph) {
+        self.init(graph: PortfolioQueryGraph(graph), procedures: [FindingsProcedure.make(for: graph)])
+    }
+
+    /// Parses, checks and runs a query. Calls from other modules land here rather than on the
+    /// generic method, so that the whole executor is compiled for the portfolio graph
+    /// (generic code called across modules runs unspecialised, several times slower).
+    public func run(
+        _ text: String, parameters: [String: QueryValue] = [:], timeout: Duration? = nil
+    ) throws(QueryError) -> QueryResult {
+        try execute(try Self.prepare(text), parameters: parameters, timeout: timeout)
+    }
+
+    /// Runs a prepared query, compiled for the portfolio graph (see `run(_:parameters:timeout:)`).
+    public func run(
+        _ query: Query, parameters: [String: QueryValue] = [:], timeout: Duration? = nil
+    ) throws(QueryError) -> QueryResult {
+        try execute(query, parameters: parameters, timeout: timeout)
+    }
+}
+
+/// `interlock.findings() YIELD rule, severity, node, message, nodes, action`: the built-in
+/// detectors' findings, one row per node a finding involves, so that they join with patterns.
+/// A finding whose nodes are all unknown ids (a dangling reference) gives one row with a null node.
+enum FindingsProcedure {
+    /// The fields, in order.
+    static let outputs = ["rule", "severity", "node", "message", "nodes", "action"]
+
+    static func make(for graph: PortfolioGraph) -> QueryProcedure {
+        let cache = Cache()
+        return QueryProcedure(name: "interlock.findings", arguments: [], outputs: outputs) { _ in
+            cache.rows { rows(Analyzer.analyze(graph), graph: graph) }
+        }
+    }
+
+    /// The rows, computed once per engine: a CALL after a MATCH runs once per incoming row,
+    /// and the detectors need not run again for each.
+    final class Cache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var computed: [[QueryValue]]?
+
+        func rows(_ make: () -> [[QueryValue]]) -> [[QueryValue]] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let computed { return computed }
+            let made = make()
+            computed = made
+            return made
+        }
+    }
+
+    static func rows(_ findings: [Finding], graph: PortfolioGraph) -> [[QueryValue]] {
+        var rows: [[QueryValue]] = []
+        for finding in findings {
+            // A cycle names its first node again at the end; each node gets one row.
+            var seen: Set<Int> = []
+            let nodes = finding.nodes.compactMap(graph.node(withID:)).filter { seen.insert($0).inserted }
+            let shared: (QueryValue, QueryValue, QueryValue, QueryValue, QueryValue) = (
+                .string(finding.rule), .string(finding.severity.rawValue), .string(finding.message),
+                .list(nodes.map(QueryValue.node)), .string(finding.action)
+            )
+            for node in nodes.isEmpty ? [nil] : nodes.map(Optional.some) {
+                rows.append([shared.0, shared.1, node.map(QueryValue.node) ?? .null, shared.2, shared.3, shared.4])
+            }
+        }
+        return rows
+    }
+}

@@ -1,0 +1,131 @@
+import InterlockAnalysis
+import InterlockCore
+
+/// A custom rule from the portfolio's `rules:` as a detector: each row the query returns
+/// becomes a finding with the rule's id, severity and message, the row's nodes as its nodes.
+///
+/// The message may name columns in braces, `{i.name}` or `{total}`, replaced by the row's
+/// values. The nodes are the node values of the row in column order (also those inside lists
+/// and paths), each once; their owners are the finding's owners.
+public struct QueryRule: Detector {
+    /// The rule as written in the portfolio.
+    public let rule: CustomRule
+    /// Its severity.
+    public let severity: Severity
+    /// Its parsed and checked query.
+    public let query: Query
+    /// The longest a rule's query may run before it is reported as failed.
+    public static let timeout: Duration = .seconds(30)
+
+    /// Parses and checks the rule's query.
+    ///
+    /// - Throws: `QueryRuleError` naming the rule and its place in the portfolio, with the
+    ///   located query error, when the query is invalid, the severity unknown or the id taken
+    ///   by a built-in detector.
+    public init(_ rule: CustomRule) throws(QueryRuleError) {
+        self.rule = rule
+        guard let severity = Severity(rawValue: rule.severity) else {
+            throw QueryRuleError(rule: rule, detail: "unknown severity '\(rule.severity)'; use error, warning or info")
+        }
+        if Detectors.detector(withID: rule.id) != nil {
+            throw QueryRuleError(rule: rule, detail: "the id '\(rule.id)' is a built-in rule; choose another")
+        }
+        self.severity = severity
+        do {
+            query = try QueryEngine<PortfolioQueryGraph>.prepare(rule.query)
+        } catch {
+            throw QueryRuleError(rule: rule, detail: error.rendered(in: rule.query))
+        }
+    }
+
+    /// Every rule of a portfolio, checked; the first invalid one throws.
+    public static func all(in portfolio: Portfolio) throws(QueryRuleError) -> [QueryRule] {
+        var rules: [QueryRule] = []
+        for rule in portfolio.rules { rules.append(try QueryRule(rule)) }
+        return rules
+    }
+
+    /// The rule's id.
+    public var id: String { rule.id }
+    /// The rule's message, as the summary.
+    public var summary: String { rule.message }
+
+    /// The findings; a query that fails while running gives one finding saying so.
+    public func run(on graph: PortfolioGraph) -> [Finding] {
+        do {
+            return try findings(on: graph)
+        } catch {
+            return [Finding(
+                rule: rule.id, severity: .error, nodes: [],
+                message: "The custom rule \(rule.id) (\(rule.location)) could not run: \(error).",
+                action: "Fix the rule's query; try it with `interlock query`.")]
+        }
+    }
+
+    /// The findings, or the error the query ran into.
+    public func findings(on graph: PortfolioGraph) throws(QueryError) -> [Finding] {
+        let engine = QueryEngine(portfolio: graph)
+        let result = try engine.run(query, timeout: Self.timeout)
+        let formatter = ResultFormatter(graph: engine.graph)
+        return result.rows.map { row in
+            let nodes = Self.nodes(in: row)
+            var owners: [String] = []
+            for node in nodes {
+                if let owner = graph.ownerNode(of: node), !owners.contains(graph.id(of: owner)) { owners.append(graph.id(of: owner)) }
+            }
+            return Finding(
+                rule: rule.id, severity: severity, nodes: nodes.map(graph.id(of:)),
+                message: Self.fill(rule.message, columns: result.columns, row: row, formatter: formatter),
+                action: "Resolve what the custom rule \(rule.id) reports.", owners: owners)
+        }
+    }
+
+    /// The node values of a row, in column order, looking into lists and paths; each once.
+    static func nodes(in row: [QueryValue]) -> [Int] {
+        var found: [Int] = []
+        var pending = Array(row.reversed())
+        while let value = pending.popLast() {
+            switch value {
+            case .node(let node): if !found.contains(node) { found.append(node) }
+            case .list(let values): pending += values.reversed()
+            case .path(let path): pending += path.nodes.reversed().map(QueryValue.node)
+            default: break
+            }
+        }
+        return found
+    }
+
+    /// Replaces `{column}` by the row's value of that column; unknown names stay as written.
+    static func fill(_ template: String, columns: [String], row: [QueryValue], formatter: ResultFormatter<some QueryableGraph>) -> String {
+        var output = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            output += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close]).trimmingSpaces()
+            if let column = columns.firstIndex(of: name) {
+                output += formatter.cellText(row[column])
+            } else {
+                output += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return output + rest
+    }
+}
+
+/// A custom rule that cannot be used, with where it is defined.
+public struct QueryRuleError: Error, CustomStringConvertible, Sendable {
+    /// The rule.
+    public let rule: CustomRule
+    /// What is wrong (for a query, the located error with its caret).
+    public let detail: String
+
+    /// "file:line:column: rule id: detail".
+    public var description: String { "\(rule.location): rule \(rule.id): \(detail)" }
+}
+
+extension String {
+    fileprivate func trimmingSpaces() -> String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+}

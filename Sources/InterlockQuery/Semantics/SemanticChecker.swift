@@ -1,0 +1,130 @@
+/// Checks a parsed query before it is planned, so that faults are reported at their place in
+/// the text and before any work: unknown variables, aggregation where it is not allowed,
+/// WITH items without a name, UNION parts with different columns, queries not ending in RETURN.
+struct SemanticChecker {
+    /// Checks `query`; throws the first fault in reading order.
+    static func check(_ query: Query) throws(QueryError) {
+        if Set(query.unionAll).count > 1 {
+            throw QueryError(.semantic, "UNION and UNION ALL cannot be mixed in one query", at: query.parts.last?.clauses.first?.position)
+        }
+        var firstColumns: [String]?
+        for part in query.parts {
+            let columns = try check(part)
+            if query.parts.count > 1, let first = part.clauses.first {
+                if let firstColumns, firstColumns != columns {
+                    throw QueryError(
+                        .semantic,
+                        "all parts of a UNION must return the same columns (\(firstColumns.joined(separator: ", ")) vs \(columns.joined(separator: ", ")))",
+                        at: first.position)
+                }
+                firstColumns = firstColumns ?? columns
+            }
+        }
+    }
+
+    /// Checks one single query and gives its column names.
+    private static func check(_ query: SingleQuery) throws(QueryError) -> [String] {
+        var scope: Set<String> = []
+        for (index, clause) in query.clauses.enumerated() {
+            switch clause {
+            case .match(let match):
+                try checkPatterns(match.patterns, scope: &scope)
+                if let predicate = match.predicate { try checkExpression(predicate, scope: scope, context: "WHERE") }
+            case .unwind(let unwind):
+                try checkExpression(unwind.list, scope: scope, context: "UNWIND")
+                scope.insert(unwind.variable)
+            case .with(let projection), .return(let projection):
+                let isReturn = if case .return = clause { true } else { false }
+                scope = try checkProjection(projection, scope: scope, isReturn: isReturn)
+                if isReturn { return try columns(projection, scope: scope) }
+            case .call(let call):
+                for argument in call.arguments { try checkExpression(argument, scope: scope, context: "CALL arguments") }
+                scope.formUnion(call.yields?.map(\.name) ?? [])
+                if let predicate = call.predicate { try checkExpression(predicate, scope: scope, context: "WHERE") }
+                if query.clauses.count == 1 { return call.yields?.map(\.name) ?? [] }
+            }
+            if index == query.clauses.count - 1 {
+                throw QueryError(.semantic, "a query must end with RETURN", at: clause.position)
+            }
+        }
+        return []
+    }
+
+    /// Variables and properties of patterns; new names join the scope.
+    private static func checkPatterns(_ patterns: [PatternPart], scope: inout Set<String>) throws(QueryError) {
+        var introduced = scope
+        for part in patterns { introduced.formUnion(part.variables) }
+        for part in patterns {
+            for value in part.propertyExpressions {
+                try checkExpression(value, scope: introduced, context: "a pattern")
+            }
+            for step in part.steps {
+                if let length = step.relationship.length, let minimum = length.minimum, minimum < 0 {
+                    throw QueryError(.semantic, "a hop count cannot be negative", at: step.relationship.position)
+                }
+            }
+        }
+        scope = introduced
+    }
+
+    /// Checks WITH or RETURN and gives the scope after it.
+    private static func checkProjection(_ projection: Projection, scope: Set<String>, isReturn: Bool) throws(QueryError) -> Set<String> {
+        let clause = isReturn ? "RETURN" : "WITH"
+        for item in projection.items {
+            try checkExpression(item.expression, scope: scope, context: clause, aggregatesAllowed: true)
+            if !isReturn, item.alias == nil, !item.expression.isVariable {
+                throw QueryError(
+                    .semantic, "the expression '\(item.text)' in WITH must be named with AS", at: item.expression.position)
+            }
+        }
+        var output = Set(projection.items.map(\.name))
+        if projection.includesAll { output.formUnion(scope) }
+        // ORDER BY sees the projected names, and the earlier variables unless the projection groups.
+        let grouping = projection.isAggregating || projection.distinct
+        let sortScope = grouping ? output : output.union(scope)
+        let projectedTexts = Set(projection.items.map(\.expression.cypher))
+        for key in projection.orderBy where !projectedTexts.contains(key.expression.cypher) {
+            try checkExpression(key.expression, scope: sortScope, context: "ORDER BY")
+        }
+        for bound in [projection.skip, projection.limit].compactMap({ $0 }) {
+            try checkExpression(bound, scope: [], context: "SKIP and LIMIT")
+        }
+        if let predicate = projection.predicate { try checkExpression(predicate, scope: output, context: "WHERE") }
+        return output
+    }
+
+    private static func columns(_ projection: Projection, scope: Set<String>) throws(QueryError) -> [String] {
+        projection.includesAll ? scope.sorted() : projection.items.map(\.name)
+    }
+
+    /// Unknown variables, and aggregates where `aggregatesAllowed` is false or nested.
+    private static func checkExpression(
+        _ expression: Expression, scope: Set<String>, context: String, aggregatesAllowed: Bool = false
+    ) throws(QueryError) {
+        if let unknown = expression.variableReferences.filter({ !scope.contains($0.name) }).min(by: { $0.position < $1.position }) {
+            throw QueryError(.semantic, "variable '\(unknown.name)' is not defined", at: unknown.position)
+        }
+        // Walk looking for aggregate calls, remembering whether one encloses the current node.
+        var stack: [(Expression, insideAggregate: Bool)] = [(expression, false)]
+        while let (node, inside) = stack.popLast() {
+            if node.isAggregateCall {
+                if !aggregatesAllowed {
+                    throw QueryError(.semantic, "aggregate functions are not allowed in \(context)", at: node.position)
+                }
+                if inside { throw QueryError(.semantic, "aggregate functions cannot be nested", at: node.position) }
+            }
+            if case .listComprehension = node.kind, node.containsAggregate, aggregatesAllowed {
+                throw QueryError(.semantic, "aggregate functions are not allowed inside a list comprehension", at: node.position)
+            }
+            stack.append(contentsOf: node.children.map { ($0, inside || node.isAggregateCall) })
+        }
+    }
+}
+
+extension Expression {
+    /// Whether the expression is a bare variable.
+    var isVariable: Bool {
+        if case .variable = kind { return true }
+        return false
+    }
+}

@@ -1,0 +1,192 @@
+import InterlockAnalysis
+import InterlockCore
+@testable import InterlockQuery
+import Testing
+
+/// The portfolio graph as queries see it (DESIGN.md's contract), the formats of results,
+/// and custom rules, on a small portfolio written here.
+@Suite struct PortfolioGraphTests {
+    static let yaml = """
+        portfolio: Test
+        units: [{id: sales, name: Sales}]
+        people:
+          - {id: ann, name: Ann, unit: sales}
+          - {id: bob, name: Bob, active: false}
+        teams: [{id: core, name: "Core, team", members: [ann]}]
+        goals: [{id: growth, name: Growth, description: "More \\"revenue\\""}]
+        capabilities: [{id: crm, name: CRM}, {id: crm-leads, name: Leads, parent: crm}]
+        technologies:
+          - {id: java, name: Java, category: runtime, lifecycle: adopt, owner: core}
+          - {id: cobol, name: COBOL, lifecycle: retired, endOfLife: 2020-12-31, incompatibleWith: [java]}
+        dataSources:
+          - {id: customers, name: Customers, domain: customer, classification: pii, technology: java}
+        initiatives:
+          - id: crm-revamp
+            name: CRM revamp
+            unit: sales
+            owner: ann
+            status: in-progress
+            budget: 1200000
+            start: 2026-01-01
+            end: 2026-12-31
+            capabilities: [crm-leads]
+            technologies: [java@17, cobol]
+            data: [{source: customers, access: write}]
+            goals: [growth]
+            tags: [gdpr, flagship]
+          - id: reporting
+            name: Reporting
+            owner: bob
+            budget: 2500.5
+            dependsOn: [crm-revamp, ghost]
+            data: [{source: customers, access: read}]
+        """
+
+    static let graph: PortfolioGraph = {
+        (try? PortfolioLoader.load(text: yaml, file: "test.yaml")).map(PortfolioGraph.init) ?? PortfolioGraph(Portfolio())
+    }()
+
+    static func run(_ query: String) -> [[QueryValue]] {
+        do {
+            return try QueryEngine(portfolio: graph).run(query).rows
+        } catch {
+            Issue.record("\(error.rendered(in: query))")
+            return []
+        }
+    }
+
+    @Test func propertiesFollowTheContract() {
+        let properties: QueryValue = [
+            "id": "crm-revamp", "name": "CRM revamp", "status": "in-progress", "budget": 1_200_000,
+            "start": "2026-01-01", "end": "2026-12-31", "tags": ["gdpr", "flagship"],
+        ]
+        #expect(Self.run("MATCH (i:Initiative {id: 'crm-revamp'}) RETURN properties(i)") == [[properties]])
+        #expect(Self.run("MATCH (i:Initiative {id: 'reporting'}) RETURN i.status, i.budget, i.start, i.tags")
+            == [["planned", 2500.5, nil, []]])
+        let technologies: [[QueryValue]] = [
+            ["java", "runtime", "adopt", nil, ["category", "id", "lifecycle", "name"]],
+            ["cobol", nil, "retired", "2020-12-31", ["endOfLife", "id", "lifecycle", "name"]],
+        ]
+        #expect(Self.run("MATCH (t:Technology) RETURN t.id, t.category, t.lifecycle, t.endOfLife, keys(t)") == technologies)
+        #expect(Self.run("MATCH (d:DataSource) RETURN d.domain, d.classification, d.systemOfRecord") == [["customer", "pii", false]])
+        #expect(Self.run("MATCH (p:Person) RETURN p.id, p.active") == [["ann", true], ["bob", false]])
+        #expect(Self.run("MATCH (g:Goal) RETURN g.description") == [["More \"revenue\""]])
+        let counts: [[QueryValue]] = [
+            ["Initiative", 2], ["Technology", 2], ["DataSource", 1], ["Capability", 2], ["Goal", 1], ["Unit", 1],
+            ["Person", 2], ["Team", 1],
+        ]
+        #expect(Self.run("MATCH (n) RETURN labels(n)[0], count(*)") == counts)
+    }
+
+    @Test func relationshipsFollowTheContract() {
+        let expected: [[QueryValue]] = [
+            ["ann", "IN_UNIT", "sales", nil], ["ann", "MEMBER_OF", "core", nil],
+            ["cobol", "INCOMPATIBLE_WITH", "java", nil],
+            ["crm-leads", "PART_OF", "crm", nil],
+            ["crm-revamp", "DELIVERS", "crm-leads", nil], ["crm-revamp", "IN_UNIT", "sales", nil],
+            ["crm-revamp", "OWNED_BY", "ann", nil], ["crm-revamp", "SUPPORTS", "growth", nil],
+            ["crm-revamp", "USES", "cobol", nil], ["crm-revamp", "USES", "java", "17"],
+            ["crm-revamp", "WRITES", "customers", nil],
+            ["customers", "HOSTED_ON", "java", nil],
+            ["java", "OWNED_BY", "core", nil],
+            ["reporting", "DEPENDS_ON", "crm-revamp", nil], ["reporting", "OWNED_BY", "bob", nil],
+            ["reporting", "READS", "customers", nil],
+        ]
+        #expect(Self.run("MATCH (a)-[r]->(b) RETURN a.id, type(r), b.id, r.version ORDER BY a.id, type(r), b.id") == expected)
+    }
+
+    @Test func proceduresOverThePortfolio() {
+        #expect(Self.run("CALL interlock.blastRadius('java') YIELD node, distance RETURN node.id, distance")
+            == [["crm-revamp", 1], ["customers", 1], ["reporting", 2]])
+        let findings = Self.run("CALL interlock.findings() YIELD rule, node WHERE rule = 'dangling-reference' RETURN node.id")
+        #expect(findings == [["reporting"]])
+        let expected = Analyzer.analyze(Self.graph).count
+        let distinct = Self.run("CALL interlock.findings() YIELD rule, message, nodes RETURN count(DISTINCT [rule, message, nodes])")
+        #expect(distinct == [[.integer(expected)]])
+    }
+
+    @Test func formatsShowGraphElements() throws {
+        let engine = QueryEngine(portfolio: Self.graph)
+        let result = try engine.run("""
+            MATCH p = (i:Initiative {id: 'crm-revamp'})-[u:USES {version: '17'}]->(t)<-[:HOSTED_ON]-(d)
+            RETURN i, u, p, t.name + ', the "runtime"' AS note, null AS nothing
+            """)
+        let formatter = ResultFormatter(graph: engine.graph)
+        #expect(formatter.table(result) == """
+            i                       | u                                            | p                                                                      | note                | nothing
+            ------------------------+----------------------------------------------+------------------------------------------------------------------------+---------------------+--------
+            (crm-revamp:Initiative) | (crm-revamp)-[:USES {version: '17'}]->(java) | (crm-revamp)-[:USES {version: '17'}]->(java)<-[:HOSTED_ON]-(customers) | Java, the "runtime" | null
+            (1 row)
+
+            """)
+        #expect(formatter.csv(result) == """
+            i,u,p,note,nothing\r
+            (crm-revamp:Initiative),(crm-revamp)-[:USES {version: '17'}]->(java),(crm-revamp)-[:USES {version: '17'}]->(java)<-[:HOSTED_ON]-(customers),"Java, the ""runtime\""",\r
+
+            """)
+        let json = formatter.json(try engine.run("MATCH (t:Technology {id: 'cobol'})-[r]->(j) RETURN t, r, 1.5 AS f, [true] AS l"))
+        #expect(json == """
+            [
+              {"t": {"label": "Technology", "properties": {"endOfLife": "2020-12-31", "id": "cobol", "lifecycle": "retired", "name": "COBOL"}}, "r": {"type": "INCOMPATIBLE_WITH", "start": "cobol", "end": "java", "properties": {}}, "f": 1.5, "l": [true]}
+            ]
+
+            """)
+        #expect(formatter.json(QueryResult(columns: ["x"], rows: [])) == "[]\n")
+        #expect(formatter.table(QueryResult(columns: ["a\nb"], rows: [["x\ty"]])) == "a\\nb\n----\nx\\ty\n(1 row)\n")
+    }
+
+    @Test func customRulesBecomeFindings() throws {
+        let rule = CustomRule(
+            id: "retired-tech", severity: "warning", message: "{i.name} uses {tech}; see {unknown} ({n})",
+            query: "MATCH (i:Initiative)-[:USES]->(t:Technology {lifecycle: 'retired'}) RETURN i.name, [t] AS tech, i, 1 AS n",
+            location: SourceLocation(file: "rules.yaml", line: 3, column: 5))
+        let findings = try QueryRule(rule).findings(on: Self.graph)
+        #expect(findings == [Finding(
+            rule: "retired-tech", severity: .warning, nodes: ["cobol", "crm-revamp"],
+            message: "CRM revamp uses [(cobol:Technology)]; see {unknown} (1)",
+            action: "Resolve what the custom rule retired-tech reports.", owners: ["ann"])])
+    }
+
+    @Test(arguments: [
+        ("x", "MATCH (n) RETURN n", "rules.yaml:3:5: rule r: unknown severity 'x'; use error, warning or info"),
+        ("info", "MATCH (n) RETURN m", "rules.yaml:3:5: rule r: 1:18: semantic error: variable 'm' is not defined\nMATCH (n) RETURN m\n                 ^"),
+    ])
+    func invalidRulesAreReported(_ severity: String, _ query: String, _ message: String) {
+        let rule = CustomRule(id: "r", severity: severity, message: "m", query: query,
+                              location: SourceLocation(file: "rules.yaml", line: 3, column: 5))
+        #expect(throws: (any Error).self) { try QueryRule(rule) }
+        do {
+            _ = try QueryRule(rule)
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+
+    @Test func ruleIdsCannotShadowBuiltInRules() {
+        let rule = CustomRule(id: "dependency-cycle", severity: "info", message: "m", query: "RETURN 1",
+                              location: SourceLocation(file: "f", line: 1, column: 1))
+        do {
+            _ = try QueryRule(rule)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.detail == "the id 'dependency-cycle' is a built-in rule; choose another")
+        }
+    }
+
+    @Test func parametersFromTheCommandLine() {
+        #expect(QueryValue.parameter(from: "42") == 42)
+        #expect(QueryValue.parameter(from: "-2.5") == -2.5)
+        #expect(QueryValue.parameter(from: "'java'") == "java")
+        #expect(QueryValue.parameter(from: "java") == "java")
+        #expect(QueryValue.parameter(from: "['a', 1, null]") == ["a", 1, nil])
+        #expect(QueryValue.parameter(from: "{k: true}") == ["k": true])
+        #expect(QueryValue.parameter(from: "1 + 1") == "1 + 1")
+        #expect(QueryValue.parameter(from: "") == "")
+    }
+}
+
+@Suite struct JSONStringLiteralTests {
+    @Test func escapesWhatJSONAndJavaScriptNeed() {
+        #expect(JSONStringLiteral.quoted("a\"b\\c\nd\te\u{1}f\u{7F}g\u{2028}h é") == "\"a\\\"b\\\\c\\nd\\te\\u0001f\\u007fg\\u2028h é\"")
+    }
+}
