@@ -30,7 +30,7 @@ struct GraphPlanTests {
         let svg = try GraphPlan(Fixtures.sample, engine: .dot, options: RenderOptions()).graphAttributes.map(\.name)
         #expect(svg == ["fontname", "label", "labelloc", "rankdir", "outputorder", "pad"])
         let sfdp = try GraphPlan(Fixtures.sample, engine: .sfdp, options: RenderOptions()).graphAttributes.map(\.name)
-        #expect(sfdp == svg + ["overlap"])
+        #expect(sfdp == svg + ["overlap", "packmode"])
     }
 
     @Test("inconsistent diagrams are rejected with a clear reason", arguments: [

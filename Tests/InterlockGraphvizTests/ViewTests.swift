@@ -94,6 +94,11 @@ struct ViewTests {
         let diagram = try small.diagram(.overview, maxNodes: 3)
         #expect(diagram.nodes.map(\.id) == ["crm-a", "crm-b", "billing"])
         #expect(diagram.notes.last == "Showing 3 of 5 nodes: 2 with the lowest risk left out (--max-nodes).")
+        // Whole groups first (a capability with its initiatives), then capabilities alone.
+        #expect(try small.diagram(.capabilities, maxNodes: 3).nodes.map(\.id) == ["crm", "crm-a", "crm-b"])
+        let capabilities = try small.diagram(.capabilities, maxNodes: 4)
+        #expect(capabilities.nodes.map(\.id) == ["crm", "invoicing", "crm-a", "crm-b"])
+        #expect(capabilities.notes.last == "Showing 4 of 5 nodes: 1 with the lowest risk left out (--max-nodes).")
         let focus = try small.diagram(.focus, maxNodes: 2, focus: Focus(nodeID: "billing", depth: 3))
         #expect(focus.nodes.map(\.id) == ["crm-b", "billing"])
         #expect(focus.notes.last == "Showing 2 of 10 nodes: 8 farthest from it left out (--max-nodes).")

@@ -21,6 +21,12 @@ struct NodeCut {
         leftOut = nodes.count - kept.count
     }
 
+    /// Keeps the nodes of `nodes` that are in `kept`, in their original order.
+    init(_ nodes: [Int], keeping kept: Set<Int>) {
+        self.kept = nodes.filter(kept.contains)
+        leftOut = nodes.count - self.kept.count
+    }
+
     /// The title note saying what was left out, or nil when nothing was.
     func note(criterion: String) -> String? {
         guard leftOut > 0 else { return nil }
