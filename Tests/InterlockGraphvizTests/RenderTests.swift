@@ -104,6 +104,24 @@ struct RenderTests {
         #expect(try graphviz.render(Fixtures.sample).warnings == [])
     }
 
+    @Test("a missing plugin is named with the formats this machine has")
+    func missingPluginMessage() {
+        #expect(GraphvizError.formatUnavailable(.png, available: ["dot", "svg"]).description
+            == "Graphviz on this machine cannot write png in-process (it needs the cairo plugin, libgvplugin_pango, from Debian's libgraphviz-dev); formats it can write: dot, svg")
+        #expect(GraphvizError.layoutUnavailable(.sfdp, available: ["dot"]).description == "Graphviz on this machine has no sfdp layout; layouts it has: dot")
+    }
+
+    @Test("renders from many tasks at once come out as if made one by one")
+    func concurrentRenders() async throws {
+        let expected = try graphviz.render(Fixtures.sample).data
+        let outputs = try await withThrowingTaskGroup(of: Data.self) { group in
+            for _ in 0..<8 { group.addTask { try Graphviz.shared.render(Fixtures.sample).data } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(outputs.count == 8)
+        #expect(outputs.allSatisfy { $0 == expected })
+    }
+
     @Test("bitmaps are scaled down to the pixel cap")
     func bitmapCap() throws {
         let data = try graphviz.render(Fixtures.chain(60), options: RenderOptions(format: .png, maxBitmapPixels: 800)).data
