@@ -149,6 +149,8 @@ struct PortfolioRiskDetectorTests {
           - {id: delivered, status: live, start: 2020-01-01, end: 2028-01-01}
           - {id: on-delivered, start: 2027-01-01, dependsOn: [delivered]}
           - {id: running, status: live, start: 2026-01-01, dependsOn: [erp]}
+          - {id: loop-a, start: 2027-01-01, end: 2027-12-31, dependsOn: [loop-b]}
+          - {id: loop-b, start: 2027-01-01, end: 2027-12-31, dependsOn: [loop-a]}
         """
         let found = try findings(of: ScheduleConflict(), in: yaml)
         #expect(found.map(Summary.init) == [

@@ -4,8 +4,10 @@ import InterlockCore
 /// is delivered.
 ///
 /// Only plans can still move, so the dependent must be an idea, planned or in progress, and the
-/// dependency not yet live or retired. A warning; an error when the dependent is even due to
-/// end before the dependency is delivered, so it cannot finish as planned.
+/// dependency not yet live or retired. Initiatives in one dependency cycle are left to
+/// `dependency-cycle`: no dates can order a loop, and the loop is what must be fixed. A warning;
+/// an error when the dependent is even due to end before the dependency is delivered, so it
+/// cannot finish as planned.
 public struct ScheduleConflict: Detector {
     /// `schedule-conflict`.
     public let id = "schedule-conflict"
@@ -19,8 +21,9 @@ public struct ScheduleConflict: Detector {
 
     /// One finding per dependsOn edge whose dates conflict.
     public func run(on graph: PortfolioGraph) -> [Finding] {
-        graph.dependencyLinks().compactMap { link in
-            guard let dependent = graph.initiative(link.dependent), let dependency = graph.initiative(link.dependency),
+        let loops = graph.stronglyConnectedComponents(over: EdgeKindSet(.dependsOn)).componentOf
+        return graph.dependencyLinks().compactMap { link in
+            guard loops[link.dependent] != loops[link.dependency], let dependent = graph.initiative(link.dependent), let dependency = graph.initiative(link.dependency),
                   Self.movable.contains(dependent.status), Self.movable.contains(dependency.status),
                   let start = dependent.start, let delivered = dependency.end, start <= delivered else { return nil }
             let endsFirst = dependent.end.map { $0 <= delivered } ?? false
