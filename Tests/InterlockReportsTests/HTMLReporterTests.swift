@@ -51,6 +51,22 @@ struct HTMLReporterTests {
         #expect(html == HTMLReporter.render(board), "the same input gives the same page")
     }
 
+    /// The risks, units and capabilities views are embedded as inline SVG whose ids cannot clash,
+    /// and items named by findings link to their index entries.
+    @Test func diagramsAreEmbeddedAndLinked() throws {
+        let drawn = BoardDiagrams.adding(to: try acmeBoard())
+        #expect(drawn.problems.isEmpty)
+        #expect(drawn.report.diagrams.map(\.view) == ["risks", "units", "capabilities"])
+        let html = HTMLReporter.render(drawn.report)
+        let page = try inspect(html)
+        #expect(page.problems.isEmpty, "\(page.problems)")
+        #expect(page.external.isEmpty, "\(page.external)")
+        #expect(page.elements["svg"] == 3)
+        #expect(html.contains("xlink:href=\"#node-entra-id\""))
+        #expect(html.range(of: "http://") == nil)
+        for view in ["risks", "units", "capabilities"] { #expect(page.ids.contains("diagram-\(view)")) }
+    }
+
     @Test func topRisksNameOwnersAndTheMostEntangledUnits() throws {
         let board = try acmeBoard()
         let ranked = board.scores.rankedIndices().prefix(3).map { board.findings[$0].rule }
@@ -105,6 +121,14 @@ struct HTMLReporterTests {
         #expect(page.elements["script"] == nil && page.elements["img"] == nil && page.elements["b"] == nil && page.elements["i"] == nil)
         #expect(page.elements["style"] == 1)
         #expect(page.elements["svg"] == 1)
+        // The same names drawn by Graphviz, with links from their ids, stay inert too.
+        let drawn = BoardDiagrams.adding(to: board)
+        #expect(drawn.problems.isEmpty)
+        let withDiagrams = try inspect(HTMLReporter.render(drawn.report))
+        #expect(withDiagrams.problems.isEmpty, "\(withDiagrams.problems)")
+        #expect(withDiagrams.external.isEmpty && withDiagrams.handlers.isEmpty, "\(withDiagrams.external) \(withDiagrams.handlers)")
+        #expect(withDiagrams.elements["script"] == nil && withDiagrams.elements["img"] == nil)
+        #expect(withDiagrams.elements["svg"] == 4)
         // The names are shown exactly as written.
         for text in ["<script>alert(7)</script>", "<img src=x onerror=alert(2)>", "&lt;script&gt;alert(5)&lt;/script&gt;",
                      "javascript:alert(8)", "<style>body{display:none}</style>", "<i>Risks</i>"] {
@@ -132,9 +156,11 @@ struct HTMLReporterTests {
         #expect(Markup.node("a\"b c") == "node-a_22_b_20_c")
         #expect(Markup.node("a_b") != Markup.node("a-b"))
         #expect(Markup.attribute("\"<&'>") == "&quot;&lt;&amp;&#39;&gt;")
-        #expect(Markup.embeddable(svg: "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<!-- a -->\n<svg><!-- b --><g/></svg>") == "<svg><g/></svg>")
-        #expect(Markup.embeddable(svg: "<svg width=\"1pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><g/></svg>")
+        #expect(Markup.embeddable(svg: "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<!-- a -->\n<svg><!-- b --><g/></svg>", idPrefix: "d1-") == "<svg><g/></svg>")
+        #expect(Markup.embeddable(svg: "<svg width=\"1pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><g/></svg>", idPrefix: "d1-")
                 == "<svg width=\"1pt\"><g/></svg>")
+        #expect(Markup.embeddable(svg: "<svg><g id=\"graph0\" class=\"graph\"><text>say id=&quot;x&quot;</text></g></svg>", idPrefix: "d2-")
+                == "<svg><g id=\"d2-graph0\" class=\"graph\"><text>say id=&quot;x&quot;</text></g></svg>")
     }
 
     @Test func sha256KnownAnswers() {

@@ -23,6 +23,10 @@ public struct DiagramNode: Hashable, Sendable {
     public var tooltip: String?
     /// Id of the ``DiagramCluster`` that contains the node, if any.
     public var cluster: String?
+    /// Where clicking the node leads in SVG output (`xlink:href`), such as `#node-crm` in a page
+    /// that embeds the SVG; nil for no link. Only `A-Z a-z 0-9 # - _ . /` are kept, so a link can
+    /// neither leave its attribute nor name a scheme (`javascript:`).
+    public var link: String?
 
     /// A node; only `id` and `label` are required.
     public init(

@@ -161,6 +161,7 @@ extension GraphPlan {
         attributes.keyword("penwidth", node.penWidth.map(GraphvizNumber.format))
         attributes.keyword("peripheries", node.peripheries.map(String.init))
         attributes.tooltip(node.tooltip)
+        attributes.link(node.link)
         return attributes.list
     }
 
@@ -240,6 +241,16 @@ private struct AttributeList {
     /// Literal hover text.
     mutating func tooltip(_ value: String?) {
         if let value { list.append(.plain("tooltip", GraphvizEscaping.tooltip(value))) }
+    }
+
+    /// A link target (`href`), restricted to characters that need no escaping and form no scheme.
+    mutating func link(_ value: String?) {
+        guard let value else { return }
+        var kept = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars where scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "#-_./".unicodeScalars.contains(scalar)) {
+            kept.append(scalar)
+        }
+        if !kept.isEmpty { list.append(.plain("href", String(kept))) }
     }
 
     /// An identifier copied into SVG.

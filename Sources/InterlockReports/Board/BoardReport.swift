@@ -41,7 +41,7 @@ public struct BoardReport: Sendable {
     /// What changed since the baseline, when one was given.
     public let baseline: FindingComparison?
     /// Diagrams to embed, in order.
-    public let diagrams: [ReportDiagram]
+    public private(set) var diagrams: [ReportDiagram]
     /// Per rule, the positions of the findings the page shows in full: all of them up to
     /// `rowsPerRule`, else the highest-scoring ones, in report order. Keeps the page readable
     /// (and small) on portfolios with hundreds of thousands of findings.
@@ -77,6 +77,13 @@ public struct BoardReport: Sendable {
         }
         self.shownByRule = shownByRule
         shown = Set(shownByRule.values.joined())
+    }
+
+    /// The same report with `diagrams` after its own.
+    public func adding(diagrams more: [ReportDiagram]) -> BoardReport {
+        var copy = self
+        copy.diagrams += more
+        return copy
     }
 
     /// The portfolio's name, or a neutral stand-in.

@@ -100,13 +100,13 @@ extension HTMLReporter {
     // MARK: - Diagrams
 
     static func diagrams(_ report: BoardReport) -> Node<HTML.BodyContext> {
-        .forEach(report.diagrams) { diagram in
+        .forEach(Array(report.diagrams.enumerated())) { position, diagram in
             .section(
                 .id(Markup.diagram(diagram.view)),
                 .class("page-break"),
                 .h2(.plain(diagram.title)),
                 .element(named: "figure", nodes: [
-                    .raw(Markup.embeddable(svg: diagram.svg)),
+                    .raw(Markup.embeddable(svg: diagram.svg, idPrefix: "d\(position + 1)-")),
                     .element(named: "figcaption", nodes: [.plain(diagram.caption)]),
                 ])
             )

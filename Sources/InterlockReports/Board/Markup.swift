@@ -47,8 +47,10 @@ enum Markup {
 
     /// An SVG document without its XML prolog, DOCTYPE, comments and namespace declarations,
     /// ready to sit inside HTML (whose parser knows the SVG and XLink namespaces), so the page
-    /// holds no URL at all.
-    static func embeddable(svg: String) -> String {
+    /// holds no URL at all. Every element id gets `idPrefix`, so several diagrams (Graphviz
+    /// numbers each one's ids from `graph0`) and the page's own anchors never share an id;
+    /// Graphviz writes `"` in attribute values and text as `&quot;`, so ` id="` only starts ids.
+    static func embeddable(svg: String, idPrefix: String) -> String {
         guard let start = svg.range(of: "<svg") else { return "" }
         var body = String(svg[start.lowerBound...])
         while let open = body.range(of: "<!--"), let close = body.range(of: "-->", range: open.upperBound..<body.endIndex) {
@@ -57,7 +59,7 @@ enum Markup {
         for declaration in [" xmlns=\"http://www.w3.org/2000/svg\"", " xmlns:xlink=\"http://www.w3.org/1999/xlink\""] {
             if let found = body.range(of: declaration) { body.removeSubrange(found) }
         }
-        return body
+        return body.replacingOccurrences(of: " id=\"", with: " id=\"" + attribute(idPrefix))
     }
 }
 

@@ -40,7 +40,7 @@ enum ReportStyle {
     table.heat th.rule { font-size: 12px; font-weight: 600; }
     .heat-0 { color: #b8bec7; } .heat-1 { background: #fde9e5; } .heat-2 { background: #f8c5b9; } .heat-3 { background: #ef9479; } .heat-4 { background: #d9573a; color: #fff; }
     figure { margin: 10px 0 20px; border: 1px solid var(--line); border-radius: 8px; padding: 10px; overflow: auto; }
-    figure svg { max-width: 100%; height: auto; }
+    figure svg { display: block; margin: 0 auto; max-width: 100%; max-height: 85vh; width: auto; height: auto; }
     figcaption { color: var(--muted); font-size: 13px; margin-top: 6px; }
     .changes { display: grid; grid-template-columns: repeat(3, 1fr); gap: 14px; }
     dl.glossary { display: grid; grid-template-columns: 240px 220px 1fr; gap: 4px 16px; }
@@ -61,7 +61,8 @@ enum ReportStyle {
       thead { display: table-header-group; }
       h2, h3 { break-after: avoid; }
       a { color: inherit; text-decoration: none; }
-      figure { overflow: visible; }
+      figure { overflow: visible; border: none; padding: 0; }
+      figure svg { max-height: 165mm; }
     }
     """
 }

@@ -43,7 +43,9 @@ struct Report: ParsableCommand {
         let report = BoardReport(
             graph: analysis.graph, findings: analysis.findings, title: title, date: date ?? Self.today(),
             inputHash: try inputHash(), baselineFindings: baselineFindings)
-        try OutputDestination(path: output).write(HTMLReporter.render(report))
+        let drawn = BoardDiagrams.adding(to: report)
+        for problem in drawn.problems { printToStandardError("interlock: warning: \(problem)") }
+        try OutputDestination(path: output).write(HTMLReporter.render(drawn.report))
     }
 
     /// SHA-256 of the input files' contents, concatenated in load order (`cat FILES | sha256sum`).
