@@ -81,10 +81,10 @@ extension HTMLReporter {
         return .section(
             .id("entanglement"),
             .h2("Which units are most entangled"),
-            .p(.class("lead"), .plain("Pairs of business units whose initiatives depend on each other or pass data to each other: these units must plan together.")),
+            .p(.class("lead"), .plain("Pairs of business units whose initiatives depend on each other, or where one unit's initiatives write data that the other's read: these units must plan together.")),
             .if(links.isEmpty, .p(.plain("No initiative depends on, or exchanges data with, another unit's initiative."))),
             .if(!links.isEmpty, .table(
-                .thead(.tr(.th("Units"), .th(.class("num"), "Dependencies"), .th(.class("num"), "Shared data sources"), .th(.class("num"), "Ties"))),
+                .thead(.tr(.th("Units"), .th(.class("num"), "Dependencies"), .th(.class("num"), "Data sources passed on"), .th(.class("num"), "Ties"))),
                 .tbody(.forEach(links.prefix(8)) { link in
                     .tr(
                         .td(.strong(.plain("\(link.first) ↔ \(link.second)"))),
