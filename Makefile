@@ -8,12 +8,16 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test browser-test build deps bench clean
 
-## deps: install the Graphviz C library (and pkg-config) when missing.
+## deps: install the Graphviz C library (and pkg-config), and the Python schema checker, when missing.
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libgvc; then \
 		echo "Installing libgraphviz-dev (Graphviz C library) with apt-get..."; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq pkg-config libgraphviz-dev >/dev/null; \
+	fi
+	@if ! python3 -c "import jsonschema, yaml" >/dev/null 2>&1; then \
+		echo "Installing jsonschema and PyYAML (schema checks in the tests) with pip..."; \
+		python3 -m pip install --quiet jsonschema pyyaml; \
 	fi
 
 ## build: release build of the interlock command.
@@ -37,6 +41,7 @@ demo: build
 
 ## test: every test of the package, and the board report in a real browser.
 test: deps browser-test
+	python3 docs/check-schema.py
 	$(SWIFT) test
 
 ## browser-test: open the sample's board report in headless Chromium (installed with apt-get
