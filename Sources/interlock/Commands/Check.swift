@@ -82,9 +82,11 @@ struct Check: ParsableCommand {
         try checkSelection(customRules: customRules)
         let loaded = clock.now - start
         start = clock.now
-        let graph = PortfolioGraph(portfolio)
+        let graph = ProgressDisplay.during("Building the graph") { PortfolioGraph(portfolio) }
         let built = clock.now - start
-        let analysis = Analyzer(graph: graph, detectors: Detectors.builtIn + customRules, only: selectedRules)
+        let analysis = ProgressDisplay.during("Finding risks") {
+            Analyzer(graph: graph, detectors: Detectors.builtIn + customRules, only: selectedRules)
+        }
         if timings {
             printToStandardError("load   \(loaded)")
             printToStandardError("build  \(built)")

@@ -19,7 +19,8 @@ struct PortfolioAnalysis {
         } catch {
             throw CommandFailure.badInput("error: \(error)")
         }
-        graph = PortfolioGraph(portfolio)
-        findings = Analyzer(graph: graph, detectors: Detectors.builtIn + customRules).findings
+        let graph = ProgressDisplay.during("Building the graph") { PortfolioGraph(portfolio) }
+        self.graph = graph
+        findings = ProgressDisplay.during("Finding risks") { Analyzer(graph: graph, detectors: Detectors.builtIn + customRules).findings }
     }
 }

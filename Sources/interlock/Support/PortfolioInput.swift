@@ -14,7 +14,7 @@ struct PortfolioInput: ParsableArguments {
     /// Loads and merges the portfolio at `paths`, mapping a structural fault to exit code 2.
     static func load(_ paths: [String]) throws -> Portfolio {
         do {
-            return try PortfolioLoader.load(paths: paths)
+            return try ProgressDisplay.during("Loading the portfolio") { () throws(LoadError) in try PortfolioLoader.load(paths: paths) }
         } catch {
             throw CommandFailure.badInput("error: \(error)")
         }
