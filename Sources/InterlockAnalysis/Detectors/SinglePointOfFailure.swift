@@ -54,19 +54,21 @@ public struct SinglePointOfFailure: Detector {
     }
 
     private func finding(for node: Int, radius: BlastRadius, activeCount: Int, _ graph: PortfolioGraph) -> Finding {
-        let direct = radius.directDependents(of: node).sorted { graph.id(of: $0) < graph.id(of: $1) }
-        let isDirect = Set(direct)
-        let indirect = radius.dependents(of: node).filter { !isDirect.contains($0) }.sorted { graph.id(of: $0) < graph.id(of: $1) }
-        let affected = direct + indirect
+        let directDependents = radius.directDependents(of: node)
+        let isDirect = Set(directDependents)
+        let indirectDependents = radius.dependents(of: node).filter { !isDirect.contains($0) }
+        let affected = directDependents + indirectDependents
+        let direct = graph.firstByID(directDependents, limit: Self.maximumListed)
+        let listed = direct + graph.firstByID(indirectDependents, limit: Self.maximumListed - direct.count)
         let percent = Int((Double(affected.count) * 100 / Double(activeCount)).rounded())
         var message = "\(graph.kind(of: node).noun.capitalizedFirst) \(graph.quoted(node)) is a single point of failure: "
-            + "\(direct.count) initiatives depend on it directly and \(affected.count) in all (\(percent)% of the portfolio) stop if it fails"
+            + "\(directDependents.count) initiatives depend on it directly and \(affected.count) in all (\(percent)% of the portfolio) stop if it fails"
         if let budget = graph.budget(of: affected) { message += ", \(graph.money(budget)) of budget" }
         // The list stays readable (and findings small) on huge portfolios: the count is always exact.
         if affected.count > Self.maximumListed { message += "; the first \(Self.maximumListed) are listed" }
         message += "."
         return Finding(
-            rule: id, severity: .warning, nodes: ([node] + affected.prefix(Self.maximumListed)).map(graph.id(of:)), message: message,
+            rule: id, severity: .warning, nodes: ([node] + listed).map(graph.id(of:)), message: message,
             action: "Give \(graph.quoted(node)) a tested fallback (redundancy, failover, exit plan) and an owner who answers for its availability.",
             owners: graph.contactableOwners(of: [node]), budgetAtStake: graph.budget(of: affected))
     }

@@ -49,6 +49,28 @@ extension PortfolioGraph {
         return nodes.prefix(limit - 1).map(quoted).joined(separator: ", ") + " and \(nodes.count - limit + 1) others"
     }
 
+    /// The `limit` nodes with the smallest ids, in id order. Keeps a sorted window instead of
+    /// sorting everything, so listing the first thousand of a million dependents stays cheap.
+    /// - Complexity: O(n log limit) comparisons, plus window shifts.
+    func firstByID(_ nodes: [Int], limit: Int) -> [Int] {
+        guard limit > 0 else { return [] }
+        guard nodes.count > limit else { return nodes.sorted { id(of: $0) < id(of: $1) } }
+        var window: [Int] = []
+        window.reserveCapacity(limit + 1)
+        for node in nodes {
+            if window.count == limit, let last = window.last, id(of: node) >= id(of: last) { continue }
+            let nodeID = id(of: node)
+            var low = 0, high = window.count
+            while low < high {
+                let middle = (low + high) / 2
+                if id(of: window[middle]) < nodeID { low = middle + 1 } else { high = middle }
+            }
+            window.insert(node, at: low)
+            if window.count > limit { window.removeLast() }
+        }
+        return window
+    }
+
     /// The sum of the initiatives' budgets, nil when none has one.
     func budget(of nodes: [Int]) -> Double? {
         let budgets = nodes.compactMap { budget(ofInitiative: $0) }
