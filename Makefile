@@ -7,14 +7,18 @@ PYTHON  ?= python3
 # Run apt-get directly as root, through sudo otherwise.
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test build deps bench bench-deps clean
+.PHONY: demo test browser-test build deps bench bench-deps clean
 
-## deps: install the Graphviz C library (and pkg-config) when missing.
+## deps: install the Graphviz C library (and pkg-config), and the Python schema checker, when missing.
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libgvc; then \
 		echo "Installing libgraphviz-dev (Graphviz C library) with apt-get..."; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq pkg-config libgraphviz-dev >/dev/null; \
+	fi
+	@if ! python3 -c "import jsonschema, yaml" >/dev/null 2>&1; then \
+		echo "Installing jsonschema and PyYAML (schema checks in the tests) with pip..."; \
+		python3 -m pip install --quiet jsonschema pyyaml; \
 	fi
 
 ## build: release build of the interlock command.
@@ -27,12 +31,26 @@ demo: build
 	@echo "== interlock check $(SAMPLE)"
 	@$(RELEASE) check $(SAMPLE); status=$$?; [ $$status -le 1 ] || exit $$status
 	@$(RELEASE) check $(SAMPLE) --format json -o $(OUT)/findings.json --fail-on never
+	@$(RELEASE) render $(SAMPLE) --view risks -o $(OUT)/risks.svg
+	@$(RELEASE) render $(SAMPLE) --view units -o $(OUT)/units.svg
+	@$(RELEASE) render $(SAMPLE) --view overview --format pdf -o $(OUT)/overview.pdf
+	@$(RELEASE) report $(SAMPLE) -o $(OUT)/board.html
 	@echo ""
-	@echo "Findings as JSON: $(OUT)/findings.json"
+	@echo "Findings as JSON:  $(OUT)/findings.json"
+	@echo "Diagrams:          $(OUT)/risks.svg  $(OUT)/units.svg  $(OUT)/overview.pdf"
+	@echo "Board report:      $(OUT)/board.html"
 
-## test: every test of the package.
-test: deps
+## test: every test of the package, and the board report in a real browser.
+test: deps browser-test
+	python3 docs/check-schema.py
 	$(SWIFT) test
+
+## browser-test: open the sample's board report in headless Chromium (installed with apt-get
+## when missing; a clear failure when impossible); fails on any console message, saves
+## .build/browser-test/board.png and board.pdf.
+browser-test: deps
+	$(SWIFT) build --product interlock
+	bash scripts/check-report-in-browser.sh .build/debug/interlock
 
 ## bench-deps: the peers the benchmarks compare with (Python packages, Graphviz's sccmap, GNU time).
 bench-deps: deps

@@ -46,8 +46,10 @@ let package = Package(
         .testTarget(name: "InterlockCoreTests", dependencies: ["InterlockCore", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "InterlockAnalysisTests", dependencies: ["InterlockCore", "InterlockAnalysis"]),
         .testTarget(name: "InterlockQueryTests", dependencies: ["InterlockCore", "InterlockAnalysis", "InterlockQuery"]),
-        .testTarget(name: "InterlockGraphvizTests", dependencies: ["InterlockCore", "InterlockAnalysis", "InterlockGraphviz"]),
-        .testTarget(name: "InterlockReportsTests", dependencies: ["InterlockCore", "InterlockAnalysis", "InterlockReports"]),
-        .testTarget(name: "InterlockCLITests", dependencies: ["interlock"]),
+        .testTarget(name: "InterlockGraphvizTests", dependencies: ["InterlockCore", "InterlockAnalysis", "InterlockGraphviz"],
+                    exclude: ["Golden", "Portfolios"]),
+        .testTarget(name: "InterlockReportsTests", dependencies: ["InterlockCore", "InterlockAnalysis", "InterlockReports"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "InterlockCLITests", dependencies: ["interlock"], exclude: ["Golden"]),
     ]
 )

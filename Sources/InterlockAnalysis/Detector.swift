@@ -24,6 +24,10 @@ public enum Detectors {
         UnownedDataSource(),
         UnownedTechnology(),
         DanglingReferences(),
+        DataSilo(),
+        SinglePointOfFailure(),
+        UnalignedInitiative(),
+        ScheduleConflict(),
     ]
 
     /// The built-in detector with `id`, if any.

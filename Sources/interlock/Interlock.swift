@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import InterlockReports
 
 /// The `interlock` command: finds the risks in a portfolio of digital initiatives.
 @main
@@ -11,8 +12,8 @@ struct Interlock: ParsableCommand {
         Exit codes: 0 clean, 1 findings at or above the fail level, 2 bad input or usage.
         The portfolio format is described in docs/format.md.
         """,
-        version: InterlockVersion.current,
-        subcommands: [Check.self, Stats.self, Generate.self, QueryCommand.self, Export.self]
+        version: InterlockRelease.version,
+        subcommands: [Check.self, Diff.self, Report.self, Render.self, QueryCommand.self, Stats.self, Generate.self, Export.self]
     )
 
     /// Runs the command, mapping every failure to the documented exit codes (usage errors are 2, not 64).
@@ -34,9 +35,4 @@ struct Interlock: ParsableCommand {
             Foundation.exit(2)
         }
     }
-}
-
-/// The version `--version` prints.
-enum InterlockVersion {
-    static let current = "0.1.0"
 }

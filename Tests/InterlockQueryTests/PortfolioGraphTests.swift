@@ -185,8 +185,8 @@ import Testing
     }
 }
 
-@Suite struct JSONTextTests {
+@Suite struct JSONStringLiteralTests {
     @Test func escapesWhatJSONAndJavaScriptNeed() {
-        #expect(JSONText.string("a\"b\\c\nd\te\u{1}f\u{7F}g\u{2028}h é") == "\"a\\\"b\\\\c\\nd\\te\\u0001f\\u007fg\\u2028h é\"")
+        #expect(JSONStringLiteral.quoted("a\"b\\c\nd\te\u{1}f\u{7F}g\u{2028}h é") == "\"a\\\"b\\\\c\\nd\\te\\u0001f\\u007fg\\u2028h é\"")
     }
 }

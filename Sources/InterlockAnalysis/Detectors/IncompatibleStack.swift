@@ -16,16 +16,17 @@ public struct IncompatibleStack: Detector {
     public func run(on graph: PortfolioGraph) -> [Finding] {
         let table = IncompatibilityTable(graph)
         guard !table.isEmpty else { return [] }
+        let stacks = TechnologyStacks(graph)
         var reported = Set<LinkedPair>()
-        let dependencies = acrossDependencies(graph, table, reported: &reported)
-        return withinInitiatives(graph, table) + dependencies + acrossData(graph, table, reported: reported)
+        let dependencies = acrossDependencies(graph, table, stacks, reported: &reported)
+        return withinInitiatives(graph, table, stacks) + dependencies + acrossData(graph, table, stacks, reported: reported)
             + exclusiveCategoryUse(graph)
     }
 
-    private func withinInitiatives(_ graph: PortfolioGraph, _ table: IncompatibilityTable) -> [Finding] {
+    private func withinInitiatives(_ graph: PortfolioGraph, _ table: IncompatibilityTable, _ stacks: TechnologyStacks) -> [Finding] {
         var findings: [Finding] = []
         for initiative in graph.nodes(ofKind: .initiative) where graph.isActiveInitiative(initiative) {
-            let uses = graph.technologyUses(of: initiative).map(\.technology)
+            let uses = stacks[initiative]
             for (index, first) in uses.enumerated() {
                 for second in uses[(index + 1)...] {
                     guard let reason = table.reason(first, second) else { continue }
@@ -42,12 +43,14 @@ public struct IncompatibleStack: Detector {
     }
 
     /// Findings for dependencies; `reported` collects each initiative pair with the first technology of its pair.
-    private func acrossDependencies(_ graph: PortfolioGraph, _ table: IncompatibilityTable, reported: inout Set<LinkedPair>) -> [Finding] {
+    private func acrossDependencies(
+        _ graph: PortfolioGraph, _ table: IncompatibilityTable, _ stacks: TechnologyStacks, reported: inout Set<LinkedPair>
+    ) -> [Finding] {
         var findings: [Finding] = []
         var reportedPairs = Set<[Int]>()
         for link in graph.dependencyLinks() {
-            let theirs = graph.technologyUses(of: link.dependency).map(\.technology)
-            for ours in graph.technologyUses(of: link.dependent).map(\.technology) {
+            let theirs = stacks[link.dependency]
+            for ours in stacks[link.dependent] {
                 for partner in theirs {
                     guard let reason = table.reason(ours, partner) else { continue }
                     let key = [min(link.dependent, link.dependency), max(link.dependent, link.dependency), min(ours, partner), max(ours, partner)]
@@ -68,11 +71,13 @@ public struct IncompatibleStack: Detector {
     }
 
     /// Findings for data exchanges, leaving out those whose every writer–reader pair is a reported dependency.
-    private func acrossData(_ graph: PortfolioGraph, _ table: IncompatibilityTable, reported: Set<LinkedPair>) -> [Finding] {
+    private func acrossData(
+        _ graph: PortfolioGraph, _ table: IncompatibilityTable, _ stacks: TechnologyStacks, reported: Set<LinkedPair>
+    ) -> [Finding] {
         var findings: [Finding] = []
         for exchange in graph.dataExchanges() {
-            let writersByTechnology = initiativesByTechnology(exchange.writers, graph)
-            let readersByTechnology = Dictionary(uniqueKeysWithValues: initiativesByTechnology(exchange.readers, graph).map { ($0.technology, $0.initiatives) })
+            let writersByTechnology = initiativesByTechnology(exchange.writers, stacks)
+            let readersByTechnology = Dictionary(uniqueKeysWithValues: initiativesByTechnology(exchange.readers, stacks).map { ($0.technology, $0.initiatives) })
             var readerTechnologiesByCategory: [String: [Int]] = [:]
             for technology in readersByTechnology.keys.sorted() {
                 if let category = table.exclusiveCategory(of: technology) { readerTechnologiesByCategory[category, default: []].append(technology) }
@@ -114,13 +119,13 @@ public struct IncompatibleStack: Detector {
         }
     }
 
-    private func initiativesByTechnology(_ initiatives: [Int], _ graph: PortfolioGraph) -> [(technology: Int, initiatives: [Int])] {
+    private func initiativesByTechnology(_ initiatives: [Int], _ stacks: TechnologyStacks) -> [(technology: Int, initiatives: [Int])] {
         var order: [Int] = []
         var users: [Int: [Int]] = [:]
         for initiative in initiatives {
-            for use in graph.technologyUses(of: initiative) {
-                if users[use.technology] == nil { order.append(use.technology) }
-                users[use.technology, default: []].append(initiative)
+            for technology in stacks[initiative] {
+                if users[technology] == nil { order.append(technology) }
+                users[technology, default: []].append(initiative)
             }
         }
         return order.map { ($0, users[$0] ?? []) }

@@ -6,7 +6,7 @@ import InterlockCore
 /// exclusive categories (`policy.exclusiveCategories`) make any two different technologies of one
 /// such category a pair. Categories are kept as categories, not expanded into pairs: a category
 /// with thousands of technologies would otherwise mean millions of pairs.
-struct IncompatibilityTable {
+public struct IncompatibilityTable: Sendable {
     private struct Pair: Hashable {
         let low: Int
         let high: Int
@@ -20,7 +20,8 @@ struct IncompatibilityTable {
     private var declaredPartners: [Int: [Int]] = [:]
     private var exclusiveCategory: [Int: String] = [:]
 
-    init(_ graph: PortfolioGraph) {
+    /// The pairs of `graph`.
+    public init(_ graph: PortfolioGraph) {
         for technology in graph.nodes(ofKind: .technology) {
             for edge in graph.outgoing(technology) where graph.kind(ofEdge: edge) == .incompatibleWith {
                 let other = graph.target(ofEdge: edge)
@@ -40,7 +41,7 @@ struct IncompatibilityTable {
     }
 
     /// Why two technologies must not meet, nil when they may.
-    func reason(_ first: Int, _ second: Int) -> String? {
+    public func reason(_ first: Int, _ second: Int) -> String? {
         guard first != second else { return nil }
         if declared.contains(Pair(first, second)) { return "declared incompatible" }
         if let category = exclusiveCategory[first], exclusiveCategory[second] == category {
@@ -52,7 +53,7 @@ struct IncompatibilityTable {
     /// The technologies among `candidates` that `technology` must not meet, with the reason, in the
     /// order of `candidates`. Costs the declared partners plus the candidates of the same exclusive
     /// category, not all candidates: a data source read with thousands of technologies stays cheap.
-    func clashes(of technology: Int, among candidates: [Int: [Int]], categories: [String: [Int]]) -> [(technology: Int, reason: String)] {
+    public func clashes(of technology: Int, among candidates: [Int: [Int]], categories: [String: [Int]]) -> [(technology: Int, reason: String)] {
         var found: [(technology: Int, reason: String)] = []
         for partner in declaredPartners[technology] ?? [] where candidates[partner] != nil {
             found.append((partner, "declared incompatible"))
@@ -66,7 +67,7 @@ struct IncompatibilityTable {
     }
 
     /// The exclusive category of a technology, if any.
-    func exclusiveCategory(of technology: Int) -> String? { exclusiveCategory[technology] }
+    public func exclusiveCategory(of technology: Int) -> String? { exclusiveCategory[technology] }
 
     /// True when no pair is known, so detectors can skip their work.
     var isEmpty: Bool { declared.isEmpty && exclusiveCategory.isEmpty }

@@ -62,3 +62,19 @@ extension PortfolioGraph {
         return uses
     }
 }
+
+/// The technologies every initiative builds on, computed once per detector run: detectors that
+/// look at each dependency and data exchange would otherwise rebuild them for every link.
+struct TechnologyStacks {
+    private let stacks: [[Int]]
+    private let first: Int
+
+    init(_ graph: PortfolioGraph) {
+        let initiatives = graph.nodes(ofKind: .initiative)
+        first = initiatives.lowerBound
+        stacks = initiatives.map { graph.technologyUses(of: $0).map(\.technology) }
+    }
+
+    /// The technologies of `initiative`, as `technologyUses(of:)` orders them.
+    subscript(initiative: Int) -> [Int] { stacks[initiative - first] }
+}

@@ -54,10 +54,9 @@ extension OwnershipDetector {
         graph.nodes(ofKind: kind).compactMap { node in
             guard let owner = writtenOwner(of: node, in: graph),
                   let problem = graph.ownershipProblem(of: node, writtenOwner: owner) else { return nil }
-            let subject = kind.noun.prefix(1).uppercased() + kind.noun.dropFirst()
             return Finding(
                 rule: id, severity: severity, nodes: [graph.id(of: node)],
-                message: "\(subject) \(graph.quoted(node)) has nobody accountable: \(problem.explanation(in: graph)).",
+                message: "\(kind.noun.capitalizedFirst) \(graph.quoted(node)) has nobody accountable: \(problem.explanation(in: graph)).",
                 action: action, owners: [], budgetAtStake: graph.budget(ofInitiative: node))
         }
     }

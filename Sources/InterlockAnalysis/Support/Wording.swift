@@ -1,9 +1,9 @@
 import InterlockCore
 
-/// Small helpers that keep finding messages in one consistent, readable voice.
-enum Wording {
+/// Small helpers that keep finding messages, and the reports around them, in one consistent, readable voice.
+public enum Wording {
     /// "A", "A and B", "A, B and C".
-    static func list(_ items: [String]) -> String {
+    public static func list(_ items: [String]) -> String {
         switch items.count {
         case 0: return ""
         case 1: return items[0]
@@ -24,7 +24,7 @@ enum Wording {
 
     /// A whole amount with thousands separators and the currency: "EUR 1,200,000".
     /// Written by hand so output is identical whatever the machine's locale.
-    static func money(_ amount: Double, currency: String?) -> String {
+    public static func money(_ amount: Double, currency: String?) -> String {
         let whole = Int(amount.rounded())
         var digits = String(abs(whole))
         var grouped = ""
@@ -47,6 +47,28 @@ extension PortfolioGraph {
     func quotedList(_ nodes: [Int], limit: Int = 6) -> String {
         guard nodes.count > limit else { return Wording.list(nodes.map(quoted)) }
         return nodes.prefix(limit - 1).map(quoted).joined(separator: ", ") + " and \(nodes.count - limit + 1) others"
+    }
+
+    /// The `limit` nodes with the smallest ids, in id order. Keeps a sorted window instead of
+    /// sorting everything, so listing the first thousand of a million dependents stays cheap.
+    /// - Complexity: O(n log limit) comparisons, plus window shifts.
+    func firstByID(_ nodes: [Int], limit: Int) -> [Int] {
+        guard limit > 0 else { return [] }
+        guard nodes.count > limit else { return nodes.sorted { id(of: $0) < id(of: $1) } }
+        var window: [Int] = []
+        window.reserveCapacity(limit + 1)
+        for node in nodes {
+            if window.count == limit, let last = window.last, id(of: node) >= id(of: last) { continue }
+            let nodeID = id(of: node)
+            var low = 0, high = window.count
+            while low < high {
+                let middle = (low + high) / 2
+                if id(of: window[middle]) < nodeID { low = middle + 1 } else { high = middle }
+            }
+            window.insert(node, at: low)
+            if window.count > limit { window.removeLast() }
+        }
+        return window
     }
 
     /// The sum of the initiatives' budgets, nil when none has one.
@@ -76,6 +98,11 @@ extension PortfolioGraph {
         guard let status = status(ofInitiative: node) else { return false }
         return status != .retired
     }
+}
+
+extension String {
+    /// The string with its first letter upper-cased ("data source" → "Data source").
+    public var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
 
 extension Array where Element: Hashable {

@@ -31,7 +31,9 @@ public enum PortfolioLoader {
         return try merger.finish(paths: [file])
     }
 
-    private static func portfolioFiles(at path: String) throws(LoadError) -> [String] {
+    /// The files `load(paths:)` reads for `path`, in load order: the file itself, or the folder's
+    /// `.yaml`, `.yml` and `.json` files, recursively, dot-files and dot-folders skipped, sorted.
+    public static func portfolioFiles(at path: String) throws(LoadError) -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw LoadError("no such file or folder", file: path)

@@ -76,7 +76,7 @@ struct QueryPlanner<Graph: QueryableGraph> {
             var sortScope = output
             if sortsOnInput {
                 for name in input.names {
-                    if name.hasPrefix(" ") || output.slot(of: name) != nil { sortScope.addHidden() } else { sortScope.add(name) }
+                    if name.hasPrefix(" ") || output.slot(of: name) != nil { _ = sortScope.addHidden() } else { sortScope.add(name) }
                 }
             }
             let compiler = ExpressionCompiler(context: context, scope: sortScope)

@@ -1,3 +1,5 @@
+import InterlockCore
+
 /// Writes a `QueryResult` as an aligned text table, a JSON array of objects, or CSV.
 ///
 /// Graph elements need their graph to be shown: in tables and CSV a node reads `(id:Label)`,
@@ -67,7 +69,7 @@ public struct ResultFormatter<Graph: QueryableGraph> {
     public func json(_ result: QueryResult) -> String {
         guard !result.rows.isEmpty else { return "[]\n" }
         let objects = result.rows.map { row in
-            "  {" + zip(result.columns, row).map { JSONText.string($0) + ": " + jsonValue($1) }.joined(separator: ", ") + "}"
+            "  {" + zip(result.columns, row).map { JSONStringLiteral.quoted($0) + ": " + jsonValue($1) }.joined(separator: ", ") + "}"
         }
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
@@ -120,16 +122,16 @@ public struct ResultFormatter<Graph: QueryableGraph> {
         case .null: return "null"
         case .boolean(let truth): return truth ? "true" : "false"
         case .integer(let number): return String(number)
-        case .float(let number): return number.isFinite ? QueryValue.floatText(number) : JSONText.string(QueryValue.floatText(number))
-        case .string(let text): return JSONText.string(text)
+        case .float(let number): return number.isFinite ? QueryValue.floatText(number) : JSONStringLiteral.quoted(QueryValue.floatText(number))
+        case .string(let text): return JSONStringLiteral.quoted(text)
         case .list(let values): return "[" + values.map(jsonValue).joined(separator: ", ") + "]"
         case .map(let entries): return jsonObject(entries)
         case .node(let node):
-            return "{\"label\": \(JSONText.string(graph.label(ofNode: node))), \"properties\": \(jsonObject(graph.properties(ofNode: node)))}"
+            return "{\"label\": \(JSONStringLiteral.quoted(graph.label(ofNode: node))), \"properties\": \(jsonObject(graph.properties(ofNode: node)))}"
         case .relationship(let relationship):
-            return "{\"type\": \(JSONText.string(graph.type(ofRelationship: relationship))), "
-                + "\"start\": \(JSONText.string(idText(graph.source(ofRelationship: relationship)))), "
-                + "\"end\": \(JSONText.string(idText(graph.target(ofRelationship: relationship)))), "
+            return "{\"type\": \(JSONStringLiteral.quoted(graph.type(ofRelationship: relationship))), "
+                + "\"start\": \(JSONStringLiteral.quoted(idText(graph.source(ofRelationship: relationship)))), "
+                + "\"end\": \(JSONStringLiteral.quoted(idText(graph.target(ofRelationship: relationship)))), "
                 + "\"properties\": \(jsonObject(graph.properties(ofRelationship: relationship)))}"
         case .path(let path):
             return "{\"nodes\": [" + path.nodes.map { jsonValue(.node($0)) }.joined(separator: ", ") + "], \"relationships\": ["
@@ -138,30 +140,7 @@ public struct ResultFormatter<Graph: QueryableGraph> {
     }
 
     private func jsonObject(_ entries: [String: QueryValue]) -> String {
-        "{" + entries.keys.sorted().map { JSONText.string($0) + ": " + jsonValue(entries[$0] ?? .null) }.joined(separator: ", ") + "}"
-    }
-}
-
-/// JSON string escaping.
-enum JSONText {
-    /// `text` as a JSON string literal; control characters escaped.
-    static func string(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            // U+2028 and U+2029 end lines in JavaScript; escaped, the JSON can be pasted into a script.
-            case let control where control.value < 0x20 || control.value == 0x7F || control == "\u{2028}" || control == "\u{2029}":
-                let hex = String(control.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output + "\""
+        "{" + entries.keys.sorted().map { JSONStringLiteral.quoted($0) + ": " + jsonValue(entries[$0] ?? .null) }.joined(separator: ", ") + "}"
     }
 }
 

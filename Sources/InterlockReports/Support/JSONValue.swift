@@ -1,3 +1,5 @@
+import InterlockCore
+
 /// A JSON value whose objects keep their keys in the order written, so every JSON output of
 /// Interlock is byte-identical for the same input and reads in a sensible order.
 public enum JSONValue: Hashable, Sendable {
@@ -109,36 +111,8 @@ public enum JSONValue: Hashable, Sendable {
         output.append(close)
     }
 
-    /// Appends a JSON string literal, escaping quotes, backslashes, every control character and
-    /// U+2028/U+2029 (which break JavaScript that embeds the JSON).
+    /// Appends a JSON string literal (see `JSONStringLiteral`).
     static func writeString(_ value: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        var utf8 = value.utf8.makeIterator()
-        while let byte = utf8.next() {
-            switch byte {
-            case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20, 0x7F: output += "\\u00".utf8; output += hexDigits(byte)
-            case 0xE2:
-                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-                guard let second = utf8.next() else { output.append(byte); continue }
-                guard let third = utf8.next() else { output += [byte, second]; continue }
-                if second == 0x80, third == 0xA8 || third == 0xA9 {
-                    output += (third == 0xA8 ? "\\u2028" : "\\u2029").utf8
-                } else {
-                    output += [byte, second, third]
-                }
-            default: output.append(byte)
-            }
-        }
-        output.append(UInt8(ascii: "\""))
-    }
-
-    private static func hexDigits(_ byte: UInt8) -> [UInt8] {
-        let digits = Array("0123456789abcdef".utf8)
-        return [digits[Int(byte >> 4)], digits[Int(byte & 0xF)]]
+        JSONStringLiteral.append(value, to: &output)
     }
 }

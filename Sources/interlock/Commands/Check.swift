@@ -23,12 +23,14 @@ struct Check: ParsableCommand {
           interlock check Samples/acme
           interlock check Samples/acme --format json --only dependency-cycle,unowned-initiative
           interlock check Samples/acme --rules ci-rules.yaml
+          interlock check Samples/acme --format sarif -o interlock.sarif   # for code scanning
+          interlock check Samples/acme --format markdown                    # for a pull-request comment
         """
     )
 
     /// Output formats of `check`.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, markdown, sarif
     }
 
     @OptionGroup var input: PortfolioInput
@@ -80,9 +82,11 @@ struct Check: ParsableCommand {
         try checkSelection(customRules: customRules)
         let loaded = clock.now - start
         start = clock.now
-        let graph = PortfolioGraph(portfolio)
+        let graph = ProgressDisplay.during("Building the graph") { PortfolioGraph(portfolio) }
         let built = clock.now - start
-        let analysis = Analyzer(graph: graph, detectors: Detectors.builtIn + customRules, only: selectedRules)
+        let analysis = ProgressDisplay.during("Finding risks") {
+            Analyzer(graph: graph, detectors: Detectors.builtIn + customRules, only: selectedRules)
+        }
         if timings {
             printToStandardError("load   \(loaded)")
             printToStandardError("build  \(built)")
@@ -96,6 +100,10 @@ struct Check: ParsableCommand {
             try destination.write(TextReporter.render(report, colour: colour))
         case .json:
             try destination.write(Data(JSONReporter.renderBytes(report)))
+        case .markdown:
+            try destination.write(MarkdownReporter.render(report))
+        case .sarif:
+            try destination.write(SARIFReporter.render(report, detectors: Detectors.builtIn + customRules))
         }
         let level = failOn ?? portfolio.policy.failOn ?? .error
         if report.findings.contains(where: { $0.severity.reaches(level) }) { throw ExitCode(1) }

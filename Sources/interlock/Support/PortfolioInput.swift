@@ -9,9 +9,12 @@ struct PortfolioInput: ParsableArguments {
 
     /// Loads and merges the portfolio, with `extraFiles` (such as rule files) merged in; a
     /// structural fault becomes exit code 2 with the located message.
-    func loadPortfolio(adding extraFiles: [String] = []) throws -> Portfolio {
+    func loadPortfolio(adding extraFiles: [String] = []) throws -> Portfolio { try Self.load(paths + extraFiles) }
+
+    /// Loads and merges the portfolio at `paths`, mapping a structural fault to exit code 2.
+    static func load(_ paths: [String]) throws -> Portfolio {
         do {
-            return try PortfolioLoader.load(paths: paths + extraFiles)
+            return try ProgressDisplay.during("Loading the portfolio") { () throws(LoadError) in try PortfolioLoader.load(paths: paths) }
         } catch {
             throw CommandFailure.badInput("error: \(error)")
         }

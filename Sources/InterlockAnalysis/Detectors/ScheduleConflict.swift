@@ -1,0 +1,40 @@
+import InterlockCore
+
+/// `schedule-conflict`: an initiative starts before (or on the day) an initiative it depends on
+/// is delivered.
+///
+/// Only plans can still move, so the dependent must be an idea, planned or in progress, and the
+/// dependency not yet live or retired. Initiatives in one dependency cycle are left to
+/// `dependency-cycle`: no dates can order a loop, and the loop is what must be fixed. A warning;
+/// an error when the dependent is even due to end before the dependency is delivered, so it
+/// cannot finish as planned.
+public struct ScheduleConflict: Detector {
+    /// `schedule-conflict`.
+    public let id = "schedule-conflict"
+    /// What the detector looks for.
+    public let summary = "An initiative starts before an initiative it depends on is delivered."
+
+    /// Creates the detector.
+    public init() {}
+
+    private static let movable: Set<InitiativeStatus> = [.idea, .planned, .inProgress]
+
+    /// One finding per dependsOn edge whose dates conflict.
+    public func run(on graph: PortfolioGraph) -> [Finding] {
+        let loops = graph.stronglyConnectedComponents(over: EdgeKindSet(.dependsOn)).componentOf
+        return graph.dependencyLinks().compactMap { link in
+            guard loops[link.dependent] != loops[link.dependency], let dependent = graph.initiative(link.dependent), let dependency = graph.initiative(link.dependency),
+                  Self.movable.contains(dependent.status), Self.movable.contains(dependency.status),
+                  let start = dependent.start, let delivered = dependency.end, start <= delivered else { return nil }
+            let endsFirst = dependent.end.map { $0 <= delivered } ?? false
+            var message = "\(graph.quoted(link.dependent)) starts on \(start), but \(graph.quoted(link.dependency)), which it depends on, is only delivered on \(delivered)"
+            if endsFirst, let end = dependent.end { message += "; it is even due to end before that, on \(end)" }
+            message += "."
+            let pair = [link.dependent, link.dependency]
+            return Finding(
+                rule: id, severity: endsFirst ? .error : .warning, nodes: pair.map(graph.id(of:)), message: message,
+                action: "Move the start of \(graph.quoted(link.dependent)) after \(delivered), bring \(graph.quoted(link.dependency)) forward, or agree an interim solution.",
+                owners: graph.contactableOwners(of: pair), budgetAtStake: dependent.budget)
+        }
+    }
+}

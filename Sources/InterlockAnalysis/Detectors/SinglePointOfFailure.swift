@@ -1,0 +1,75 @@
+import InterlockCore
+
+/// `single-point-of-failure`: a node (initiative, technology or data source) whose failure stops
+/// many initiatives, because they depend on it through `dependsOn`, directly or not.
+///
+/// The blast radius of a node is the set of active initiatives with a `dependsOn` path to it (the
+/// node itself left out). A node is reported when two or more active initiatives depend on it
+/// directly and its blast radius reaches the threshold: at least `minimumBlastRadius` initiatives
+/// and at least `minimumShare` of the portfolio's active initiatives.
+///
+/// Why fan-in ≥ 2: `dependsOn` edges only leave initiatives, so a node with one direct dependent
+/// `u` has the blast radius of `u` plus `u` itself; `u` dominates it and the risk is better named
+/// at `u` (a chain of a million initiatives is then one finding, not a million).
+///
+/// How it stays near-linear on a million initiatives (see `BlastRadius`): an upper bound of every
+/// blast radius comes from one pass over the condensation (strongly connected components) in
+/// topological order; only nodes whose bound reaches the threshold are candidates, at most
+/// `maximumCandidates` of them (largest bound first), and their exact radii come from bit-parallel
+/// propagation, 64 candidates per linear pass.
+public struct SinglePointOfFailure: Detector {
+    /// `single-point-of-failure`.
+    public let id = "single-point-of-failure"
+    /// What the detector looks for.
+    public let summary = "A node whose failure stops many initiatives that depend on it, directly or not (its blast radius)."
+    /// The smallest blast radius, in initiatives, that is reported.
+    public var minimumBlastRadius: Int
+    /// The smallest blast radius, as a share of the active initiatives, that is reported.
+    public var minimumShare: Double
+    /// The most nodes whose exact blast radius is computed; bounds the work on huge portfolios.
+    public var maximumCandidates: Int
+
+    /// The most dependents a finding lists after the node.
+    public static let maximumListed = 1_000
+
+    /// Creates the detector; the defaults report nodes that at least 10 initiatives and a tenth of the portfolio need.
+    public init(minimumBlastRadius: Int = 10, minimumShare: Double = 0.1, maximumCandidates: Int = 256) {
+        self.minimumBlastRadius = minimumBlastRadius
+        self.minimumShare = minimumShare
+        self.maximumCandidates = maximumCandidates
+    }
+
+    /// One warning per node over the threshold, listing its blast radius after it.
+    public func run(on graph: PortfolioGraph) -> [Finding] {
+        let active = graph.nodes(ofKind: .initiative).filter(graph.isActiveInitiative)
+        let threshold = max(minimumBlastRadius, Int((Double(active.count) * minimumShare).rounded(.up)))
+        guard active.count >= threshold else { return [] }
+        let radius = BlastRadius(graph)
+        let candidates = radius.candidates(threshold: threshold, limit: maximumCandidates)
+        let counts = radius.exactCounts(of: candidates)
+        return zip(candidates, counts).compactMap { node, count in
+            guard count >= threshold else { return nil }
+            return finding(for: node, radius: radius, activeCount: active.count, graph)
+        }
+    }
+
+    private func finding(for node: Int, radius: BlastRadius, activeCount: Int, _ graph: PortfolioGraph) -> Finding {
+        let directDependents = radius.directDependents(of: node)
+        let isDirect = Set(directDependents)
+        let indirectDependents = radius.dependents(of: node).filter { !isDirect.contains($0) }
+        let affected = directDependents + indirectDependents
+        let direct = graph.firstByID(directDependents, limit: Self.maximumListed)
+        let listed = direct + graph.firstByID(indirectDependents, limit: Self.maximumListed - direct.count)
+        let percent = Int((Double(affected.count) * 100 / Double(activeCount)).rounded())
+        var message = "\(graph.kind(of: node).noun.capitalizedFirst) \(graph.quoted(node)) is a single point of failure: "
+            + "\(directDependents.count) initiatives depend on it directly and \(affected.count) in all (\(percent)% of the portfolio) stop if it fails"
+        if let budget = graph.budget(of: affected) { message += ", \(graph.money(budget)) of budget" }
+        // The list stays readable (and findings small) on huge portfolios: the count is always exact.
+        if affected.count > Self.maximumListed { message += "; the first \(Self.maximumListed) are listed" }
+        message += "."
+        return Finding(
+            rule: id, severity: .warning, nodes: ([node] + listed).map(graph.id(of:)), message: message,
+            action: "Give \(graph.quoted(node)) a tested fallback (redundancy, failover, exit plan) and an owner who answers for its availability.",
+            owners: graph.contactableOwners(of: [node]), budgetAtStake: graph.budget(of: affected))
+    }
+}

@@ -1,0 +1,42 @@
+/// Which findings are new, resolved or persisting between two runs (a baseline and now).
+///
+/// A finding persists when the same rule names the same nodes in both runs. Findings left over
+/// are then paired by rule and first node (the capability of a duplicate, the hub of a single
+/// point of failure, the initiative of a conflict), in report order, so a finding whose list of
+/// involved nodes grew or shrank persists — changed — instead of showing as resolved and new.
+public struct FindingComparison: Sendable {
+    /// Findings of the new run with no counterpart in the old one, in report order.
+    public var new: [Finding]
+    /// Findings of the old run with no counterpart in the new one, in report order.
+    public var resolved: [Finding]
+    /// Findings in both runs, old and new versions, in the new run's report order.
+    public var persisting: [(old: Finding, new: Finding)]
+
+    /// Compares two lists of findings. O(n log n) for n findings.
+    public init(old: [Finding], new: [Finding]) {
+        let oldSorted = old.sorted(by: Finding.reportOrder)
+        let newSorted = new.sorted(by: Finding.reportOrder)
+        var oldUsed = [Bool](repeating: false, count: oldSorted.count)
+        var match = [Int?](repeating: nil, count: newSorted.count)
+        for key in [Self.exactKey, Self.headKey] {
+            var unmatched: [String: [Int]] = [:]
+            for (index, finding) in oldSorted.enumerated().reversed() where !oldUsed[index] {
+                unmatched[key(finding), default: []].append(index)
+            }
+            for (index, finding) in newSorted.enumerated() where match[index] == nil {
+                guard let candidate = unmatched[key(finding)]?.popLast() else { continue }
+                match[index] = candidate
+                oldUsed[candidate] = true
+            }
+        }
+        self.new = newSorted.indices.filter { match[$0] == nil }.map { newSorted[$0] }
+        resolved = oldSorted.indices.filter { !oldUsed[$0] }.map { oldSorted[$0] }
+        persisting = newSorted.indices.compactMap { index in match[index].map { (oldSorted[$0], newSorted[index]) } }
+    }
+
+    private static func exactKey(_ finding: Finding) -> String { ([finding.rule] + finding.nodes).joined(separator: "\u{1F}") }
+    private static func headKey(_ finding: Finding) -> String { [finding.rule, finding.nodes.first ?? ""].joined(separator: "\u{1F}") }
+
+    /// True when a new finding is an error: what makes `interlock diff` exit 1.
+    public var hasNewErrors: Bool { new.contains { $0.severity == .error } }
+}

@@ -1,0 +1,38 @@
+/// A diagram as a value: what to draw, independent of Graphviz.
+///
+/// Views build diagrams from the portfolio graph and its findings; ``Graphviz`` turns them
+/// into pictures. Keeping the two apart lets views be tested without rendering, and keeps
+/// every C call in one place.
+public struct Diagram: Hashable, Sendable {
+    /// Heading drawn at the top, e.g. the portfolio name and the view.
+    public var title: String
+    /// Smaller lines under the title, e.g. what was left out of a large graph.
+    public var notes: [String]
+    /// Main flow direction for layered layouts.
+    public var rankDirection: RankDirection
+    /// The nodes, in a stable order (the order is kept in DOT output).
+    public var nodes: [DiagramNode]
+    /// The edges, in a stable order.
+    public var edges: [DiagramEdge]
+    /// The clusters; a parent may be listed before or after its children.
+    public var clusters: [DiagramCluster]
+    /// The key, drawn as one table node with the id ``legendNodeID``.
+    public var legend: Legend?
+
+    /// Node id of the legend, chosen so that it cannot clash with a kebab-case portfolio id.
+    public static let legendNodeID = "interlock:legend"
+
+    /// A diagram.
+    public init(
+        title: String, notes: [String] = [], rankDirection: RankDirection = .leftToRight, nodes: [DiagramNode] = [],
+        edges: [DiagramEdge] = [], clusters: [DiagramCluster] = [], legend: Legend? = nil
+    ) {
+        self.title = title
+        self.notes = notes
+        self.rankDirection = rankDirection
+        self.nodes = nodes
+        self.edges = edges
+        self.clusters = clusters
+        self.legend = legend
+    }
+}

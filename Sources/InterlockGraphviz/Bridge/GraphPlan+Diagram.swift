@@ -1,0 +1,260 @@
+extension GraphPlan {
+    /// Font used for every text; "Helvetica" maps to a sans-serif font everywhere.
+    static let fontName = "Helvetica"
+
+    /// Lowers `diagram`, escaping every text, for the given engine and format.
+    ///
+    /// - Parameters:
+    ///   - engine: the layout engine, which decides engine-specific graph attributes.
+    ///   - options: the render options, or nil for the graph as written before layout.
+    /// - Throws: ``GraphvizError/invalidDiagram(_:)`` for a duplicate id, an edge or node
+    ///   naming an unknown node or cluster, or clusters nested in a cycle.
+    /// - Complexity: O(nodes + edges + clusters × nesting depth).
+    init(_ diagram: Diagram, engine: LayoutEngine, options: RenderOptions?) throws(GraphvizError) {
+        graphAttributes = Self.graphAttributes(of: diagram, engine: engine, options: options)
+        nodeDefaults = [.plain("fontname", Self.fontName), .plain("fontsize", "11")]
+        edgeDefaults = [.plain("fontname", Self.fontName), .plain("fontsize", "9")]
+
+        let ordered = try Self.parentsFirst(diagram.clusters)
+        var clusterIndex: [String: Int] = [:]
+        clusters = []
+        for cluster in ordered {
+            clusterIndex[cluster.id] = clusters.count
+            clusters.append(
+                Cluster(
+                    name: "cluster_" + GraphvizEscaping.identifier(cluster.id),
+                    parent: cluster.parent.flatMap { clusterIndex[$0] },
+                    attributes: Self.attributes(of: cluster)
+                ))
+        }
+        try Self.requireUnique(clusters.map(\.name), what: "clusters")
+
+        var diagramNodes = diagram.nodes
+        if let legend = diagram.legend { diagramNodes.append(Self.node(for: legend)) }
+        var nodeIndex: [String: Int] = [:]
+        nodes = []
+        for node in diagramNodes {
+            var cluster: Int?
+            if let clusterID = node.cluster {
+                guard let index = clusterIndex[clusterID] else {
+                    throw .invalidDiagram("node '\(node.id)' is in the unknown cluster '\(clusterID)'")
+                }
+                cluster = index
+            }
+            nodeIndex[node.id] = nodes.count
+            nodes.append(Node(name: GraphvizEscaping.identifier(node.id), cluster: cluster, attributes: Self.attributes(of: node)))
+        }
+        try Self.requireUnique(nodes.map(\.name), what: "nodes")
+
+        edges = []
+        for edge in diagram.edges {
+            guard let tail = nodeIndex[edge.from], let head = nodeIndex[edge.to] else {
+                let missing = nodeIndex[edge.from] == nil ? edge.from : edge.to
+                throw .invalidDiagram("edge '\(edge.from)' -> '\(edge.to)' names the unknown node '\(missing)'")
+            }
+            edges.append(Edge(tail: tail, head: head, attributes: Self.attributes(of: edge)))
+        }
+    }
+
+    /// Title, direction, drawing order and, per engine and format, overlap removal and the
+    /// bitmap size cap.
+    private static func graphAttributes(of diagram: Diagram, engine: LayoutEngine, options: RenderOptions?) -> [Attribute] {
+        var notes = diagram.notes.joined(separator: "\n")
+        if !notes.isEmpty { notes = "\n" + notes }
+        let title = HTMLLabel.text([
+            HTMLRun(diagram.title, bold: true, pointSize: 18),
+            HTMLRun(notes, color: Color(rgb: 0x555555), pointSize: 11),
+        ])
+        var attributes: [Attribute] = [
+            .plain("fontname", fontName),
+            Attribute(name: "label", value: .html(title.markup)),
+            .plain("labelloc", "t"),
+            .plain("rankdir", diagram.rankDirection.rawValue),
+            .plain("outputorder", "edgesfirst"),
+            .plain("pad", "0.2"),
+        ]
+        if engine != .dot {
+            // Force-directed engines otherwise let nodes overlap; prism keeps clusters of
+            // text readable and scales to thousands of nodes.
+            attributes.append(.plain("overlap", "prism"))
+            // They lay out each connected component alone and then pack them; the default
+            // polyomino packing took 36 s for 1,000 components of a capability map, rows of
+            // components (largest first) take under a second.
+            attributes.append(.plain("packmode", "array"))
+        }
+        if let options, options.format == .png {
+            let inches = Double(options.maxBitmapPixels) / options.bitmapDPI
+            attributes.append(.plain("dpi", GraphvizNumber.format(options.bitmapDPI)))
+            attributes.append(.plain("size", "\(GraphvizNumber.format(inches)),\(GraphvizNumber.format(inches))"))
+        }
+        return attributes
+    }
+
+    /// Clusters reordered so that every parent precedes its children (stable otherwise).
+    private static func parentsFirst(_ clusters: [DiagramCluster]) throws(GraphvizError) -> [DiagramCluster] {
+        var indexByID: [String: Int] = [:]
+        for (index, cluster) in clusters.enumerated() {
+            guard indexByID.updateValue(index, forKey: cluster.id) == nil else {
+                throw .invalidDiagram("two clusters have the id '\(cluster.id)'")
+            }
+        }
+        // Depth of each cluster below the root, resolved by walking up each unresolved
+        // chain once (iteratively: nesting comes from input data).
+        var depths = [Int?](repeating: nil, count: clusters.count)
+        for start in clusters.indices where depths[start] == nil {
+            var chain = [start]
+            var onChain: Set<Int> = [start]
+            var baseDepth = -1
+            while let last = chain.last, let parentID = clusters[last].parent {
+                guard let parent = indexByID[parentID] else {
+                    throw .invalidDiagram("cluster '\(clusters[last].id)' is in the unknown cluster '\(parentID)'")
+                }
+                if let depth = depths[parent] {
+                    baseDepth = depth
+                    break
+                }
+                guard onChain.insert(parent).inserted else {
+                    throw .invalidDiagram("clusters nested in a cycle through '\(parentID)'")
+                }
+                chain.append(parent)
+            }
+            for (offset, cluster) in chain.reversed().enumerated() {
+                depths[cluster] = baseDepth + 1 + offset
+            }
+        }
+        let order = clusters.indices.sorted { (depths[$0] ?? 0, $0) < (depths[$1] ?? 0, $1) }
+        return order.map { clusters[$0] }
+    }
+
+    /// Throws when two objects would get the same Graphviz name.
+    private static func requireUnique(_ names: [String], what: String) throws(GraphvizError) {
+        var seen: Set<String> = []
+        for name in names where !seen.insert(name).inserted {
+            throw .invalidDiagram("two \(what) have the id '\(name)'")
+        }
+    }
+
+    private static func attributes(of cluster: DiagramCluster) -> [Attribute] {
+        var attributes = AttributeList()
+        attributes.identifier("id", cluster.id)
+        // Always set: a cluster would otherwise inherit the root graph's label, the title.
+        attributes.text("label", cluster.label ?? "")
+        attributes.keyword("style", cluster.style.isEmpty ? nil : cluster.style.graphvizValue)
+        attributes.keyword("fillcolor", cluster.fillColor?.graphvizValue)
+        attributes.keyword("color", cluster.lineColor?.graphvizValue)
+        attributes.tooltip(cluster.tooltip)
+        return attributes.list
+    }
+
+    private static func attributes(of node: DiagramNode) -> [Attribute] {
+        var attributes = AttributeList()
+        attributes.identifier("id", node.id)
+        switch node.label {
+        case .plain(let text): attributes.text("label", text)
+        case .html(let html): attributes.list.append(Attribute(name: "label", value: .html(html.markup)))
+        }
+        attributes.keyword("shape", node.shape.rawValue)
+        attributes.keyword("style", node.style.isEmpty ? nil : node.style.graphvizValue)
+        attributes.keyword("fillcolor", node.fillColor?.graphvizValue)
+        attributes.keyword("color", node.lineColor?.graphvizValue)
+        attributes.keyword("fontcolor", node.fontColor?.graphvizValue)
+        attributes.keyword("penwidth", node.penWidth.map(GraphvizNumber.format))
+        attributes.keyword("peripheries", node.peripheries.map(String.init))
+        attributes.tooltip(node.tooltip)
+        attributes.link(node.link)
+        return attributes.list
+    }
+
+    private static func attributes(of edge: DiagramEdge) -> [Attribute] {
+        var attributes = AttributeList()
+        if let id = edge.id { attributes.identifier("id", id) }
+        // dot 2.42 frees memory twice when it cleans up after laying out some labelled edges
+        // with constraint=false (seen on real portfolios); an external label avoids the
+        // virtual label node that triggers it.
+        attributes.text(edge.constraint ? "label" : "xlabel", edge.label)
+        attributes.keyword("color", edge.color?.graphvizValue)
+        attributes.keyword("fontcolor", edge.color?.graphvizValue)
+        attributes.keyword("style", edge.style == .solid ? nil : edge.style.rawValue)
+        attributes.keyword("penwidth", edge.penWidth.map(GraphvizNumber.format))
+        attributes.keyword("arrowhead", edge.arrowHead?.rawValue)
+        attributes.keyword("dir", edge.direction?.rawValue)
+        attributes.tooltip(edge.tooltip)
+        attributes.keyword("constraint", edge.constraint ? nil : "false")
+        attributes.keyword("weight", edge.weight.map(String.init))
+        return attributes.list
+    }
+
+    /// The legend as one plaintext node holding a table: a caption, then a sample and its
+    /// meaning per entry.
+    private static func node(for legend: Legend) -> DiagramNode {
+        var rows: [[HTMLCell]] = [[HTMLCell([HTMLRun(legend.title, bold: true)], columnSpan: 2)]]
+        for entry in legend.entries {
+            let sample: HTMLCell
+            switch entry.sample {
+            case .shape(let shape):
+                sample = HTMLCell([HTMLRun(shape.rawValue, italic: true)], border: 1)
+            case .fill(let fill, let border):
+                sample = HTMLCell([], backgroundColor: fill, borderColor: border, border: 1, width: 24)
+            case .line(let color, let style):
+                sample = HTMLCell([HTMLRun(style.sampleText, color: color)])
+            }
+            rows.append([sample, HTMLCell([HTMLRun(entry.text)], alignment: .left)])
+        }
+        let table = HTMLTable(rows: rows, border: 1, cellSpacing: 4, cellPadding: 2, backgroundColor: .white)
+        return DiagramNode(id: Diagram.legendNodeID, label: .html(.table(table)), shape: .plaintext)
+    }
+}
+
+extension EdgeStyle {
+    /// A few characters that look like the line, for legends.
+    fileprivate var sampleText: String {
+        switch self {
+        case .solid: "────▶"
+        case .dashed: "– – –▶"
+        case .dotted: "·······▶"
+        case .bold: "━━━━▶"
+        }
+    }
+}
+
+extension GraphPlan.Attribute {
+    /// A plain attribute from a value that needs no escaping (a keyword or a number).
+    fileprivate static func plain(_ name: String, _ value: String) -> Self {
+        Self(name: name, value: .plain(value))
+    }
+}
+
+/// Builds an attribute list, skipping absent values and escaping each kind of value its way.
+private struct AttributeList {
+    var list: [GraphPlan.Attribute] = []
+
+    /// A keyword, number or colour produced by code.
+    mutating func keyword(_ name: String, _ value: String?) {
+        if let value { list.append(.plain(name, value)) }
+    }
+
+    /// Literal text drawn in the picture: labels.
+    mutating func text(_ name: String, _ value: String?) {
+        if let value { list.append(.plain(name, GraphvizEscaping.plainText(value))) }
+    }
+
+    /// Literal hover text.
+    mutating func tooltip(_ value: String?) {
+        if let value { list.append(.plain("tooltip", GraphvizEscaping.tooltip(value))) }
+    }
+
+    /// A link target (`href`), restricted to characters that need no escaping and form no scheme.
+    mutating func link(_ value: String?) {
+        guard let value else { return }
+        var kept = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars where scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "#-_./".unicodeScalars.contains(scalar)) {
+            kept.append(scalar)
+        }
+        if !kept.isEmpty { list.append(.plain("href", String(kept))) }
+    }
+
+    /// An identifier copied into SVG.
+    mutating func identifier(_ name: String, _ value: String) {
+        list.append(.plain(name, GraphvizEscaping.identifier(value)))
+    }
+}

@@ -1,0 +1,65 @@
+/// A diagram lowered to exactly what cgraph receives: object names and escaped attribute
+/// strings, clusters ordered parents first, edges by node index.
+///
+/// Building it is pure and testable; applying it (``Graphviz``) is a mechanical walk over C
+/// calls with no decisions left.
+struct GraphPlan: Hashable, Sendable {
+    /// An attribute value as cgraph stores it.
+    enum Value: Hashable, Sendable {
+        /// A plain string (already escaped).
+        case plain(String)
+        /// An HTML-like label body (already escaped), stored with `agstrdup_html`.
+        case html(String)
+    }
+
+    /// One attribute of an object.
+    struct Attribute: Hashable, Sendable {
+        /// Graphviz attribute name, e.g. `label`.
+        var name: String
+        /// Its value.
+        var value: Value
+    }
+
+    /// A subgraph drawn as a box.
+    struct Cluster: Hashable, Sendable {
+        /// Subgraph name; starts with `cluster` so that dot draws the box.
+        var name: String
+        /// Index of the enclosing cluster in ``GraphPlan/clusters`` (always smaller), or nil for the root.
+        var parent: Int?
+        /// Its attributes.
+        var attributes: [Attribute]
+    }
+
+    /// A node.
+    struct Node: Hashable, Sendable {
+        /// Node name (escaped id).
+        var name: String
+        /// Index of its cluster in ``GraphPlan/clusters``, or nil for the root.
+        var cluster: Int?
+        /// Its attributes.
+        var attributes: [Attribute]
+    }
+
+    /// An edge.
+    struct Edge: Hashable, Sendable {
+        /// Index of the tail in ``GraphPlan/nodes``.
+        var tail: Int
+        /// Index of the head in ``GraphPlan/nodes``.
+        var head: Int
+        /// Its attributes.
+        var attributes: [Attribute]
+    }
+
+    /// Attributes of the root graph.
+    var graphAttributes: [Attribute]
+    /// Defaults for every node (`node [...]`), plain values.
+    var nodeDefaults: [Attribute]
+    /// Defaults for every edge (`edge [...]`), plain values.
+    var edgeDefaults: [Attribute]
+    /// Clusters, every parent before its children.
+    var clusters: [Cluster]
+    /// Nodes in diagram order, the legend last.
+    var nodes: [Node]
+    /// Edges in diagram order.
+    var edges: [Edge]
+}

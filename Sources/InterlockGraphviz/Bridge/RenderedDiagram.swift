@@ -1,0 +1,18 @@
+import Foundation
+
+/// The result of rendering a diagram.
+public struct RenderedDiagram: Hashable, Sendable {
+    /// The file contents in the requested format.
+    public var data: Data
+    /// The layout engine that was used.
+    public var layout: LayoutEngine
+    /// Warnings Graphviz reported while laying out and rendering (not errors: those throw).
+    public var warnings: [String]
+
+    /// A rendered diagram.
+    public init(data: Data, layout: LayoutEngine, warnings: [String]) {
+        self.data = data
+        self.layout = layout
+        self.warnings = warnings
+    }
+}

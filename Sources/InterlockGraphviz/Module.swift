@@ -1,2 +1,0 @@
-/// The InterlockGraphviz module; its first real types replace this marker.
-enum InterlockGraphvizModule {}

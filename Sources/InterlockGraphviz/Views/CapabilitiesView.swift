@@ -1,0 +1,36 @@
+import InterlockCore
+
+/// `capabilities`: the capability map (capabilities and their parents) with the initiatives
+/// that deliver each capability; duplicated capabilities grouped with their initiatives.
+struct CapabilitiesView {
+    func diagram(in context: ViewContext) -> Diagram {
+        let graph = context.graph
+        let capabilities = Array(graph.nodes(ofKind: .capability))
+        let builders = Set(capabilities.flatMap { graph.predecessors(of: $0, via: .delivers) }).sorted()
+        let cut = NodeCut(capabilities + builders, keeping: keptGroups(capabilities, in: context))
+        var composer = DiagramComposer(context, nodes: cut.kept, relations: EdgeKindSet([.delivers, .partOf]))
+        composer.groupDuplicatedCapabilities()
+        let duplicated = context.findings.duplicates.count
+        let notes = ["\(capabilities.count) capabilities delivered by \(builders.count) initiatives; \(duplicated) delivered more than once"]
+            + [cut.note(criterion: "with the lowest risk")].compactMap { $0 }
+        return composer.diagram(subject: "capabilities", notes: notes)
+    }
+
+    /// Under the node budget, whole groups (a capability and the initiatives delivering it),
+    /// riskiest capability first, so that no initiative is shown without what it delivers; a
+    /// capability whose group no longer fits is shown alone while there is room.
+    private func keptGroups(_ capabilities: [Int], in context: ViewContext) -> Set<Int> {
+        let limit = context.options.maxNodes
+        var kept: Set<Int> = []
+        for capability in capabilities.sorted(by: { context.isRiskier($0, than: $1) || (!context.isRiskier($1, than: $0) && $0 < $1) }) {
+            guard kept.count < limit else { break }
+            let group = [capability] + context.graph.predecessors(of: capability, via: .delivers).filter { !kept.contains($0) }
+            if kept.count + group.count <= limit {
+                kept.formUnion(group)
+            } else {
+                kept.insert(capability)
+            }
+        }
+        return kept
+    }
+}

@@ -1,0 +1,48 @@
+import InterlockCore
+
+extension DiagramComposer {
+    /// Groups every duplicated capability with the initiatives that deliver it in one cluster,
+    /// captioned with the count and the combined budget. An initiative delivering several
+    /// duplicated capabilities joins the first (report order); its other deliveries stay edges.
+    mutating func groupDuplicatedCapabilities() {
+        let graph = context.graph
+        let drawn = Set(nodes)
+        for duplicate in context.findings.duplicates {
+            guard let capability = graph.node(withID: duplicate.capability), drawn.contains(capability),
+                clusterOf[capability] == nil
+            else { continue }
+            let clusterID = "duplicated:\(duplicate.capability)"
+            clusterOf[capability] = clusterID
+            for builder in duplicate.builders.compactMap(graph.node(withID:)) where drawn.contains(builder) && clusterOf[builder] == nil {
+                clusterOf[builder] = clusterID
+            }
+            var label = "Duplicated: \(graph.name(of: capability)), \(duplicate.builders.count) initiatives"
+            if let budget = duplicate.budget {
+                label += ", \(Money.format(budget, currency: graph.portfolio.currency))"
+            }
+            clusters.append(
+                DiagramCluster(
+                    id: clusterID, label: label, style: [.filled, .dashed, .rounded],
+                    fillColor: Palette.fill(for: duplicate.severity), lineColor: Palette.line(for: duplicate.severity),
+                    tooltip: context.findings.tooltip(for: duplicate.capability)))
+        }
+    }
+}
+
+/// Short money amounts for captions: `EUR 1.2M`, `EUR 350k`.
+enum Money {
+    static func format(_ amount: Double, currency: String?) -> String {
+        let prefix = currency.map { $0 + " " } ?? ""
+        switch abs(amount) {
+        case 1_000_000...: return prefix + trimmed(amount / 1_000_000) + "M"
+        case 1_000...: return prefix + trimmed(amount / 1_000) + "k"
+        default: return prefix + trimmed(amount)
+        }
+    }
+
+    /// One decimal at most, none when it is zero.
+    private static func trimmed(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}

@@ -1,0 +1,170 @@
+import InterlockAnalysis
+import InterlockCore
+
+/// Turns a selection of graph nodes into a ``Diagram`` with the shared visual language: shapes
+/// by kind, colours by worst severity, unowned nodes dashed, cycle edges red, incompatible
+/// technologies joined by a red dashed edge with the reason, clusters, a legend and a title.
+///
+/// Views decide *what* to show (nodes, relations, clusters); the composer decides how it looks.
+struct DiagramComposer {
+    let context: ViewContext
+    /// Graph nodes to draw, in drawing order.
+    var nodes: [Int]
+    /// Relations drawn between drawn nodes (`incompatibleWith` is drawn from the
+    /// incompatibility table instead, with reasons).
+    var relations: EdgeKindSet
+    /// The cluster of each node that is in one.
+    var clusterOf: [Int: String] = [:]
+    /// The clusters.
+    var clusters: [DiagramCluster] = []
+    /// A node drawn with a double, thick outline (the centre of a focus view).
+    var highlighted: Int?
+
+    /// A composer for `nodes` joined by `relations`.
+    init(_ context: ViewContext, nodes: [Int], relations: EdgeKindSet) {
+        self.context = context
+        self.nodes = nodes
+        self.relations = relations
+    }
+
+    /// Puts every drawn initiative into the cluster of its business unit, nesting units in
+    /// their parent units.
+    mutating func clusterInitiativesByUnit() {
+        let graph = context.graph
+        var units: [Int] = []
+        for node in nodes where graph.kind(of: node) == .initiative {
+            guard let unit = graph.unitNode(of: node) else { continue }
+            clusterOf[node] = graph.id(of: unit)
+            units.append(unit)
+        }
+        let parents = UnitHierarchy(graph).parents(closing: units)
+        clusters = parents.keys.sorted().map { unit in
+            DiagramCluster(
+                id: graph.id(of: unit), label: graph.name(of: unit), parent: parents[unit]?.map(graph.id(of:)),
+                style: [.filled, .rounded], fillColor: Palette.clusterFill, lineColor: Palette.neutral)
+        }
+    }
+
+    /// The diagram, titled `subject` with `notes` under the title.
+    func diagram(subject: String, notes: [String], rankDirection: RankDirection = .leftToRight) -> Diagram {
+        let drawn = Set(nodes)
+        let edges = relationEdges(among: drawn)
+        let incompatible = incompatibilityEdges()
+        var diagram = Diagram(
+            title: context.title(subject), notes: notes, rankDirection: rankDirection,
+            nodes: nodes.map(diagramNode), edges: edges + incompatible, clusters: clusters)
+        diagram.legend = legend(
+            cycles: edges.contains { $0.color == Palette.red }, incompatible: !incompatible.isEmpty)
+        return diagram
+    }
+
+    // MARK: - Nodes
+
+    private func diagramNode(_ node: Int) -> DiagramNode {
+        let graph = context.graph
+        let id = graph.id(of: node)
+        let severity = context.severity(of: node)
+        var label = graph.name(of: node)
+        var style: NodeStyle = [.filled]
+        if context.findings.unowned.contains(id) {
+            label += "\nno owner"
+            style.insert(.dashed)
+        }
+        let isCentre = node == highlighted
+        return DiagramNode(
+            id: id, label: .plain(label), shape: Palette.shape(for: graph.kind(of: node)), style: style,
+            fillColor: Palette.fill(for: severity), lineColor: Palette.line(for: severity),
+            penWidth: isCentre ? 3 : (severity == .error ? 2 : nil), peripheries: isCentre ? 2 : nil,
+            tooltip: context.findings.tooltip(for: id) ?? "\(Palette.name(of: graph.kind(of: node))) \(id)",
+            cluster: clusterOf[node])
+    }
+
+    // MARK: - Edges
+
+    /// The graph's edges of the drawn relations between drawn nodes, each (source, target,
+    /// relation) once; dependencies inside a cycle in red.
+    private func relationEdges(among drawn: Set<Int>) -> [DiagramEdge] {
+        let graph = context.graph
+        let cycles = context.findings.cycleGroup
+        var seen: Set<[Int]> = []
+        var edges: [DiagramEdge] = []
+        for source in nodes {
+            for edge in graph.outgoing(source) {
+                let kind = graph.kind(ofEdge: edge), target = graph.target(ofEdge: edge)
+                guard kind != .incompatibleWith, relations.contains(kind), drawn.contains(target),
+                    seen.insert([source, target, Int(kind.rawValue)]).inserted
+                else { continue }
+                var drawnEdge = Self.edge(from: graph.id(of: source), to: graph.id(of: target), kind: kind, version: graph.version(ofEdge: edge))
+                if kind == .dependsOn, let group = cycles[graph.id(of: source)], cycles[graph.id(of: target)] == group {
+                    drawnEdge.color = Palette.red
+                    drawnEdge.style = .bold
+                    drawnEdge.penWidth = 2.5
+                    drawnEdge.tooltip = "Part of a dependency cycle"
+                }
+                edges.append(drawnEdge)
+            }
+        }
+        return edges
+    }
+
+    /// How each relation is drawn.
+    private static func edge(from: String, to: String, kind: EdgeKind, version: String?) -> DiagramEdge {
+        switch kind {
+        case .dependsOn: DiagramEdge(from: from, to: to, color: Palette.neutral, tooltip: "depends on")
+        case .uses: DiagramEdge(from: from, to: to, label: version.map { "@" + $0 }, color: Palette.muted, tooltip: "uses")
+        case .reads: DiagramEdge(from: from, to: to, label: "reads", color: Palette.muted, style: .dashed)
+        case .writes: DiagramEdge(from: from, to: to, label: "writes", color: Palette.muted)
+        case .delivers: DiagramEdge(from: from, to: to, color: Palette.green, arrowHead: .vee, tooltip: "delivers")
+        case .supports: DiagramEdge(from: from, to: to, color: Palette.muted, style: .dotted, tooltip: "supports")
+        case .hostedOn: DiagramEdge(from: from, to: to, label: "hosted on", color: Palette.muted, style: .dotted)
+        case .partOf: DiagramEdge(from: from, to: to, color: Palette.muted, style: .dotted, arrowHead: .odot, tooltip: "part of")
+        case .ownedBy, .inUnit, .memberOf, .incompatibleWith: DiagramEdge(from: from, to: to, color: Palette.muted, style: .dotted)
+        }
+    }
+
+    /// A red dashed, undirected edge between every drawn pair of incompatible technologies,
+    /// labelled with the reason; it does not pull the layout.
+    private func incompatibilityEdges() -> [DiagramEdge] {
+        let graph = context.graph
+        let table = context.incompatibilities
+        let technologies = nodes.filter { graph.kind(of: $0) == .technology }
+        let candidates = Dictionary(uniqueKeysWithValues: technologies.map { ($0, [Int]()) })
+        var categories: [String: [Int]] = [:]
+        for technology in technologies {
+            if let category = table.exclusiveCategory(of: technology) { categories[category, default: []].append(technology) }
+        }
+        var edges: [DiagramEdge] = []
+        for technology in technologies {
+            for (partner, reason) in table.clashes(of: technology, among: candidates, categories: categories) where technology < partner {
+                let from = graph.id(of: technology), to = graph.id(of: partner)
+                edges.append(
+                    DiagramEdge(
+                        from: from, to: to, id: "incompatible:\(from):\(to)", label: reason, color: Palette.red,
+                        style: .dashed, penWidth: 2, direction: EdgeDirection.none,
+                        tooltip: "\(graph.name(of: technology)) and \(graph.name(of: partner)) are \(reason)", constraint: false))
+            }
+        }
+        return edges
+    }
+
+    // MARK: - Legend
+
+    /// Only what the diagram shows: its node kinds, severities and overlays.
+    private func legend(cycles: Bool, incompatible: Bool) -> Legend {
+        let graph = context.graph
+        let kinds = Set(nodes.map(graph.kind(of:)))
+        var entries = NodeKind.allCases.filter(kinds.contains).map {
+            LegendEntry(.shape(Palette.shape(for: $0)), Palette.name(of: $0))
+        }
+        let severities = Set(nodes.compactMap(context.severity(of:)))
+        for severity in Severity.allCases.reversed() where severities.contains(severity) {
+            entries.append(LegendEntry(.fill(Palette.fill(for: severity), border: Palette.line(for: severity)), Palette.name(of: severity)))
+        }
+        if nodes.contains(where: { context.findings.unowned.contains(graph.id(of: $0)) }) {
+            entries.append(LegendEntry(.line(Palette.neutral, .dashed), "Dashed outline: nobody accountable owns it"))
+        }
+        if cycles { entries.append(LegendEntry(.line(Palette.red, .bold), "Dependency cycle")) }
+        if incompatible { entries.append(LegendEntry(.line(Palette.red, .dashed), "Incompatible technologies (reason)")) }
+        return Legend(entries: entries)
+    }
+}

@@ -1,0 +1,31 @@
+import InterlockAnalysis
+import InterlockCore
+
+/// The diagrams Interlock draws for board meetings (DESIGN.md, "Diagrams").
+public enum DiagramView: String, CaseIterable, Hashable, Sendable {
+    /// Initiatives clustered by business unit, with the technologies and data they share.
+    case overview
+    /// Only what findings touch, with one hop of context.
+    case risks
+    /// The neighbourhood of one node, upstream and downstream.
+    case focus
+    /// Business units as nodes, edges weighted by cross-unit dependencies and shared data.
+    case units
+    /// The capability map with the initiatives that deliver each capability.
+    case capabilities
+
+    /// Builds the diagram of this view: a pure function of the graph, the findings and the
+    /// options, with no Graphviz call.
+    ///
+    /// - Throws: ``ViewError`` when the options do not fit the portfolio (an unknown focus node).
+    public func diagram(of graph: PortfolioGraph, findings: [Finding], options: ViewOptions = ViewOptions()) throws(ViewError) -> Diagram {
+        let context = ViewContext(graph: graph, findings: findings, options: options)
+        switch self {
+        case .overview: return OverviewView().diagram(in: context)
+        case .risks: return RisksView().diagram(in: context)
+        case .focus: return try FocusView().diagram(in: context)
+        case .units: return UnitsView().diagram(in: context)
+        case .capabilities: return CapabilitiesView().diagram(in: context)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// Options shared by the views.
+public struct ViewOptions: Hashable, Sendable {
+    /// The most nodes a view hands to Graphviz; beyond it the view keeps the part that matters
+    /// most (highest risk, or closest to the focus) and says in its title what it left out.
+    public var maxNodes: Int
+    /// What the `focus` view centres on; required by that view, ignored by the others.
+    public var focus: Focus?
+
+    /// The default node budget: a dot layout of this size still takes about a second.
+    public static let defaultMaxNodes = 1_500
+
+    /// View options.
+    public init(maxNodes: Int = defaultMaxNodes, focus: Focus? = nil) {
+        self.maxNodes = maxNodes
+        self.focus = focus
+    }
+}
+
+/// The centre and reach of the `focus` view.
+public struct Focus: Hashable, Sendable {
+    /// Id of the node in the centre.
+    public var nodeID: String
+    /// How many edges away from the centre to go.
+    public var depth: Int
+    /// Which way to go.
+    public var direction: FocusDirection
+
+    /// A focus.
+    public init(nodeID: String, depth: Int = 2, direction: FocusDirection = .both) {
+        self.nodeID = nodeID
+        self.depth = depth
+        self.direction = direction
+    }
+}
+
+/// Which way the `focus` view follows edges.
+public enum FocusDirection: String, CaseIterable, Hashable, Sendable {
+    /// Upstream: what depends on, uses or reads from the centre (what breaks if it slips).
+    case up
+    /// Downstream: what the centre depends on, uses, reads and delivers.
+    case down
+    /// Both ways.
+    case both
+}
+
+/// Why a view cannot be drawn for a portfolio.
+public enum ViewError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The `focus` view was asked without a centre.
+    case missingFocus
+    /// The focus node does not exist.
+    case unknownNode(String)
+
+    /// A sentence for the command line.
+    public var description: String {
+        switch self {
+        case .missingFocus: "the focus view needs a node to centre on"
+        case .unknownNode(let id): "no node has the id '\(id)'"
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import InterlockAnalysis
+import InterlockCore
+import InterlockReports
+
+/// `interlock report`: the board pack, one self-contained HTML page.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the board pack: one self-contained HTML page with health, money at stake, top risks and who must act.",
+        discussion: """
+        The page has no external reference (CSS and SVG are inline) and prints to A4 landscape.
+        With --baseline it also shows what is new, resolved and unchanged since that version.
+        Exits 0 when the report is written, whatever it finds; 2 on bad input or usage.
+
+        Examples:
+          interlock report Samples/acme -o out/board.html
+          interlock report portfolio --baseline last-meeting/portfolio --title "Q3 board" -o board.html
+        """
+    )
+
+    @OptionGroup var input: PortfolioInput
+
+    @Option(name: [.short, .customLong("output")], help: "Write the page to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(help: ArgumentHelp("The portfolio as it was at the last meeting (file or folder), to show what changed.", valueName: "path"))
+    var baseline: String?
+
+    @Option(help: "The page title (default: the portfolio's name and \"board report\").")
+    var title: String?
+
+    @Option(help: ArgumentHelp("The date printed on the report, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
+    var date: String?
+
+    func validate() throws {
+        if let date, Day(date) == nil { throw ValidationError("--date must be a day written YYYY-MM-DD, not \"\(date)\".") }
+    }
+
+    func run() throws {
+        let analysis = try PortfolioAnalysis(paths: input.paths)
+        let baselineFindings = try baseline.map { try PortfolioAnalysis(paths: [$0]).findings }
+        let report = BoardReport(
+            graph: analysis.graph, findings: analysis.findings, title: title, date: date ?? Self.today(),
+            inputHash: try inputHash(), baselineFindings: baselineFindings)
+        let drawn = BoardDiagrams.adding(to: report)
+        for problem in drawn.problems { printToStandardError("interlock: warning: \(problem)") }
+        try OutputDestination(path: output).write(HTMLReporter.render(drawn.report))
+    }
+
+    /// SHA-256 of the input files' contents, concatenated in load order (`cat FILES | sha256sum`).
+    private func inputHash() throws -> String {
+        var digest = SHA256()
+        for path in input.paths {
+            let files: [String]
+            do { files = try PortfolioLoader.portfolioFiles(at: path) } catch { throw CommandFailure.badInput("error: \(error)") }
+            for file in files {
+                guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure.badInput("cannot read \(file)") }
+                digest.update(data)
+            }
+        }
+        return digest.hexDigest()
+    }
+
+    private static func today() -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        func pad(_ value: Int?, _ width: Int) -> String {
+            let digits = String(value ?? 0)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(parts.year, 4))-\(pad(parts.month, 2))-\(pad(parts.day, 2))"
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@Suite("interlock render, end to end")
+struct RenderCommandTests {
+    /// A fresh folder for output files.
+    private func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("interlock-render-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func svgGoesToStandardOutputAsWellFormedXMLWithTitleAndNodeIDs() throws {
+        let result = try CommandRunner.run(["render", "Samples/acme", "--view", "risks"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let document = try XMLDocument(data: Data(result.standardOutput.utf8), options: [])
+        let title = try document.nodes(forXPath: "//*[@id='graph0']//*[local-name()='text']").first?.stringValue
+        #expect(title == "Acme Group — risks")
+        let ids = Set(try document.nodes(forXPath: "//*[@class='node']/@id").compactMap(\.stringValue))
+        #expect(ids.isSuperset(of: ["field-service-platform", "salesforce", "oracle-db", "interlock:legend"]))
+    }
+
+    @Test func binaryFormatsAreWrittenToTheOutputFile() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (format, signature) in [("png", [UInt8]([0x89, 0x50, 0x4E, 0x47])), ("pdf", Array("%PDF-".utf8))] {
+            let file = folder.appendingPathComponent("units.\(format)")
+            let result = try CommandRunner.run(["render", "Samples/acme", "--view", "units", "--format", format, "-o", file.path])
+            #expect(result.status == 0, "\(result.standardError)")
+            #expect(result.standardOutput.isEmpty)
+            let data = try Data(contentsOf: file)
+            #expect(Array(data.prefix(signature.count)) == signature)
+            #expect(data.count > 5_000)
+        }
+    }
+
+    @Test func rendersWithoutTheDotProgram() throws {
+        let result = try CommandRunner.run(["render", "Samples/acme", "--view", "overview", "--format", "dot"], environment: ["PATH": "/nonexistent"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.hasPrefix("digraph interlock {"))
+        #expect(result.standardOutput.contains("pos=\""))
+    }
+
+    @Test func largeViewsSayWhatTheyLeftOut() throws {
+        let result = try CommandRunner.run(["render", "Samples/acme", "--view", "risks", "--max-nodes", "10"])
+        #expect(result.status == 0)
+        let document = try XMLDocument(data: Data(result.standardOutput.utf8), options: [])
+        #expect(try document.nodes(forXPath: "//*[@class='node']").count == 11)  // 10 and the legend
+        let texts = try document.nodes(forXPath: "//*[@id='graph0']/*[local-name()='text']").compactMap(\.stringValue)
+        #expect(texts.contains { $0.hasPrefix("Showing 10 of ") && $0.hasSuffix("with the lowest risk left out (--max-nodes).") })
+    }
+
+    @Test func focusFollowsDepthAndDirection() throws {
+        let result = try CommandRunner.run([
+            "render", "Samples/acme", "--view", "focus", "--node", "field-service-platform", "--depth", "1", "--direction", "up", "--format", "dot",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("\"field-service-platform\"\t["))
+    }
+
+    @Test func usageErrorsExitTwoAndLeaveTheOutputAlone() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("focus.svg")
+        try "previous".write(to: output, atomically: true, encoding: .utf8)
+
+        let unknown = try CommandRunner.run(["render", "Samples/acme", "--view", "focus", "--node", "nope", "-o", output.path])
+        #expect(unknown.status == 2)
+        #expect(unknown.standardError == "interlock: error: no node has the id 'nope'\n")
+        #expect(try String(contentsOf: output, encoding: .utf8) == "previous")
+
+        let binary = try CommandRunner.run(["render", "Samples/acme", "--view", "units", "--format", "png"])
+        #expect(binary.status == 2)
+        #expect(binary.standardError.contains("--format png writes binary data; give -o FILE."))
+        let noCentre = try CommandRunner.run(["render", "Samples/acme", "--view", "focus"])
+        #expect(noCentre.status == 2)
+        #expect(noCentre.standardError.contains("--view focus needs --node ID."))
+        #expect(try CommandRunner.run(["render", "Samples/acme", "--view", "risks", "--node", "x"]).status == 2)
+        #expect(try CommandRunner.run(["render", "Samples/acme", "--view", "nope"]).status == 2)
+        #expect(try CommandRunner.run(["render", "Samples/acme", "--view", "risks", "--max-nodes", "0"]).status == 2)
+    }
+}

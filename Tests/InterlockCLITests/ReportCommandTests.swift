@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+@Suite("interlock report, end to end")
+struct ReportCommandTests {
+    private func temporaryPath(_ name: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("interlock-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.appendingPathComponent(name).path
+    }
+
+    @Test func writesTheSamplesBoardPack() throws {
+        let page = try temporaryPath("board.html")
+        let result = try CommandRunner.run(["report", "Samples/acme", "--date", "2026-11-22", "-o", page, "--title", "Board <Q4>"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<title>Board &lt;Q4&gt;</title>"))
+        // The input fingerprint is SHA-256 of the sample's files concatenated in path order.
+        #expect(html.contains("sha256:d2dcf2c8b3a616b9ded049c19f83ec779040160476d3bfd5c617183767b63c48"))
+        let again = try temporaryPath("again.html")
+        _ = try CommandRunner.run(["report", "Samples/acme", "--date", "2026-11-22", "-o", again, "--title", "Board <Q4>"])
+        #expect(try String(contentsOfFile: again, encoding: .utf8) == html, "byte-identical for the same input and date")
+    }
+
+    @Test func baselineAddsTheChangesSection() throws {
+        let fixtures = CommandRunner.packageRoot.appendingPathComponent("Tests/InterlockReportsTests/Fixtures").path
+        let result = try CommandRunner.run(["report", "\(fixtures)/diff-new.yaml", "--baseline", "\(fixtures)/diff-old.yaml", "--date", "2026-01-01"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("3 new, 1 resolved and 0 unchanged findings compared with the baseline."))
+    }
+
+    @Test func badDateOrInputIsExitTwo() throws {
+        #expect(try CommandRunner.run(["report", "Samples/acme", "--date", "22/11/2026"]).status == 2)
+        #expect(try CommandRunner.run(["report", "Samples/nope"]).status == 2)
+        #expect(try CommandRunner.run(["report", "Samples/acme", "--baseline", "Samples/nope"]).status == 2)
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import InterlockCore
+import Testing
+@testable import InterlockGraphviz
+
+@Suite("Views: diagrams built from the graph and the findings")
+struct ViewTests {
+    let small = LoadedPortfolio.small
+
+    @Test("each view of the small portfolio gives the golden DOT", arguments: DiagramView.allCases)
+    func golden(_ view: DiagramView) throws {
+        let source = try Graphviz.shared.source(of: small.diagram(view))
+        #expect(source == (try Golden.text("view-\(view.rawValue).dot", actual: source)))
+    }
+
+    @Test("overview: initiatives in nested unit clusters, shared data, no asset used once")
+    func overview() throws {
+        let diagram = try small.diagram(.overview)
+        #expect(diagram.title == "Small Co — overview")
+        #expect(diagram.nodes.map(\.id) == ["crm-a", "crm-b", "billing", "loner", "customers"])
+        #expect(diagram.clusters.map(\.id) == ["group", "sales", "ops"])
+        #expect(diagram.clusters.map(\.parent) == [nil, "group", nil])
+        #expect(diagram.nodes.map(\.cluster) == ["sales", "ops", "ops", nil, nil])
+        #expect(diagram.node("customers")?.shape == .cylinder)
+        #expect(diagram.edges("crm-a", "customers").map(\.label) == ["writes"])
+    }
+
+    @Test("risks: red cycle, incompatible pair with its reason, duplicates grouped, unowned marked")
+    func risks() throws {
+        let diagram = try small.diagram(.risks)
+        #expect(diagram.nodes.map(\.id) == ["crm-a", "crm-b", "billing", "oracle", "postgres", "customers", "crm", "invoicing"])
+        for (from, to) in [("crm-a", "crm-b"), ("crm-b", "crm-a")] {
+            #expect(diagram.edges(from, to).map(\.color) == [Palette.red])
+            #expect(diagram.edges(from, to).map(\.style) == [.bold])
+        }
+        #expect(diagram.edges("billing", "crm-b").map(\.color) == [Palette.neutral])
+        let incompatible = try #require(diagram.edges("oracle", "postgres").first)
+        #expect(incompatible.label == "declared incompatible")
+        #expect(incompatible.style == .dashed && !incompatible.constraint && incompatible.direction == EdgeDirection.none)
+        #expect(diagram.clusters.map(\.id) == ["duplicated:crm"])
+        #expect(diagram.clusters.first?.label == "Duplicated: Customer management, 2 initiatives, EUR 150k")
+        #expect(diagram.nodes.filter { $0.cluster == "duplicated:crm" }.map(\.id) == ["crm-a", "crm-b", "crm"])
+        let billing = try #require(diagram.node("billing"))
+        #expect(billing.label == .plain("New billing\nno owner"))
+        #expect(billing.style == [.filled, .dashed])
+        #expect(billing.fillColor == Palette.fill(for: .error))
+        #expect(billing.tooltip == #"Initiative "New billing" has nobody accountable: its owner "Bob" has left the organisation."#)
+        #expect(diagram.node("crm-a")?.tooltip?.hasSuffix("(+2 more findings)") == true)
+        #expect(diagram.node("invoicing")?.fillColor == .white)
+        let legend = diagram.legend?.entries.map(\.text) ?? []
+        #expect(legend == ["Initiative", "Technology", "Data source", "Capability", "Error finding",
+                           "Dashed outline: nobody accountable owns it", "Dependency cycle", "Incompatible technologies (reason)"])
+        #expect(diagram.notes == ["4 findings (4 errors) and their direct neighbours"])
+    }
+
+    @Test("focus: neighbourhood by depth and direction, centre highlighted")
+    func focus() throws {
+        #expect(try small.diagram(.focus).nodes.map(\.id) == ["crm-a", "crm-b", "billing", "postgres", "customers", "crm", "growth"])
+        let up = try small.diagram(.focus, focus: Focus(nodeID: "crm-b", depth: 1, direction: .up))
+        #expect(up.nodes.map(\.id) == ["crm-a", "crm-b", "billing"])
+        let down = try small.diagram(.focus, focus: Focus(nodeID: "billing", depth: 2, direction: .down))
+        #expect(down.nodes.map(\.id) == ["crm-a", "crm-b", "billing", "postgres", "customers", "crm", "invoicing", "growth"])
+        let centre = try small.diagram(.focus, focus: Focus(nodeID: "loner", depth: 0))
+        #expect(centre.nodes.map(\.id) == ["loner"])
+        #expect(centre.node("loner")?.peripheries == 2)
+        #expect(centre.title == "Small Co — focus on Side project")
+        #expect(throws: ViewError.unknownNode("nope")) { try small.diagram(.focus, focus: Focus(nodeID: "nope")) }
+        #expect(throws: ViewError.missingFocus) { try DiagramView.focus.diagram(of: small.graph, findings: small.findings) }
+    }
+
+    @Test("units: one node per unit and for initiatives without one, edges counting cross-unit links")
+    func units() throws {
+        let diagram = try small.diagram(.units)
+        #expect(diagram.nodes.map(\.id) == ["group", "sales", "ops", UnitsView.noUnitID])
+        #expect(diagram.node("ops")?.label == .plain("Operations\n2 initiatives"))
+        #expect(diagram.node("ops")?.fillColor == Palette.fill(for: .error))
+        #expect(diagram.node(UnitsView.noUnitID)?.fillColor == .white)
+        #expect(diagram.edges("sales", "ops").map(\.label) == ["1 dependency", "1 shared data source"])
+        #expect(diagram.edges("ops", "sales").map(\.label) == ["1 dependency"])
+        #expect(diagram.edges("sales", "group").map(\.style) == [.dotted])
+    }
+
+    @Test("capabilities: the map with who delivers what, duplicates grouped")
+    func capabilities() throws {
+        let diagram = try small.diagram(.capabilities)
+        #expect(diagram.nodes.map(\.id) == ["crm", "invoicing", "crm-a", "crm-b", "billing"])
+        #expect(diagram.edges("billing", "invoicing").map(\.color) == [Palette.green])
+        #expect(diagram.clusters.map(\.id) == ["duplicated:crm"])
+        #expect(diagram.notes == ["2 capabilities delivered by 3 initiatives; 1 delivered more than once"])
+    }
+
+    @Test("beyond --max-nodes a view keeps the highest-risk part and says what it left out")
+    func cut() throws {
+        let diagram = try small.diagram(.overview, maxNodes: 3)
+        #expect(diagram.nodes.map(\.id) == ["crm-a", "crm-b", "billing"])
+        #expect(diagram.notes.last == "Showing 3 of 5 nodes: 2 with the lowest risk left out (--max-nodes).")
+        // Whole groups first (a capability with its initiatives), then capabilities alone.
+        #expect(try small.diagram(.capabilities, maxNodes: 3).nodes.map(\.id) == ["crm", "crm-a", "crm-b"])
+        let capabilities = try small.diagram(.capabilities, maxNodes: 4)
+        #expect(capabilities.nodes.map(\.id) == ["crm", "invoicing", "crm-a", "crm-b"])
+        #expect(capabilities.notes.last == "Showing 4 of 5 nodes: 1 with the lowest risk left out (--max-nodes).")
+        let focus = try small.diagram(.focus, maxNodes: 2, focus: Focus(nodeID: "billing", depth: 3))
+        #expect(focus.nodes.map(\.id) == ["crm-b", "billing"])
+        #expect(focus.notes.last == "Showing 2 of 10 nodes: 8 farthest from it left out (--max-nodes).")
+    }
+
+    @Test("every view renders in every format with real structure", arguments: DiagramView.allCases)
+    func rendersEverywhere(_ view: DiagramView) throws {
+        let diagram = try small.diagram(view)
+        let svg = try SVGDocument(Graphviz.shared.render(diagram).data)
+        #expect(svg.nodeIDs == diagram.nodes.map(\.id) + [Diagram.legendNodeID])
+        #expect(try svg.texts(inElementWithID: "graph0").first == diagram.title)
+        for (format, signature) in [(OutputFormat.png, [UInt8]([0x89, 0x50, 0x4E, 0x47])), (.pdf, Array("%PDF-".utf8))] {
+            let data = try Graphviz.shared.render(diagram, options: RenderOptions(format: format)).data
+            #expect(Array(data.prefix(signature.count)) == signature)
+            #expect(data.count > 5_000)
+        }
+        let dot = try Graphviz.shared.render(diagram, options: RenderOptions(format: .dot)).data
+        #expect(String(decoding: dot, as: UTF8.self).contains("pos=\""))
+    }
+
+    @Test("a portfolio of hostile names renders in every view and format, names intact", arguments: DiagramView.allCases)
+    func hostile(_ view: DiagramView) throws {
+        let hostile = LoadedPortfolio.hostile
+        let diagram = try hostile.diagram(view, focus: Focus(nodeID: "i2", depth: 2))
+        for format in OutputFormat.allCases {
+            #expect(try Graphviz.shared.render(diagram, options: RenderOptions(format: format)).warnings == [])
+        }
+        let svg = try SVGDocument(Graphviz.shared.render(diagram).data)
+        #expect(try svg.texts(inElementWithID: "graph0").first == #"Hostile "Board" <b>&amp;</b> — "# + view.subject(in: hostile))
+        for node in diagram.nodes where node.id != Diagram.legendNodeID {
+            guard case .plain(let label) = node.label else { continue }
+            #expect(try svg.texts(inElementWithID: node.id) == label.split(separator: "\n").map(String.init))
+            #expect(try svg.tooltip(ofElementWithID: node.id) == node.tooltip)
+        }
+    }
+
+    @Test("the same view renders byte-identical SVG twice", arguments: DiagramView.allCases)
+    func deterministic(_ view: DiagramView) throws {
+        let first = try Graphviz.shared.render(small.diagram(view)).data
+        let second = try Graphviz.shared.render(small.diagram(view)).data
+        #expect(first == second)
+    }
+}
+
+extension DiagramView {
+    /// The subject in the title of this view for `portfolio` (focus centred on `i2`).
+    fileprivate func subject(in portfolio: LoadedPortfolio) -> String {
+        switch self {
+        case .units: "business units"
+        case .focus: "focus on " + portfolio.graph.name(of: portfolio.graph.node(withID: "i2") ?? 0)
+        default: rawValue
+        }
+    }
+}
