@@ -45,5 +45,6 @@ let package = Package(
         stage("Loading", ["InterlockCore"]),
         stage("Graph", ["InterlockCore"]),
         stage("Detectors", ["InterlockCore", "InterlockAnalysis"]),
+        stage("Rendering", ["InterlockCore", "InterlockAnalysis", "InterlockGraphviz"]),
     ]
 )

@@ -12,7 +12,7 @@ let benchmarks: @Sendable () -> Void = {
                 configuration: StageConfiguration.forPortfolio(of: initiatives),
                 closure: { benchmark, path in
                     for _ in benchmark.scaledIterations {
-                        blackHole(try? PortfolioLoader.load(paths: [path]))
+                        blackHole(try PortfolioLoader.load(paths: [path]))
                     }
                 },
                 setup: { try GeneratedPortfolios.path(initiatives: initiatives, format: format) }

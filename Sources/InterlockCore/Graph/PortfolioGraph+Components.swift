@@ -17,7 +17,8 @@ extension PortfolioGraph {
     /// link, on-stack mark and finally component number, so following an edge reads one number
     /// where Tarjan's reads two; and when every edge of the graph is followed, edge kinds are not
     /// read at all.
-    /// - Complexity: O(nodes + edges) time; 4 bytes per node, plus the DFS path and the stack.
+    /// - Complexity: O(nodes + edges) time; 4 bytes per node for the result, and 16 per node
+    ///   reserved for the DFS path and the stack, of which only what the search reaches is used.
     public func stronglyConnectedComponents(over kinds: EdgeKindSet) -> StronglyConnectedComponents {
         // Stops at the first edge not followed, so a mixed graph pays almost nothing here.
         let followsEveryEdge = edgeKinds.allSatisfy { kinds.contains($0) }
@@ -38,19 +39,27 @@ extension PortfolioGraph {
         // than every index, so an edge to a finished node never lowers anything.
         var rank = [Int32](repeating: 0, count: nodeCount)
         var componentCount: Int32 = 0
+        // The DFS path (a node, its next outgoing edge, its own DFS index) and the open nodes
+        // that are not the root of their component, waiting for it. Neither holds a node twice,
+        // so node-count capacity never overflows; untouched pages cost no memory.
+        let frames = UnsafeMutableBufferPointer<(node: Int32, edge: Int32, index: Int32)>.allocate(capacity: max(nodeCount, 1))
+        let waiting = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(nodeCount, 1))
+        defer {
+            frames.deallocate()
+            waiting.deallocate()
+        }
         rank.withUnsafeMutableBufferPointer { rank in
             edgeTargets.withUnsafeBufferPointer { targets in
                 outOffsets.withUnsafeBufferPointer { offsets in
-                    // Open nodes that are not the root of their component, waiting for it.
-                    var waiting: [Int32] = []
-                    // The DFS path: a node, its next outgoing edge, and its own DFS index.
-                    var frames: [(node: Int32, edge: Int32, index: Int32)] = []
+                    var depth = 0, waitingCount = 0
                     var nextIndex: Int32 = 0
                     for root in 0..<nodeCount where rank[root] == 0 {
                         nextIndex += 1
                         rank[root] = nextIndex
-                        frames.append((Int32(root), offsets[root], nextIndex))
-                        while let frame = frames.last {
+                        frames[0] = (Int32(root), offsets[root], nextIndex)
+                        depth = 1
+                        while depth > 0 {
+                            let frame = frames[depth - 1]
                             let node = Int(frame.node)
                             var low = rank[node]
                             var edge = Int(frame.edge)
@@ -70,27 +79,30 @@ extension PortfolioGraph {
                             }
                             rank[node] = low
                             if child >= 0 {
-                                frames[frames.count - 1].edge = Int32(edge)
+                                frames[depth - 1].edge = Int32(edge)
                                 nextIndex += 1
                                 rank[child] = nextIndex
-                                frames.append((Int32(child), offsets[child], nextIndex))
+                                frames[depth] = (Int32(child), offsets[child], nextIndex)
+                                depth += 1
                                 continue
                             }
-                            frames.removeLast()
+                            depth -= 1
                             if low == frame.index {
                                 // A root: it and every waiting node ranked at least its index form a component.
                                 let component = finishedBase + componentCount
-                                while let member = waiting.last, rank[Int(member)] >= low {
-                                    rank[Int(member)] = component
-                                    waiting.removeLast()
+                                while waitingCount > 0, rank[Int(waiting[waitingCount - 1])] >= low {
+                                    waitingCount -= 1
+                                    rank[Int(waiting[waitingCount])] = component
                                 }
                                 rank[node] = component
                                 componentCount += 1
                             } else {
-                                waiting.append(frame.node)
+                                waiting[waitingCount] = frame.node
+                                waitingCount += 1
                             }
-                            if let parent = frames.last {
-                                rank[Int(parent.node)] = min(rank[Int(parent.node)], rank[node])
+                            if depth > 0 {
+                                let parent = Int(frames[depth - 1].node)
+                                rank[parent] = min(rank[parent], rank[node])
                             }
                         }
                     }

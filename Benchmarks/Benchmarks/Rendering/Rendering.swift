@@ -1,0 +1,29 @@
+import Benchmark
+import BenchmarkSupport
+import InterlockAnalysis
+import InterlockCore
+import InterlockGraphviz
+import StageSupport
+
+/// Rendering: the risks and units views of the analysed graph as SVG, as `interlock render`
+/// draws them: the view cuts the graph to its bound, then Graphviz lays it out in-process.
+let benchmarks: @Sendable () -> Void = {
+    for initiatives in BenchmarkSizes.initiatives {
+        for view in [DiagramView.risks, .units] {
+            Benchmark(
+                StageConfiguration.name("render \(view.rawValue) svg", initiatives),
+                configuration: StageConfiguration.forPortfolio(of: initiatives),
+                closure: { benchmark, analysed in
+                    for _ in benchmark.scaledIterations {
+                        let diagram = try view.diagram(of: analysed.graph, findings: analysed.findings)
+                        blackHole(try Graphviz.shared.render(diagram, options: RenderOptions(format: .svg)))
+                    }
+                },
+                setup: {
+                    let graph = try GeneratedPortfolios.graph(initiatives: initiatives)
+                    return (graph: graph, findings: Analyzer.analyze(graph))
+                }
+            )
+        }
+    }
+}
