@@ -13,7 +13,7 @@ let benchmarks: @Sendable () -> Void = {
             Benchmark(
                 StageConfiguration.name("render \(view.rawValue) svg", initiatives),
                 configuration: StageConfiguration.forPortfolio(of: initiatives),
-                closure: { benchmark, analysed in
+                closure: { (benchmark: Benchmark, analysed: (graph: PortfolioGraph, findings: [Finding])) throws in
                     for _ in benchmark.scaledIterations {
                         let diagram = try view.diagram(of: analysed.graph, findings: analysed.findings)
                         blackHole(try Graphviz.shared.render(diagram, options: RenderOptions(format: .svg)))
