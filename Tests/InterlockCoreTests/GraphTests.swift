@@ -10,18 +10,6 @@ private func chainPortfolio(_ dependencies: [[Int]]) -> Portfolio {
     })
 }
 
-/// A small deterministic generator, so failures reproduce.
-private struct SplitMix {
-    var state: UInt64
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
-    }
-}
-
 @Suite("Portfolio graph")
 struct GraphTests {
     @Test func edgesFollowTheRelationshipTable() throws {
@@ -75,12 +63,12 @@ struct GraphTests {
     }
 
     @Test func componentsMatchBruteForceReachability() {
-        var random = SplitMix(state: 42)
+        var random = SeededRandom(seed: 42)
         for round in 0..<300 {
-            let count = 1 + random.next(12)
-            let edgeCount = random.next(count * 2 + 1)
+            let count = 1 + random.int(below: 12)
+            let edgeCount = random.int(below: count * 2 + 1)
             var dependencies = Array(repeating: [Int](), count: count)
-            for _ in 0..<edgeCount { dependencies[random.next(count)].append(random.next(count)) }
+            for _ in 0..<edgeCount { dependencies[random.int(below: count)].append(random.int(below: count)) }
             let graph = PortfolioGraph(chainPortfolio(dependencies))
             // Brute force: transitive closure by repeated BFS.
             var reaches = Array(repeating: Array(repeating: false, count: count), count: count)

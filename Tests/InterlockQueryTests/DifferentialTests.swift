@@ -1,20 +1,16 @@
 import InterlockQuery
+import InterlockCore
 import Testing
 
 /// Pattern queries on random small graphs, compared with a brute-force matcher written here
 /// from the openCypher rules (every assignment of nodes and relationships tried; relationships
 /// distinct within a MATCH; an undirected self-loop matched once).
 @Suite struct DifferentialTests {
-    /// A deterministic generator (SplitMix64), so a failure can be replayed.
+    /// The core's deterministic generator with the two draws these tests use, so a failure can be replayed.
     struct Random {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
+        private var generator: SeededRandom
+        init(state: UInt64) { generator = SeededRandom(seed: state) }
+        mutating func next(_ bound: Int) -> Int { generator.int(below: bound) }
         mutating func chance(_ percent: Int) -> Bool { next(100) < percent }
     }
 

@@ -60,39 +60,14 @@ struct Check: ParsableCommand {
         only.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
     }
 
-    /// Rejects --only ids that are neither built-in nor custom rules of the portfolio.
-    func checkSelection(customRules: [QueryRule]) throws {
-        let known = Set(Detectors.builtIn.map(\.id) + customRules.map(\.id))
-        if let unknown = selectedRules?.subtracting(known).sorted(), !unknown.isEmpty {
-            throw CommandFailure.badInput(
-                "Unknown rule \(unknown.joined(separator: ", ")) in --only; known rules: \(known.sorted().joined(separator: ", ")).")
-        }
-    }
-
     func run() throws {
-        let clock = ContinuousClock()
-        var start = clock.now
-        let portfolio = try input.loadPortfolio(adding: ruleFiles)
-        let customRules: [QueryRule]
-        do {
-            customRules = try QueryRule.all(in: portfolio)
-        } catch {
-            throw CommandFailure.badInput("error: \(error)")
-        }
-        try checkSelection(customRules: customRules)
-        let loaded = clock.now - start
-        start = clock.now
-        let graph = ProgressDisplay.during("Building the graph") { PortfolioGraph(portfolio) }
-        let built = clock.now - start
-        let analysis = ProgressDisplay.during("Finding risks") {
-            Analyzer(graph: graph, detectors: Detectors.builtIn + customRules, only: selectedRules)
-        }
+        let analysis = try PortfolioAnalysis(paths: input.paths + ruleFiles, only: selectedRules)
         if timings {
-            printToStandardError("load   \(loaded)")
-            printToStandardError("build  \(built)")
-            for (detector, duration) in analysis.timings { printToStandardError("\(detector)  \(duration)") }
+            printToStandardError("load   \(analysis.loadDuration)")
+            printToStandardError("build  \(analysis.buildDuration)")
+            for (detector, duration) in analysis.detectorTimings { printToStandardError("\(detector)  \(duration)") }
         }
-        let report = CheckReport(graph: graph, findings: analysis.findings)
+        let report = CheckReport(graph: analysis.graph, findings: analysis.findings)
         let destination = OutputDestination(path: output)
         switch format {
         case .text:
@@ -103,9 +78,9 @@ struct Check: ParsableCommand {
         case .markdown:
             try destination.write(MarkdownReporter.render(report))
         case .sarif:
-            try destination.write(SARIFReporter.render(report, detectors: Detectors.builtIn + customRules))
+            try destination.write(SARIFReporter.render(report, detectors: analysis.detectors))
         }
-        let level = failOn ?? portfolio.policy.failOn ?? .error
+        let level = failOn ?? analysis.portfolio.policy.failOn ?? .error
         if report.findings.contains(where: { $0.severity.reaches(level) }) { throw ExitCode(1) }
     }
 }

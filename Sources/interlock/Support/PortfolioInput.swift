@@ -7,9 +7,8 @@ struct PortfolioInput: ParsableArguments {
     @Argument(help: ArgumentHelp("Portfolio files or folders (YAML or JSON); folders are read recursively and merged.", valueName: "path"))
     var paths: [String]
 
-    /// Loads and merges the portfolio, with `extraFiles` (such as rule files) merged in; a
-    /// structural fault becomes exit code 2 with the located message.
-    func loadPortfolio(adding extraFiles: [String] = []) throws -> Portfolio { try Self.load(paths + extraFiles) }
+    /// Loads and merges the portfolio; a structural fault becomes exit code 2 with the located message.
+    func loadPortfolio() throws -> Portfolio { try Self.load(paths) }
 
     /// Loads and merges the portfolio at `paths`, mapping a structural fault to exit code 2.
     static func load(_ paths: [String]) throws -> Portfolio {
