@@ -4,8 +4,9 @@ import Synchronization
 
 /// Runs detectors over a graph and puts their findings in report order.
 ///
-/// Detectors only read the immutable graph, so they run in parallel on every core; the findings
-/// are sorted afterwards, so the result does not depend on which finished first.
+/// Detectors only read the immutable graph, so they run in parallel on every core, each sorting
+/// its own findings; the sorted lists are then put together in report order, so the result does
+/// not depend on which finished first.
 public struct Analyzer: Sendable {
     /// The findings, in `Finding.reportOrder`.
     public var findings: [Finding]
@@ -19,13 +20,47 @@ public struct Analyzer: Sendable {
         DispatchQueue.concurrentPerform(iterations: selected.count) { index in
             let clock = ContinuousClock()
             let start = clock.now
-            let found = selected[index].run(on: graph)
+            let found = selected[index].run(on: graph).sorted(by: Finding.reportOrder)
             let duration = clock.now - start
             results.withLock { $0[index] = (found, duration) }
         }
         let collected = results.withLock { $0 }.compactMap { $0 }
-        self.findings = collected.flatMap(\.findings).sorted(by: Finding.reportOrder)
+        self.findings = Self.reportOrdered(collected.map(\.findings))
         self.timings = zip(selected, collected).map { ($0.id, $1.duration) }
+    }
+
+    /// Lists each in report order, put together in report order.
+    ///
+    /// Report order compares severity and rule first, so a sorted list is a few runs that share
+    /// both, and ordering the runs orders everything. Runs of different lists that share both
+    /// (two detectors reporting under one rule id) are merged by sorting them together.
+    static func reportOrdered(_ lists: [[Finding]]) -> [Finding] {
+        var runs: [ArraySlice<Finding>] = []
+        for list in lists {
+            var start = list.startIndex
+            while start < list.endIndex {
+                let first = list[start]
+                let end = list[start...].firstIndex { $0.severity != first.severity || $0.rule != first.rule } ?? list.endIndex
+                runs.append(list[start..<end])
+                start = end
+            }
+        }
+        // Runs are never empty, and sorting them is stable, so equal runs stay in list order.
+        let key = { (run: ArraySlice<Finding>) in run[run.startIndex] }
+        runs.sort { Finding.groupPrecedes(key($0), key($1)) }
+        var ordered: [Finding] = []
+        ordered.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        var index = runs.startIndex
+        while index < runs.endIndex {
+            let group = runs[index...].prefix { !Finding.groupPrecedes(key(runs[index]), key($0)) }
+            if group.count == 1 {
+                ordered.append(contentsOf: runs[index])
+            } else {
+                ordered.append(contentsOf: group.joined().sorted(by: Finding.reportOrder))
+            }
+            index += group.count
+        }
+        return ordered
     }
 
     /// The findings of the built-in detectors, in report order.

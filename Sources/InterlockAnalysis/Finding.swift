@@ -33,9 +33,15 @@ public struct Finding: Hashable, Sendable, Codable {
 extension Finding {
     /// The order every output uses: most severe first, then by rule, nodes and message.
     public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
-        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
-        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
-        if lhs.nodes != rhs.nodes { return lhs.nodes.lexicographicallyPrecedes(rhs.nodes) }
+        if lhs.severity != rhs.severity || lhs.rule != rhs.rule { return groupPrecedes(lhs, rhs) }
+        // One pass over the node ids: a million findings are sorted with this.
+        for (left, right) in zip(lhs.nodes, rhs.nodes) where left != right { return left < right }
+        if lhs.nodes.count != rhs.nodes.count { return lhs.nodes.count < rhs.nodes.count }
         return lhs.message < rhs.message
+    }
+
+    /// The order of the groups of findings that share severity and rule: report order's first two keys.
+    static func groupPrecedes(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        lhs.severity != rhs.severity ? lhs.severity > rhs.severity : lhs.rule < rhs.rule
     }
 }

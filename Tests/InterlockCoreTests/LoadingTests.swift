@@ -110,6 +110,31 @@ struct LoadingTests {
         #expect(error?.description.hasPrefix(expected) == true, "got \(String(describing: error))")
     }
 
+    /// Initiatives on lines 2 to `count + 1` of a JSON file, streamed item by item to the decoder.
+    private func manyInitiatives(_ count: Int, faultyDecodingAt faultyItem: Int?, syntaxErrorAtEnd: Bool) -> String {
+        let items = (0..<count).map { item in
+            item == faultyItem ? #"{"id": "i\#(item)", "colour": "red"}"# : #"{"id": "i\#(item)", "budget": \#(item)}"#
+        }
+        return "{\"initiatives\": [\n" + items.joined(separator: ",\n") + (syntaxErrorAtEnd ? ",\n}" : "\n]}")
+    }
+
+    @Test("a long JSON list: every item, and the first fault in the file is the one reported")
+    func longJSONListsAndTheirFirstFault() throws {
+        let portfolio = try load(manyInitiatives(5_000, faultyDecodingAt: nil, syntaxErrorAtEnd: false), file: "p.json")
+        #expect(portfolio.initiatives.map(\.id) == (0..<5_000).map { "i\($0)" })
+        #expect(portfolio.initiatives.map(\.budget) == (0..<5_000).map { Double($0) })
+        // A decoding fault early, a syntax fault at the end: the decoding fault comes first.
+        let early = loadError(manyInitiatives(5_000, faultyDecodingAt: 1_500, syntaxErrorAtEnd: true), file: "p.json")
+        #expect(early?.description.hasPrefix("p.json:1502:") == true, "got \(String(describing: early))")
+        #expect(early?.message.contains("unknown key 'colour'") == true, "got \(String(describing: early))")
+        // In the last item, just before the syntax fault.
+        let late = loadError(manyInitiatives(5_000, faultyDecodingAt: 4_999, syntaxErrorAtEnd: true), file: "p.json")
+        #expect(late?.description.hasPrefix("p.json:5001:") == true, "got \(String(describing: late))")
+        // The syntax fault alone.
+        let syntax = loadError(manyInitiatives(5_000, faultyDecodingAt: nil, syntaxErrorAtEnd: true), file: "p.json")
+        #expect(syntax?.description.hasPrefix("p.json:5002:1: invalid JSON") == true, "got \(String(describing: syntax))")
+    }
+
     @Test func jsonEscapesDecode() throws {
         let portfolio = try load(#"{"initiatives": [{"id": "a", "name": "Caf\u00e9 \"Q\" \ud83d\ude80\n"}]}"#, file: "p.json")
         #expect(portfolio.initiatives[0].name == "Café \"Q\" 🚀\n")

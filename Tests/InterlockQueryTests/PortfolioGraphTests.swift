@@ -1,3 +1,4 @@
+import Foundation
 import InterlockAnalysis
 import InterlockCore
 @testable import InterlockQuery
@@ -188,5 +189,25 @@ import Testing
 @Suite struct JSONStringLiteralTests {
     @Test func escapesWhatJSONAndJavaScriptNeed() {
         #expect(JSONStringLiteral.quoted("a\"b\\c\nd\te\u{1}f\u{7F}g\u{2028}h é") == "\"a\\\"b\\\\c\\nd\\te\\u0001f\\u007fg\\u2028h é\"")
+    }
+
+    @Test(arguments: [
+        ("", #""""#),
+        ("\"", #""\"""#),
+        ("\u{2029}…€\r", #""\u2029…€\r""#),
+        ("ends in €", #""ends in €""#),
+        ("\u{2028}\u{2028}", #""\u2028\u2028""#),
+    ])
+    func escapesAtTheEdges(_ value: String, _ literal: String) {
+        #expect(JSONStringLiteral.quoted(value) == literal)
+    }
+
+    @Test("a JSON parser reads back every string", arguments: 0..<20)
+    func roundTrips(seed: UInt64) throws {
+        var random = SeededRandom(seed: seed)
+        let alphabet: [Character] = ["a", "\"", "\\", "\n", "\u{0}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}", "…", "€", "é", "😀", "/"]
+        let value = String((0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random) ?? "a" })
+        let data = Data(("[" + JSONStringLiteral.quoted(value) + "]").utf8)
+        #expect(try JSONSerialization.jsonObject(with: data) as? [String] == [value])
     }
 }

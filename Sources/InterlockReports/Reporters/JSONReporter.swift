@@ -1,4 +1,6 @@
+import Foundation
 import InterlockAnalysis
+import InterlockCore
 
 /// `check --format json`: one object with the portfolio name, a summary and the findings.
 ///
@@ -7,21 +9,50 @@ import InterlockAnalysis
 public enum JSONReporter {
     /// The report as JSON text with a final newline.
     public static func render(_ report: CheckReport) -> String {
-        String(decoding: renderBytes(report), as: UTF8.self)
+        var text: [UInt8] = []
+        forEachChunk(of: report) { chunk in
+            text += chunk
+            return true
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
-    /// The report as UTF-8 JSON with a final newline, for large outputs.
-    public static func renderBytes(_ report: CheckReport) -> [UInt8] {
-        let document = JSONValue.object([
-            ("portfolio", .string(report.portfolioName)),
-            ("summary", .object([
-                ("errors", .integer(report.count(.error))),
-                ("warnings", .integer(report.count(.warning))),
-                ("infos", .integer(report.count(.info))),
-            ])),
-            ("findings", .array(report.findings.map(json))),
+    /// Writes the report as JSON text with a final newline to `handle`. A million findings are
+    /// 700 MB of JSON: they are written a megabyte at a time, never held whole, and serialised on
+    /// this thread while another copies the previous megabyte into the file.
+    public static func write(_ report: CheckReport, to handle: FileHandle) throws {
+        _ = try Pipeline.run(capacity: 4, state: handle) { send in
+            forEachChunk(of: report, send)
+        } consume: { handle, chunk in
+            try handle.write(contentsOf: chunk)
+        }
+    }
+
+    /// The report's JSON text, in order, in pieces of about `chunkSize` bytes; stops early when
+    /// `body` returns false. The same bytes as `JSONValue.serialized()` of the whole report.
+    private static func forEachChunk(of report: CheckReport, chunkSize: Int = 1 << 20, _ body: ([UInt8]) -> Bool) {
+        let summary = JSONValue.object([
+            ("errors", .integer(report.count(.error))),
+            ("warnings", .integer(report.count(.warning))),
+            ("infos", .integer(report.count(.info))),
         ])
-        return document.serializedBytes() + [UInt8(ascii: "\n")]
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(chunkSize + chunkSize / 4)
+        chunk += "{\n  \"portfolio\": ".utf8
+        JSONValue.writeString(report.portfolioName, to: &chunk)
+        chunk += ",\n  \"summary\": ".utf8
+        summary.write(to: &chunk, indent: 2)
+        chunk += ",\n  \"findings\": [".utf8
+        for (index, finding) in report.findings.enumerated() {
+            chunk += (index == 0 ? "\n    " : ",\n    ").utf8
+            json(finding).write(to: &chunk, indent: 4)
+            if chunk.count >= chunkSize {
+                guard body(chunk) else { return }
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        chunk += (report.findings.isEmpty ? "]\n}\n" : "\n  ]\n}\n").utf8
+        _ = body(chunk)
     }
 
     /// One finding as a JSON object in the contract's key order.

@@ -69,7 +69,9 @@ public enum JSONValue: Hashable, Sendable {
         return output
     }
 
-    private func write(to output: inout [UInt8], indent: Int?) {
+    /// Appends the JSON text, as if nested `indent` spaces deep (nil: compact), for writers
+    /// that stream a large document piece by piece.
+    func write(to output: inout [UInt8], indent: Int?) {
         switch self {
         case .null: output += "null".utf8
         case .bool(let value): output += (value ? "true" : "false").utf8
