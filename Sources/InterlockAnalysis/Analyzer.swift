@@ -20,7 +20,7 @@ public struct Analyzer: Sendable {
         DispatchQueue.concurrentPerform(iterations: selected.count) { index in
             let clock = ContinuousClock()
             let start = clock.now
-            let found = selected[index].run(on: graph).sorted(by: Finding.reportOrder)
+            let found = selected[index].run(on: graph).sortedForReport()
             let duration = clock.now - start
             results.withLock { $0[index] = (found, duration) }
         }
@@ -56,7 +56,7 @@ public struct Analyzer: Sendable {
             if group.count == 1 {
                 ordered.append(contentsOf: runs[index])
             } else {
-                ordered.append(contentsOf: group.joined().sorted(by: Finding.reportOrder))
+                ordered.append(contentsOf: Array(group.joined()).sortedForReport())
             }
             index += group.count
         }

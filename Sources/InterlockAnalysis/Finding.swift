@@ -45,3 +45,21 @@ extension Finding {
         lhs.severity != rhs.severity ? lhs.severity > rhs.severity : lhs.rule < rhs.rule
     }
 }
+
+extension Array where Element == Finding {
+    /// The findings in report order.
+    ///
+    /// Every comparison copies the two findings it reads (five strings and arrays retained and
+    /// released), so a million findings are sorted with as few comparisons as possible: first
+    /// split by severity, in one pass, which leaves a detector's findings in the order it found
+    /// them, usually already sorted; a sort then confirms such a run in one comparison per finding.
+    public func sortedForReport() -> [Finding] {
+        withUnsafeBufferPointer { findings in
+            Severity.allCases.sorted(by: >).flatMap { severity in
+                var positions = findings.indices.filter { findings[$0].severity == severity }
+                positions.sort { Finding.reportOrder(findings[$0], findings[$1]) }
+                return positions.map { findings[$0] }
+            }
+        }
+    }
+}

@@ -27,6 +27,7 @@ struct AnalyzerTests {
         // Findings equal in every compared key may come in either order: compare what orders them.
         let key = { (finding: Finding) in "\(finding.severity)|\(finding.rule)|\(finding.nodes)|\(finding.message)" }
         #expect(together.map(key) == expected.map(key))
+        #expect(lists.flatMap { $0 }.sortedForReport().map(key) == expected.map(key))
     }
 
     @Test("report order: severity, then rule, then node ids element by element (a prefix first), then message")

@@ -14,8 +14,8 @@ public struct FindingComparison: Sendable {
 
     /// Compares two lists of findings. O(n log n) for n findings.
     public init(old: [Finding], new: [Finding]) {
-        let oldSorted = old.sorted(by: Finding.reportOrder)
-        let newSorted = new.sorted(by: Finding.reportOrder)
+        let oldSorted = old.sortedForReport()
+        let newSorted = new.sortedForReport()
         var oldUsed = [Bool](repeating: false, count: oldSorted.count)
         var match = [Int?](repeating: nil, count: newSorted.count)
         for key in [Self.exactKey, Self.headKey] {

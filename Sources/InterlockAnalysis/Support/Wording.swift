@@ -83,14 +83,17 @@ extension PortfolioGraph {
     /// Ids of the owners one can contact about `nodes`: existing people who are active, and teams;
     /// de-duplicated, in the order of `nodes`.
     func contactableOwners(of nodes: [Int]) -> [String] {
-        var seen = Set<String>()
-        var owners: [String] = []
+        // Most findings involve one to four nodes: a linear scan of the few owners found beats
+        // a set, and nodes are compared, not their id strings. Large groups get a set.
+        let manyNodes = nodes.count > 16
+        var owners: [Int] = []
+        var seen = Set<Int>()
         for node in nodes {
-            guard let owner = ownerNode(of: node) else { continue }
-            if field(\.active, ofPerson: owner) == false { continue }
-            if seen.insert(id(of: owner)).inserted { owners.append(id(of: owner)) }
+            guard let owner = ownerNode(of: node), field(\.active, ofPerson: owner) != false else { continue }
+            let isNew = manyNodes ? seen.insert(owner).inserted : !owners.contains(owner)
+            if isNew { owners.append(owner) }
         }
-        return owners
+        return owners.map(id(of:))
     }
 
     /// True for initiatives that still matter: everything but `retired`.

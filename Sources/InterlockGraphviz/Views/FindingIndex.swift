@@ -35,7 +35,7 @@ struct FindingIndex: Sendable {
 
     /// Indexes `findings` (in any order).
     init(_ findings: [Finding]) {
-        self.findings = findings.sorted(by: Finding.reportOrder)
+        self.findings = findings.sortedForReport()
         var seen: Set<String> = []
         for (number, finding) in self.findings.enumerated() {
             for id in finding.nodes {

@@ -59,7 +59,7 @@ public struct BoardReport: Sendable {
         graph: PortfolioGraph, findings: [Finding], title: String? = nil, date: String, inputHash: String,
         baselineFindings: [Finding]? = nil, diagrams: [ReportDiagram] = []
     ) {
-        let ordered = findings.sorted(by: Finding.reportOrder)
+        let ordered = findings.sortedForReport()
         self.graph = graph
         self.findings = ordered
         scores = RiskScores(graph: graph, findings: ordered)
