@@ -107,6 +107,10 @@ import Testing
         Example(
             query: "MATCH (d:DataSource)<-[:WRITES]-(a {v: 1}) RETURN d.id, count(*) ORDER BY d.id",
             rows: [["d1", 2], ["d2", 1]], counted: 1),
+        // A MATCH after an aggregation counts too (d, written by j, is counted).
+        Example(
+            query: "MATCH (c:Capability)<-[:DELIVERS]-(i) WITH c, count(i) AS n MATCH (c)<-[:DELIVERS]-(j)-[:WRITES]->(d) RETURN c.id, n, count(d) ORDER BY c.id",
+            rows: [["c1", 3, 3], ["c2", 1, 1]], counted: 1),
         // Disconnected parts multiply, grouped or not.
         Example(query: "MATCH (a:Initiative), (c:Capability) RETURN count(*)", rows: [[8]], counted: 2),
         Example(query: "MATCH (a:Initiative), (c:Capability) RETURN c.id, count(a)", rows: [["c1", 4], ["c2", 4]], counted: 1),
@@ -137,6 +141,14 @@ import Testing
         #expect(rows(example.query, on: Self.graph) == example.rows)
         #expect(rows(Self.enumerating(example.query), on: Self.graph) == example.rows)
         #expect(try Self.countedSteps(example.query) == example.counted)
+    }
+
+    /// A relationship property constraint is checked on each counted relationship.
+    @Test func countedHopsCheckRelationshipProperties() throws {
+        let query = "MATCH (i)-[:USES {version: '17'}]->(t:Technology) RETURN t.id, count(*)"
+        #expect(rows(query) == [["java", 1]])
+        #expect(rows(Self.enumerating(query)) == [["java", 1]])
+        #expect(try Self.countedSteps(query, on: .sample) == 1)
     }
 
     /// Counting candidates is work for the time limit: 300 rows before the counted scan stay

@@ -77,6 +77,7 @@ final class MatchPlan<Graph: QueryableGraph> {
         try context.tick()
         for filter in filters[index] where try !filter(row) { return true }
         guard index < countFrom else {
+            guard index < steps.count else { return try emit(row, 1) }
             let count = try countTail(from: index, row, used)
             return count == 0 ? true : try emit(row, count)
         }
