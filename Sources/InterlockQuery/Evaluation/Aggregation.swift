@@ -9,6 +9,8 @@ final class AggregateRegistry {
         var distinct: Bool
         /// The argument; nil for `count(*)`.
         var argument: Evaluator?
+        /// The argument's name when it is a bare variable, as in `count(i)`.
+        var argumentVariable: String?
         /// Where the call is, for error messages.
         var position: QueryPosition
     }
@@ -54,9 +56,13 @@ extension ExpressionCompiler {
             // The argument sees the rows before grouping.
             var inner = self
             inner.aggregates = nil
-            call = .init(function: function, distinct: distinct, argument: try inner.compile(arguments[0]), position: expression.position)
+            var variable: String?
+            if case .variable(let name) = arguments[0].kind { variable = name }
+            call = .init(
+                function: function, distinct: distinct, argument: try inner.compile(arguments[0]), argumentVariable: variable,
+                position: expression.position)
         default:
-            call = .init(function: .count, distinct: false, argument: nil, position: expression.position)
+            call = .init(function: .count, distinct: false, argument: nil, argumentVariable: nil, position: expression.position)
         }
         let slot = aggregates.register(call)
         return { row in row[slot] }
@@ -93,6 +99,16 @@ struct Accumulator {
         case .min: if extreme.isNull || value.sortsBefore(extreme) { extreme = value }
         case .max: if extreme.isNull || extreme.sortsBefore(value) { extreme = value }
         }
+    }
+
+    /// Adds `rows` rows with the same argument value at once: only for a non-DISTINCT
+    /// count, the one aggregate a counted MATCH feeds (`Match.liveVariablesForCounting`).
+    mutating func add(_ value: QueryValue, rows: Int) throws(QueryError) {
+        assert(function == .count && seen == nil, "only a plain count adds several rows at once")
+        if value.isNull { return }
+        let (total, overflow) = count.addingReportingOverflow(rows)
+        guard !overflow else { throw QueryError(.runtime, "count() overflows a 64-bit integer", at: position) }
+        count = total
     }
 
     private mutating func addNumber(_ value: QueryValue) throws(QueryError) {

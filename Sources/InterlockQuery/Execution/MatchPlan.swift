@@ -4,9 +4,16 @@
 /// Running it is a depth-first search over the steps (the recursion is as deep as the
 /// pattern is long, never as deep as the graph); variable-length expansion and shortest-path
 /// search are iterative. Relationships are unique within one MATCH, as openCypher requires.
+///
+/// A plan made for a counting aggregation may end in a counted tail (`countedFrom`): steps
+/// that bind only what nothing after the MATCH reads, independent of each other. `count`
+/// stops the search there and multiplies the numbers of candidates of those steps instead of
+/// enumerating their combinations (see `MatchPlanner.countedTail`).
 final class MatchPlan<Graph: QueryableGraph> {
     /// A filter placed in the plan.
     typealias Filter = (Row) throws(QueryError) -> Bool
+    /// Receives a match and the number of matches it stands for; false stops the search.
+    typealias CountedEmit = (Row, Int) throws(QueryError) -> Bool
 
     /// The step list, in order.
     let steps: [MatchStep]
@@ -18,10 +25,12 @@ final class MatchPlan<Graph: QueryableGraph> {
     /// Slot values and their checks, per step, compiled.
     let checks: [NodeCheck<Graph>?]
     let relationshipChecks: [[PropertyCheck]]
+    /// The first step of the counted tail; `steps.count` when there is none.
+    let countedFrom: Int
 
     init(
         steps: [MatchStep], filters: [[Filter]], scope: Scope, context: ExecutionContext<Graph>,
-        checks: [NodeCheck<Graph>?], relationshipChecks: [[PropertyCheck]]
+        checks: [NodeCheck<Graph>?], relationshipChecks: [[PropertyCheck]], countedFrom: Int
     ) {
         self.steps = steps
         self.filters = filters
@@ -29,14 +38,27 @@ final class MatchPlan<Graph: QueryableGraph> {
         self.context = context
         self.checks = checks
         self.relationshipChecks = relationshipChecks
+        self.countedFrom = countedFrom
     }
+
+    /// Whether the plan ends in a counted tail.
+    var countsTail: Bool { countedFrom < steps.count }
 
     /// Calls `emit` with every match of the pattern extending `row` (which has this plan's
     /// width); stops early when `emit` returns false, and then returns false.
     func run(_ row: Row, emit: (Row) throws(QueryError) -> Bool) throws(QueryError) -> Bool {
         var row = row
         var used: [Int] = []
-        return try run(step: 0, &row, &used, emit)
+        return try run(step: 0, &row, &used, countFrom: steps.count) { (match, _) throws(QueryError) in try emit(match) }
+    }
+
+    /// Like `run`, but stops at the counted tail: `emit` gets each match of the steps before
+    /// it (the tail's slots left as they were) with how many ways the tail completes it,
+    /// when that is at least one.
+    func count(_ row: Row, emit: CountedEmit) throws(QueryError) -> Bool {
+        var row = row
+        var used: [Int] = []
+        return try run(step: 0, &row, &used, countFrom: countedFrom, emit)
     }
 
     /// Whether at least one match extends `row`.
@@ -50,11 +72,15 @@ final class MatchPlan<Graph: QueryableGraph> {
     }
 
     private func run(
-        step index: Int, _ row: inout Row, _ used: inout [Int], _ emit: (Row) throws(QueryError) -> Bool
+        step index: Int, _ row: inout Row, _ used: inout [Int], countFrom: Int, _ emit: CountedEmit
     ) throws(QueryError) -> Bool {
         try context.tick()
         for filter in filters[index] where try !filter(row) { return true }
-        guard index < steps.count else { return try emit(row) }
+        guard index < countFrom else {
+            guard index < steps.count else { return try emit(row, 1) }
+            let count = try countTail(from: index, row, used)
+            return count == 0 ? true : try emit(row, count)
+        }
         let graph = context.graph
         switch steps[index] {
         case .scan(let slot, let source):
@@ -62,33 +88,37 @@ final class MatchPlan<Graph: QueryableGraph> {
             return try source.forEachCandidate(row: row, graph: graph) { (node) throws(QueryError) in
                 guard try check?.accepts(node, row) ?? true else { return true }
                 row[slot] = .node(node)
-                return try run(step: index + 1, &row, &used, emit)
+                return try run(step: index + 1, &row, &used, countFrom: countFrom, emit)
             }
         case .verify(let slot):
-            switch row[slot] {
-            case .null: return true
-            case .node(let node):
-                guard try checks[index]?.accepts(node, row) ?? true else { return true }
-                return try run(step: index + 1, &row, &used, emit)
-            case let other:
-                throw QueryError(.runtime, "'\(scope.names[slot])' is a \(other.typeName), not a Node")
-            }
+            guard try verifies(slot, step: index, row) else { return true }
+            return try run(step: index + 1, &row, &used, countFrom: countFrom, emit)
         case .expand(let expansion):
-            return try expand(expansion, step: index, &row, &used, emit)
+            return try expand(expansion, step: index, &row, &used, countFrom: countFrom, emit)
         case .expandVariable(let expansion):
-            return try expandVariable(expansion, step: index, &row, &used, emit)
+            return try expandVariable(expansion, step: index, &row, &used, countFrom: countFrom, emit)
         case .shortest(let search):
-            return try shortest(search, step: index, &row, &used, emit)
+            return try shortest(search, step: index, &row, &used, countFrom: countFrom, emit)
         case .path(let slot, let shape):
             row[slot] = shape.path(in: row, graph: graph).map(QueryValue.path) ?? .null
-            return try run(step: index + 1, &row, &used, emit)
+            return try run(step: index + 1, &row, &used, countFrom: countFrom, emit)
+        }
+    }
+
+    /// Whether the node bound in `slot` before a `.verify` step passes the step's check (null
+    /// does not; a value that is not a node is an error).
+    private func verifies(_ slot: Int, step index: Int, _ row: Row) throws(QueryError) -> Bool {
+        switch row[slot] {
+        case .null: return false
+        case .node(let node): return try checks[index]?.accepts(node, row) ?? true
+        case let other: throw QueryError(.runtime, "'\(scope.names[slot])' is a \(other.typeName), not a Node")
         }
     }
 
     /// One hop from a bound node.
     private func expand(
         _ expansion: Expansion, step index: Int, _ row: inout Row, _ used: inout [Int],
-        _ emit: (Row) throws(QueryError) -> Bool
+        countFrom: Int, _ emit: CountedEmit
     ) throws(QueryError) -> Bool {
         guard case .node(let from) = row[expansion.hop.from] else { return true }
         let graph = context.graph
@@ -99,15 +129,15 @@ final class MatchPlan<Graph: QueryableGraph> {
         } else {
             boundRelationship = nil
         }
+        let hop = HopChecks(plan: self, expansion: expansion, step: index)
         return try graph.forEachEdge(of: from, expansion.hop.direction, types: expansion.hop.types) { (edge, other) throws(QueryError) in
             if let boundRelationship, edge != boundRelationship { return true }
-            guard !used.contains(edge), try accepts(relationship: edge, step: index, row),
-                  try acceptsTarget(other, expansion, step: index, row) else { return true }
+            guard try hop.admits(edge, to: other, row, used) else { return true }
             row[expansion.hop.to] = .node(other)
             row[expansion.hop.relationship] = .relationship(edge)
             used.append(edge)
             defer { used.removeLast() }
-            return try run(step: index + 1, &row, &used, emit)
+            return try run(step: index + 1, &row, &used, countFrom: countFrom, emit)
         }
     }
 
@@ -115,20 +145,21 @@ final class MatchPlan<Graph: QueryableGraph> {
     /// by an explicit-stack depth-first search.
     private func expandVariable(
         _ expansion: Expansion, step index: Int, _ row: inout Row, _ used: inout [Int],
-        _ emit: (Row) throws(QueryError) -> Bool
+        countFrom: Int, _ emit: CountedEmit
     ) throws(QueryError) -> Bool {
         guard case .node(let from) = row[expansion.hop.from] else { return true }
         let graph = context.graph
         let bounds = expansion.hop.length
+        let hop = HopChecks(plan: self, expansion: expansion, step: index)
         var trail: [Int] = []
         func bind(_ end: Int) throws(QueryError) -> Bool {
-            guard try acceptsTarget(end, expansion, step: index, row) else { return true }
+            guard try hop.acceptsTarget(end, row) else { return true }
             row[expansion.hop.to] = .node(end)
             if expansion.isRead {
                 let ordered = expansion.reversed ? trail.reversed() : trail
                 row[expansion.hop.relationship] = .list(ordered.map(QueryValue.relationship))
             }
-            return try run(step: index + 1, &row, &used, emit)
+            return try run(step: index + 1, &row, &used, countFrom: countFrom, emit)
         }
         if bounds.lowerBound == 0, try !bind(from) { return false }
         guard bounds.upperBound > 0 else { return true }
@@ -143,7 +174,7 @@ final class MatchPlan<Graph: QueryableGraph> {
                 }
                 continue
             }
-            guard !used.contains(edge), try accepts(relationship: edge, step: index, row) else { continue }
+            guard !used.contains(edge), try hop.accepts(relationship: edge, row) else { continue }
             trail.append(edge)
             used.append(edge)
             if trail.count >= bounds.lowerBound, try !bind(other) { return false }
@@ -159,33 +190,100 @@ final class MatchPlan<Graph: QueryableGraph> {
 
     private func shortest(
         _ search: ShortestSearch, step index: Int, _ row: inout Row, _ used: inout [Int],
-        _ emit: (Row) throws(QueryError) -> Bool
+        countFrom: Int, _ emit: CountedEmit
     ) throws(QueryError) -> Bool {
         guard case .node(let from) = row[search.hop.from], case .node(let to) = row[search.hop.to] else { return true }
         let bindings = row
+        let checks = relationshipChecks[index]
         let finder = ShortestPathFinder(graph: context.graph, context: context, search: search) { (edge) throws(QueryError) in
-            try self.accepts(relationship: edge, step: index, bindings)
+            try self.accepts(relationship: edge, checks, bindings)
         }
         for relationships in try finder.paths(from: from, to: to) {
             row[search.hop.relationship] = .list(relationships.map(QueryValue.relationship))
-            if try !run(step: index + 1, &row, &used, emit) { return false }
+            if try !run(step: index + 1, &row, &used, countFrom: countFrom, emit) { return false }
         }
         return true
     }
 
-    private func accepts(relationship: Int, step index: Int, _ row: Row) throws(QueryError) -> Bool {
-        for check in relationshipChecks[index] {
+    /// How many ways the counted steps from `index` on complete `row`: the product of their
+    /// numbers of candidates, since the planner counts only steps independent of each other
+    /// (none reads what another binds, no two can take the same relationship). Each candidate
+    /// is a unit of work for the time limit, as when enumerating.
+    private func countTail(from index: Int, _ row: Row, _ used: [Int]) throws(QueryError) -> Int {
+        let graph = context.graph
+        var total = 1
+        for step in index..<steps.count {
+            var candidates = 0
+            switch steps[step] {
+            case .scan(_, let source):
+                let check = checks[step]
+                _ = try source.forEachCandidate(row: row, graph: graph) { (node) throws(QueryError) in
+                    try context.tick()
+                    if try check?.accepts(node, row) ?? true { candidates += 1 }
+                    return true
+                }
+            case .expand(let expansion):
+                guard case .node(let from) = row[expansion.hop.from] else { return 0 }
+                let hop = HopChecks(plan: self, expansion: expansion, step: step)
+                _ = try graph.forEachEdge(of: from, expansion.hop.direction, types: expansion.hop.types) { (edge, other) throws(QueryError) in
+                    try context.tick()
+                    if try hop.admits(edge, to: other, row, used) { candidates += 1 }
+                    return true
+                }
+            case .verify(let slot):
+                candidates = try verifies(slot, step: step, row) ? 1 : 0
+            case .expandVariable, .shortest, .path:
+                preconditionFailure("the planner counts only scans, checks of bound nodes and single hops")
+            }
+            let (product, overflow) = total.multipliedReportingOverflow(by: candidates)
+            guard !overflow else { throw QueryError(.runtime, "the number of matches overflows a 64-bit integer") }
+            guard product > 0 else { return 0 }
+            total = product
+        }
+        return total
+    }
+
+    /// Whether `relationship` passes the property checks of its pattern.
+    fileprivate func accepts(relationship: Int, _ checks: [PropertyCheck], _ row: Row) throws(QueryError) -> Bool {
+        for check in checks {
             let actual = context.graph.property(check.key, ofRelationship: relationship)
             guard actual.equals(try check.value(row)) == true else { return false }
         }
         return true
     }
+}
 
-    private func acceptsTarget(_ node: Int, _ expansion: Expansion, step index: Int, _ row: Row) throws(QueryError) -> Bool {
+/// The checks of one hop, fetched from the plan once per hop rather than once per candidate.
+private struct HopChecks<Graph: QueryableGraph> {
+    let plan: MatchPlan<Graph>
+    let expansion: Expansion
+    let nodeCheck: NodeCheck<Graph>?
+    let relationshipChecks: [PropertyCheck]
+
+    init(plan: MatchPlan<Graph>, expansion: Expansion, step: Int) {
+        self.plan = plan
+        self.expansion = expansion
+        nodeCheck = plan.checks[step]
+        relationshipChecks = plan.relationshipChecks[step]
+    }
+
+    /// Whether the hop may cross `edge` to `other`: not used earlier in the match, and
+    /// passing the relationship's and the reached node's checks.
+    func admits(_ edge: Int, to other: Int, _ row: Row, _ used: [Int]) throws(QueryError) -> Bool {
+        guard !used.contains(edge), try accepts(relationship: edge, row) else { return false }
+        return try acceptsTarget(other, row)
+    }
+
+    func accepts(relationship: Int, _ row: Row) throws(QueryError) -> Bool {
+        guard !relationshipChecks.isEmpty else { return true }
+        return try plan.accepts(relationship: relationship, relationshipChecks, row)
+    }
+
+    func acceptsTarget(_ node: Int, _ row: Row) throws(QueryError) -> Bool {
         if expansion.targetBound {
             guard case .node(let bound) = row[expansion.hop.to], bound == node else { return false }
         }
-        return try checks[index]?.accepts(node, row) ?? true
+        return try nodeCheck?.accepts(node, row) ?? true
     }
 }
 

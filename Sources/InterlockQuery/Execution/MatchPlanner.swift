@@ -55,8 +55,11 @@ struct MatchPlanner<Graph: QueryableGraph> {
         }
     }
 
-    /// Plans `patterns` filtered by `predicate`.
-    func plan(_ patterns: [PatternPart], predicate: Expression?) throws(QueryError) -> MatchPlan<Graph> {
+    /// Plans `patterns` filtered by `predicate`. With `counting`, the names of the variables
+    /// read after the MATCH by a counting aggregation, the plan may end in a counted tail.
+    func plan(
+        _ patterns: [PatternPart], predicate: Expression?, counting live: Set<String>? = nil
+    ) throws(QueryError) -> MatchPlan<Graph> {
         var scope = inputScope
         let parts = try allocate(patterns, in: &scope)
         let compiler = ExpressionCompiler(context: context, scope: scope)
@@ -113,9 +116,48 @@ struct MatchPlanner<Graph: QueryableGraph> {
         }
         // Whatever is left (nothing, for a checked query) runs at the end.
         builder.filters[builder.filters.count - 1] += builder.pending.map(\.filter)
+        let countedFrom = live.map { countedTail(builder, live: slots(of: $0, in: scope)) } ?? builder.steps.count
         return MatchPlan(
             steps: builder.steps, filters: builder.filters, scope: scope, context: context, checks: builder.checks,
-            relationshipChecks: builder.relationshipChecks)
+            relationshipChecks: builder.relationshipChecks, countedFrom: countedFrom)
+    }
+
+    /// The first step of the longest run of final steps whose matches can be counted rather
+    /// than enumerated: scans, single hops and checks of bound nodes that bind only slots
+    /// nothing reads afterwards (not `live`, not read by a later counted step, no filter
+    /// placed after them), with relationship types that pairwise exclude each other, so that
+    /// no two counted hops can take the same relationship and the number of completions is
+    /// the product of each step's number of candidates. Variable-length hops, shortest paths
+    /// and paths end the run.
+    private func countedTail(_ builder: Builder, live: Set<Int>) -> Int {
+        var start = builder.steps.count
+        // Slots a counted step must not bind: read after the MATCH, or by a later counted step.
+        var read = live
+        var typeMasks: [[Bool]?] = []
+        while start > 0, builder.filters[start].isEmpty {
+            switch builder.steps[start - 1] {
+            case .scan(let slot, _) where !read.contains(slot):
+                break
+            case .verify(let slot):
+                read.insert(slot)
+            case .expand(let expansion)
+            where !expansion.targetBound && !expansion.relationshipBound
+                && read.isDisjoint(with: [expansion.hop.to, expansion.hop.relationship])
+                && !typeMasks.contains(where: { Self.overlap($0, expansion.hop.types) }):
+                read.insert(expansion.hop.from)
+                typeMasks.append(expansion.hop.types)
+            default:
+                return start
+            }
+            start -= 1
+        }
+        return start
+    }
+
+    /// Whether some relationship type passes both masks (nil passes every type).
+    private static func overlap(_ first: [Bool]?, _ second: [Bool]?) -> Bool {
+        guard let first, let second else { return true }
+        return zip(first, second).contains { $0 && $1 }
     }
 
     /// Gives each node, relationship and path of the patterns a slot; a name already in scope
@@ -371,9 +413,7 @@ extension ExpressionCompiler {
         let plan = try MatchPlanner(context: context, inputScope: scope).plan([part], predicate: nil)
         let width = plan.scope.count
         return { row throws(QueryError) in
-            var extended = row
-            extended.append(contentsOf: repeatElement(QueryValue.null, count: width - row.count))
-            return .boolean(try plan.exists(extended))
+            .boolean(try plan.exists(row.padded(to: width)))
         }
     }
 }

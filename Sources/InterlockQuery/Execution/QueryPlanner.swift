@@ -18,28 +18,47 @@ struct QueryPlanner<Graph: QueryableGraph> {
         }
     }
 
+    /// A MATCH with a counted tail, waiting for the aggregation right after it.
+    struct CountedMatch {
+        var matches: CountedMatchSink.Matcher
+        var width: Int
+        /// The MATCH's variables, never null in its matches: `count(v)` of one counts matches.
+        var variables: Set<String>
+    }
+
     /// Plans one single query.
     func plan(_ query: SingleQuery) throws(QueryError) -> Plan {
         var scope = Scope()
         var stages: [Stage] = []
         var columns: [String]?
-        for clause in query.clauses {
+        var counted: CountedMatch?
+        for (index, clause) in query.clauses.enumerated() {
             switch clause {
             case .match(let match):
-                let plan = try MatchPlanner(context: context, inputScope: scope).plan(match.patterns, predicate: match.predicate)
+                let next = query.clauses.indices.contains(index + 1) ? query.clauses[index + 1] : nil
+                let live = match.liveVariablesForCounting(then: next)
+                let plan = try MatchPlanner(context: context, inputScope: scope)
+                    .plan(match.patterns, predicate: match.predicate, counting: live)
                 scope = plan.scope
                 let width = scope.count
-                let matches: MatchSink.Matcher = { (row, emit) throws(QueryError) in try plan.run(row, emit: emit) }
-                stages.append { MatchSink(matches: matches, width: width, optional: match.optional, next: $0) }
+                if plan.countsTail {
+                    let matches: CountedMatchSink.Matcher = { (row, emit) throws(QueryError) in try plan.count(row, emit: emit) }
+                    counted = CountedMatch(matches: matches, width: width, variables: match.variables)
+                } else {
+                    let matches: MatchSink.Matcher = { (row, emit) throws(QueryError) in try plan.run(row, emit: emit) }
+                    stages.append { MatchSink(matches: matches, width: width, optional: match.optional, next: $0) }
+                }
             case .unwind(let unwind):
                 let list = try ExpressionCompiler(context: context, scope: scope).compile(unwind.list)
                 scope.add(unwind.variable)
                 let deadline = context.deadline
                 stages.append { UnwindSink(list: list, deadline: deadline, next: $0) }
             case .with(let projection):
-                stages += try self.projection(projection, scope: &scope, isReturn: false)
+                stages += try self.projection(projection, scope: &scope, isReturn: false, after: counted)
+                counted = nil
             case .return(let projection):
-                stages += try self.projection(projection, scope: &scope, isReturn: true)
+                stages += try self.projection(projection, scope: &scope, isReturn: true, after: counted)
+                counted = nil
                 columns = scope.names
             case .call(let call):
                 let names = try self.call(call, scope: &scope, stages: &stages)
@@ -52,8 +71,11 @@ struct QueryPlanner<Graph: QueryableGraph> {
         return Plan(stages: stages, columns: columns)
     }
 
-    /// The stages of WITH or RETURN; `scope` becomes the projected columns.
-    private func projection(_ projection: Projection, scope: inout Scope, isReturn: Bool) throws(QueryError) -> [Stage] {
+    /// The stages of WITH or RETURN (and of the counted MATCH before it, if any); `scope`
+    /// becomes the projected columns.
+    private func projection(
+        _ projection: Projection, scope: inout Scope, isReturn: Bool, after counted: CountedMatch?
+    ) throws(QueryError) -> [Stage] {
         let items = try expandedItems(projection, scope: scope, isReturn: isReturn)
         let input = scope
         var output = Scope()
@@ -63,7 +85,7 @@ struct QueryPlanner<Graph: QueryableGraph> {
         // Non-aggregating, non-distinct projections may sort on the variables before them too.
         let sortsOnInput = !aggregating && !projection.distinct && !projection.orderBy.isEmpty
         if aggregating {
-            stages.append(try aggregation(items, input: input))
+            stages.append(try aggregation(items, input: input, after: counted))
         } else {
             let compiler = ExpressionCompiler(context: context, scope: input)
             let evaluators = try compiler.compileAll(items.map(\.expression))
@@ -128,8 +150,9 @@ struct QueryPlanner<Graph: QueryableGraph> {
         return items
     }
 
-    /// The aggregation stage: grouping keys are the items without aggregates.
-    private func aggregation(_ items: [Projection.Item], input: Scope) throws(QueryError) -> Stage {
+    /// The aggregation stage: grouping keys are the items without aggregates. After a counted
+    /// MATCH, the stage runs that MATCH too, adding each match with the number it stands for.
+    private func aggregation(_ items: [Projection.Item], input: Scope, after counted: CountedMatch?) throws(QueryError) -> Stage {
         let grouping = items.filter { !$0.expression.containsAggregate }
         let groupingTexts = Set(grouping.map(\.expression.cypher))
         for item in items where item.expression.containsAggregate {
@@ -145,9 +168,22 @@ struct QueryPlanner<Graph: QueryableGraph> {
         let registry = AggregateRegistry(baseSlot: input.count)
         let itemCompiler = ExpressionCompiler(context: context, scope: input, aggregates: registry)
         let evaluators = try itemCompiler.compileAll(items.map(\.expression))
-        let calls = registry.calls
         let width = input.count
-        return { AggregateSink(keys: keys, calls: calls, items: evaluators, inputWidth: width, next: $0) }
+        guard let counted else {
+            let calls = registry.calls
+            return { AggregateSink(keys: keys, calls: calls, items: evaluators, inputWidth: width, next: $0) }
+        }
+        // The counted tail's slots stay null, so `count(v)` of a MATCH variable counts the
+        // matches themselves, as `count(*)` does.
+        let calls = registry.calls.map { call in
+            var call = call
+            if let name = call.argumentVariable, counted.variables.contains(name) { call.argument = nil }
+            return call
+        }
+        return { next in
+            let aggregate = AggregateSink(keys: keys, calls: calls, items: evaluators, inputWidth: width, next: next)
+            return CountedMatchSink(matches: counted.matches, width: counted.width, aggregate: aggregate)
+        }
     }
 
     /// The value of SKIP or LIMIT: a non-negative integer known before the query runs.
@@ -214,5 +250,47 @@ extension Expression {
             }
         }
         return found
+    }
+}
+
+extension Match {
+    /// The named nodes, relationships and paths of the patterns.
+    var variables: Set<String> { Set(patterns.flatMap(\.variables)) }
+
+    /// The variables that `next`, the clause right after this MATCH, reads from its matches,
+    /// when the MATCH may count its final steps instead of enumerating them
+    /// (`MatchPlanner.countedTail`): the MATCH is not OPTIONAL and `next` is a WITH or RETURN
+    /// (without `*`) aggregating with nothing but `count(*)` and non-DISTINCT `count(x)`.
+    /// The grouping keys and the counted expressions are read, except a counted variable of
+    /// the MATCH, which is never null in its matches. Nil when the MATCH must enumerate.
+    func liveVariablesForCounting(then next: Clause?) -> Set<String>? {
+        guard !optional, let next else { return nil }
+        let projection: Projection
+        switch next {
+        case .with(let item), .return(let item): projection = item
+        case .match, .unwind, .call: return nil
+        }
+        guard projection.isAggregating, !projection.includesAll else { return nil }
+        let variables = variables
+        var read: Set<String> = []
+        var stack = projection.items.map(\.expression)
+        while let expression = stack.popLast() {
+            switch expression.kind {
+            case .countStar:
+                continue
+            case .function(let name, let distinct, let arguments) where expression.isAggregateCall:
+                guard name.lowercased() == "count", !distinct, arguments.count == 1 else { return nil }
+                if case .variable(let counted) = arguments[0].kind, variables.contains(counted) { continue }
+                read.formUnion(arguments[0].freeVariables)
+            case .variable(let name):
+                read.insert(name)
+            case .listComprehension, .quantifier, .pattern:
+                guard !expression.containsAggregate else { return nil }
+                read.formUnion(expression.freeVariables)
+            default:
+                stack.append(contentsOf: expression.children)
+            }
+        }
+        return read
     }
 }

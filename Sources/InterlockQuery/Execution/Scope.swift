@@ -37,3 +37,13 @@ struct Scope: Sendable {
 
 /// One row of values, indexed by the slots of a `Scope`.
 typealias Row = [QueryValue]
+
+extension Row {
+    /// The row followed by nulls up to `width` slots: a row of a clause's input made ready
+    /// for the slots the clause binds.
+    func padded(to width: Int) -> Row {
+        var extended = self
+        extended.append(contentsOf: repeatElement(QueryValue.null, count: width - count))
+        return extended
+    }
+}

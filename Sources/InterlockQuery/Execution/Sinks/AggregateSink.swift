@@ -13,6 +13,8 @@ final class AggregateSink: RowSink {
     private let next: RowSink
     private var groups: [Group] = []
     private var groupIndex: [Row: Int] = [:]
+    /// The groups of a single node key, by node index.
+    private var nodeGroupIndex: [Int: Int] = [:]
 
     init(keys: [Evaluator], calls: [AggregateRegistry.Call], items: [Evaluator], inputWidth: Int, next: RowSink) {
         self.keys = keys
@@ -23,22 +25,47 @@ final class AggregateSink: RowSink {
     }
 
     func push(_ row: Row) throws(QueryError) -> Bool {
-        let key = try keys.evaluate(row)
-        let index: Int
-        if keys.isEmpty, !groups.isEmpty {
-            // One group: no need to hash an empty key for every row.
-            index = 0
-        } else if let existing = groupIndex[key] {
-            index = existing
-        } else {
-            index = groups.count
-            groupIndex[key] = index
-            groups.append(Group(representative: row, accumulators: calls.map(Accumulator.init)))
-        }
+        let index = try group(of: row)
         for (position, call) in calls.enumerated() {
             try groups[index].accumulators[position].add(try call.argument?(row) ?? .boolean(true))
         }
         return true
+    }
+
+    /// Adds `rows` rows at once, all like `row` in every slot the grouping keys and the
+    /// arguments read (the matches of a counted MATCH); the calls are non-DISTINCT counts.
+    func push(_ row: Row, rows: Int) throws(QueryError) {
+        let index = try group(of: row)
+        for (position, call) in calls.enumerated() {
+            try groups[index].accumulators[position].add(try call.argument?(row) ?? .boolean(true), rows: rows)
+        }
+    }
+
+    /// The index of the row's group, created on first sight.
+    private func group(of row: Row) throws(QueryError) -> Int {
+        // One group: no need to hash an empty key for every row.
+        if keys.isEmpty, !groups.isEmpty { return 0 }
+        if keys.count == 1 {
+            // Grouping by one node (`WITH c, count(i)`): the node's index is the key, with no
+            // row of values to build and hash. Other values never equal a node.
+            let value = try keys[0](row)
+            guard case .node(let node) = value else { return group(ofKey: [value], row) }
+            if let existing = nodeGroupIndex[node] { return existing }
+            nodeGroupIndex[node] = groups.count
+            return newGroup(row)
+        }
+        return group(ofKey: try keys.evaluate(row), row)
+    }
+
+    private func group(ofKey key: Row, _ row: Row) -> Int {
+        if let existing = groupIndex[key] { return existing }
+        groupIndex[key] = groups.count
+        return newGroup(row)
+    }
+
+    private func newGroup(_ representative: Row) -> Int {
+        groups.append(Group(representative: representative, accumulators: calls.map(Accumulator.init)))
+        return groups.count - 1
     }
 
     func finish() throws(QueryError) {

@@ -20,8 +20,7 @@ final class MatchSink: RowSink {
     }
 
     func push(_ row: Row) throws(QueryError) -> Bool {
-        var extended = row
-        extended.append(contentsOf: repeatElement(QueryValue.null, count: width - row.count))
+        let extended = row.padded(to: width)
         var matched = false
         var wantsMore = true
         _ = try matches(extended) { (match) throws(QueryError) in
