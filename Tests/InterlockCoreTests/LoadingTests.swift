@@ -118,21 +118,61 @@ struct LoadingTests {
         return "{\"initiatives\": [\n" + items.joined(separator: ",\n") + (syntaxErrorAtEnd ? ",\n}" : "\n]}")
     }
 
-    @Test("a long JSON list: every item, and the first fault in the file is the one reported")
-    func longJSONListsAndTheirFirstFault() throws {
-        let portfolio = try load(manyInitiatives(5_000, faultyDecodingAt: nil, syntaxErrorAtEnd: false), file: "p.json")
+    /// Loads JSON `text` as `p.json`, its long lists parsed in `parts` parts however short they are.
+    private func loadInParts(_ text: String, parts: Int) throws(LoadError) -> Portfolio {
+        var decoder = PortfolioDecoder(file: "p.json")
+        var parser = JSONDocumentParser(bytes: Array(text.utf8), file: "p.json", partedListBytes: 0, listParts: parts)
+        try parser.parse(into: &decoder)
+        var merger = PortfolioMerger()
+        try merger.add(decoder.fragment)
+        return try merger.finish(paths: ["p.json"])
+    }
+
+    @Test("a long JSON list, in one go or in parts on several threads: every item, and the first fault in the file is the one reported",
+          arguments: [1, 2, 3, 7])
+    func longJSONListsAndTheirFirstFault(parts: Int) throws {
+        func loadError(_ text: String) -> LoadError? {
+            do {
+                _ = try loadInParts(text, parts: parts)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let text = manyInitiatives(5_000, faultyDecodingAt: nil, syntaxErrorAtEnd: false)
+        let portfolio = try loadInParts(text, parts: parts)
+        #expect(portfolio == (try load(text, file: "p.json")))
         #expect(portfolio.initiatives.map(\.id) == (0..<5_000).map { "i\($0)" })
-        #expect(portfolio.initiatives.map(\.budget) == (0..<5_000).map { Double($0) })
+        #expect(portfolio.initiatives.map(\.location.line) == Array(2...5_001))
         // A decoding fault early, a syntax fault at the end: the decoding fault comes first.
-        let early = loadError(manyInitiatives(5_000, faultyDecodingAt: 1_500, syntaxErrorAtEnd: true), file: "p.json")
+        let early = loadError(manyInitiatives(5_000, faultyDecodingAt: 1_500, syntaxErrorAtEnd: true))
         #expect(early?.description.hasPrefix("p.json:1502:") == true, "got \(String(describing: early))")
         #expect(early?.message.contains("unknown key 'colour'") == true, "got \(String(describing: early))")
         // In the last item, just before the syntax fault.
-        let late = loadError(manyInitiatives(5_000, faultyDecodingAt: 4_999, syntaxErrorAtEnd: true), file: "p.json")
+        let late = loadError(manyInitiatives(5_000, faultyDecodingAt: 4_999, syntaxErrorAtEnd: true))
         #expect(late?.description.hasPrefix("p.json:5001:") == true, "got \(String(describing: late))")
-        // The syntax fault alone.
-        let syntax = loadError(manyInitiatives(5_000, faultyDecodingAt: nil, syntaxErrorAtEnd: true), file: "p.json")
+        // The syntax fault alone, then one in the first part with a decoding fault in the last.
+        let syntax = loadError(manyInitiatives(5_000, faultyDecodingAt: nil, syntaxErrorAtEnd: true))
         #expect(syntax?.description.hasPrefix("p.json:5002:1: invalid JSON") == true, "got \(String(describing: syntax))")
+        let brokenEarly = manyInitiatives(5_000, faultyDecodingAt: 4_990, syntaxErrorAtEnd: false)
+            .replacingOccurrences(of: #""budget": 10}"#, with: #""budget": 10 "x"}"#)
+        let first = loadError(brokenEarly)
+        #expect(first?.description.hasPrefix("p.json:12:") == true && first?.message.contains("expected ',' or '}'") == true,
+                "got \(String(describing: first))")
+    }
+
+    @Test("cutting a list in parts is not fooled by brackets, commas and escaped quotes in strings or nested lists")
+    func listPartsFollowStringsAndNesting() throws {
+        let names = [#"a, \"b\", [c]"#, #"}{]["#, #"\\"#, #",,,"#, #"line\nbreak"#]
+        let items = (0..<600).map { item in
+            #"{"id": "i\#(item)", "name": "\#(names[item % names.count])", "tags": ["[x", "y,]", "z"], "x-extra": {"k": [1, {"q": "]"}, [[["{"]]]]}}"#
+        }
+        let text = "{\"portfolio\": \"P\", \"initiatives\": [" + items.joined(separator: ",\n  ") + "\n], \"units\": []}"
+        let sequential = try load(text, file: "p.json")
+        for parts in [2, 5, 13] {
+            #expect(try loadInParts(text, parts: parts) == sequential)
+        }
+        #expect(sequential.initiatives.count == 600)
     }
 
     @Test func jsonEscapesDecode() throws {

@@ -54,7 +54,7 @@ enum DocumentLimits {
 
 /// Receives a portfolio document one top-level key at a time, and the items of long lists one
 /// at a time, so a parser never needs the whole document tree in memory.
-protocol TopLevelSink {
+protocol TopLevelSink: Sendable {
     /// True when the items of the list under `key` should arrive one by one.
     func streamsItems(of key: String) -> Bool
     /// A streamed list under `key` starts.
@@ -65,4 +65,8 @@ protocol TopLevelSink {
     mutating func add(_ entry: DocumentEntry) throws(LoadError)
     /// A whole document, whatever its top level is.
     mutating func decode(_ root: DocumentNode) throws(LoadError)
+    /// An empty sink of the same kind, for a part of a long list parsed on another thread.
+    func makeListPartSink() -> Self
+    /// Appends the items `part` took for the list under `key`, after those this sink holds.
+    mutating func appendItems(of key: String, from part: Self)
 }

@@ -100,7 +100,8 @@ struct FieldReader {
     mutating func number(_ key: String) throws(LoadError) -> Double? {
         guard let value = node(key) else { return nil }
         let text = try Self.text(of: value, key: key, file: file)
-        guard let number = Double(text.replacingUnderscores), number.isFinite else {
+        // Budgets are nearly always whole amounts: integer parsing first is several times faster.
+        guard let number = Int(text).map(Double.init) ?? Double(text.replacingUnderscores), number.isFinite else {
             throw LoadError("expected a number for '\(key)', found \"\(text.prefix(40))\"", at: locationOf(value))
         }
         return number

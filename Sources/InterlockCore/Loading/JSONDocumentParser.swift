@@ -1,19 +1,31 @@
+import Foundation
+
 /// A strict JSON (RFC 8259) parser that keeps the line and column of every value.
 ///
 /// Written by hand rather than on `JSONSerialization` because findings and errors must point at
 /// lines, and because large portfolios (a million initiatives) must parse in seconds.
 /// The input must already be valid UTF-8 (the loader checks the whole file once).
 struct JSONDocumentParser {
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
     private let file: String
-    private var offset = 0
-    private var line = 1
-    private var lineStart = 0
-    private var depth = 0
+    var offset = 0
+    var line = 1
+    var lineStart = 0
+    var depth = 0
+    /// Streamed lists at least this long (in bytes, up to the end of the file) are parsed in
+    /// `listParts` parts at once; see `parseListInParts`.
+    private let partedListBytes: Int
+    private let listParts: Int
 
-    init(bytes: [UInt8], file: String) {
+    /// - Parameters:
+    ///   - partedListBytes: how long a streamed list must be for parsing in parts.
+    ///   - listParts: how many parts, one per core by default. Tests set both to exercise the
+    ///     parts on small inputs.
+    init(bytes: [UInt8], file: String, partedListBytes: Int = 16 << 20, listParts: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.bytes = bytes
         self.file = file
+        self.partedListBytes = partedListBytes
+        self.listParts = listParts
     }
 
     /// Parses the input into `sink`: top-level keys one at a time, and the lists the sink streams
@@ -51,7 +63,11 @@ struct JSONDocumentParser {
             skipWhitespace()
             if sink.streamsItems(of: key), peek == UInt8(ascii: "[") {
                 sink.beginList(key)
-                try parseArray { item throws(LoadError) in try sink.addListItem(item, of: key) }
+                if listParts > 1, bytes.count - offset >= partedListBytes, let split = splitList(into: listParts) {
+                    try parseListInParts(split, of: key, into: &sink)
+                } else {
+                    try parseArray { item throws(LoadError) in try sink.addListItem(item, of: key) }
+                }
             } else {
                 try sink.add(DocumentEntry(key: key, keyLine: keyLine, keyColumn: keyColumn, value: try parseValue()))
             }
@@ -66,7 +82,7 @@ struct JSONDocumentParser {
 
     // MARK: Values
 
-    private mutating func parseValue() throws(LoadError) -> DocumentNode {
+    mutating func parseValue() throws(LoadError) -> DocumentNode {
         guard offset < bytes.count else { throw error("expected a value, found the end of the file") }
         let (startLine, startColumn) = (line, column)
         switch bytes[offset] {
@@ -99,7 +115,7 @@ struct JSONDocumentParser {
         return DocumentNode(value: .scalar(DocumentScalar(text: word, isQuoted: false)), line: line, column: column)
     }
 
-    private mutating func enterContainer() throws(LoadError) {
+    mutating func enterContainer() throws(LoadError) {
         depth += 1
         if depth > DocumentLimits.maximumDepth {
             throw error("nesting deeper than \(DocumentLimits.maximumDepth) levels; a portfolio needs far fewer")
@@ -256,13 +272,13 @@ struct JSONDocumentParser {
 
     // MARK: Position
 
-    private var peek: UInt8? { offset < bytes.count ? bytes[offset] : nil }
+    var peek: UInt8? { offset < bytes.count ? bytes[offset] : nil }
 
     /// Column in bytes: counting characters would cost a pass over the line for every value,
     /// quadratic on a portfolio written as one long line. The caller has checked the input is UTF-8.
     private var column: Int { offset - lineStart + 1 }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while offset < bytes.count {
             switch bytes[offset] {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): offset += 1
@@ -275,7 +291,7 @@ struct JSONDocumentParser {
         }
     }
 
-    private func error(_ message: String) -> LoadError {
+    func error(_ message: String) -> LoadError {
         error(message, line: line, column: column)
     }
 

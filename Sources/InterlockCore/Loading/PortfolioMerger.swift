@@ -16,14 +16,14 @@ struct PortfolioMerger {
         let part = fragment.portfolio
         portfolio.name = portfolio.name ?? part.name
         portfolio.currency = portfolio.currency ?? part.currency
-        portfolio.units += part.units
-        portfolio.people += part.people
-        portfolio.teams += part.teams
-        portfolio.goals += part.goals
-        portfolio.capabilities += part.capabilities
-        portfolio.technologies += part.technologies
-        portfolio.dataSources += part.dataSources
-        portfolio.initiatives += part.initiatives
+        portfolio.units.appendAdopting(part.units)
+        portfolio.people.appendAdopting(part.people)
+        portfolio.teams.appendAdopting(part.teams)
+        portfolio.goals.appendAdopting(part.goals)
+        portfolio.capabilities.appendAdopting(part.capabilities)
+        portfolio.technologies.appendAdopting(part.technologies)
+        portfolio.dataSources.appendAdopting(part.dataSources)
+        portfolio.initiatives.appendAdopting(part.initiatives)
         portfolio.policy.incompatible += part.policy.incompatible
         portfolio.policy.incompatibleLocations += part.policy.incompatibleLocations
         portfolio.policy.exclusiveCategories += part.policy.exclusiveCategories
@@ -37,7 +37,9 @@ struct PortfolioMerger {
             throw LoadError("no file defines 'initiatives', the one key a portfolio needs", file: paths.joined(separator: ", "))
         }
         var firstDefinition: [String: (kind: String, location: SourceLocation)] = [:]
-        firstDefinition.reserveCapacity(portfolio.initiatives.count + portfolio.technologies.count)
+        // Room for every id at once: growing a dictionary of a million ids rehashes all of them.
+        firstDefinition.reserveCapacity(portfolio.units.count + portfolio.people.count + portfolio.teams.count + portfolio.goals.count
+            + portfolio.capabilities.count + portfolio.technologies.count + portfolio.dataSources.count + portfolio.initiatives.count)
         /// `entry(i)` reads the i-th entity's id and place in place; passing whole entities would copy them.
         func register(_ count: Int, _ kind: String, _ entry: (Int) -> (id: String, location: SourceLocation)) throws(LoadError) {
             for index in 0..<count {
@@ -66,5 +68,13 @@ struct PortfolioMerger {
             ruleLocations[rule.id] = rule.location
         }
         return portfolio
+    }
+}
+
+extension Array {
+    /// Appends `items`, taking over their storage when this array is empty: a large file's million
+    /// initiatives then pass from decoder to merger to portfolio without a copy.
+    mutating func appendAdopting(_ items: [Element]) {
+        if isEmpty { self = items } else { self += items }
     }
 }
