@@ -21,7 +21,7 @@ public struct DanglingReferences: Detector {
             let holder = reference.node.map { [$0] } ?? []
             let subject = reference.node.map { "The \(graph.kind(of: $0).noun) \(graph.quoted($0))" } ?? "The policy"
             return Finding(
-                rule: id, severity: .warning, nodes: holder.map(graph.id(of:)),
+                rule: id, severity: .warning, nodes: holder.map { graph.id(of: $0) },
                 message: "\(subject) refers to \"\(reference.target)\" in '\(reference.field)', \(problem).",
                 action: "Correct the id in '\(reference.field)' or add the missing \(expected) to the portfolio.",
                 owners: graph.contactableOwners(of: holder))

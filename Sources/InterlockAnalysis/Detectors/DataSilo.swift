@@ -69,7 +69,7 @@ public struct DataSilo: Detector {
         if personal { message += "; some of it is personal data" }
         message += "."
         return Finding(
-            rule: id, severity: personal ? .error : .warning, nodes: sources.map(graph.id(of:)), message: message,
+            rule: id, severity: personal ? .error : .warning, nodes: sources.map { graph.id(of: $0) }, message: message,
             action: "Name one system of record for \(domain) data and plan an initiative that keeps the other sources in step with it.",
             owners: graph.contactableOwners(of: sources))
     }

@@ -29,7 +29,7 @@ public struct DependencyCycle: Detector {
                 message = "\(cycle.count) initiatives depend on each other in a loop, so none can be delivered first: \(path)\(extra)."
             }
             return Finding(
-                rule: id, severity: .error, nodes: involved.map(graph.id(of:)), message: message,
+                rule: id, severity: .error, nodes: involved.map { graph.id(of: $0) }, message: message,
                 action: "Agree which initiative delivers first and remove or reverse one dependency in the loop.",
                 owners: graph.contactableOwners(of: involved), budgetAtStake: graph.budget(of: involved))
         }

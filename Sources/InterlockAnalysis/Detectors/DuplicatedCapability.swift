@@ -17,7 +17,7 @@ public struct DuplicatedCapability: Detector {
     /// One finding per capability delivered more than once.
     public func run(on graph: PortfolioGraph) -> [Finding] {
         graph.nodes(ofKind: .capability).compactMap { capability in
-            let builders = graph.predecessors(of: capability, via: .delivers).filter(graph.isActiveInitiative)
+            let builders = graph.predecessors(of: capability, via: .delivers).filter { graph.isActiveInitiative($0) }
             guard builders.count > 1 else { return nil }
             let units = builders.compactMap { graph.unitNode(of: $0) }.uniqued()
             let acrossUnits = units.count > 1
@@ -35,7 +35,7 @@ public struct DuplicatedCapability: Detector {
             action += "."
             return Finding(
                 rule: id, severity: acrossUnits && overlapping ? .error : .warning,
-                nodes: [graph.id(of: capability)] + builders.map(graph.id(of:)), message: message, action: action,
+                nodes: [graph.id(of: capability)] + builders.map { graph.id(of: $0) }, message: message, action: action,
                 owners: graph.contactableOwners(of: builders), budgetAtStake: budget)
         }
     }

@@ -32,7 +32,7 @@ public struct IncompatibleStack: Detector {
                     guard let reason = table.reason(first, second) else { continue }
                     findings.append(Finding(
                         rule: id, severity: .error,
-                        nodes: [initiative, first, second].map(graph.id(of:)),
+                        nodes: [initiative, first, second].map { graph.id(of: $0) },
                         message: "Initiative \(graph.quoted(initiative)) combines \(graph.quoted(first)) and \(graph.quoted(second)), which are \(reason).",
                         action: "Choose one of the two technologies for \(graph.quoted(initiative)) or get an approved exception.",
                         owners: graph.contactableOwners(of: [initiative]), budgetAtStake: graph.budget(of: [initiative])))
@@ -59,7 +59,7 @@ public struct IncompatibleStack: Detector {
                     reported.insert(LinkedPair(link.dependent, link.dependency, partner))
                     findings.append(Finding(
                         rule: id, severity: .error,
-                        nodes: [link.dependent, link.dependency, ours, partner].map(graph.id(of:)),
+                        nodes: [link.dependent, link.dependency, ours, partner].map { graph.id(of: $0) },
                         message: "\(graph.quoted(link.dependent)) runs on \(graph.quoted(ours)) but depends on \(graph.quoted(link.dependency)), which runs on \(graph.quoted(partner)); the two are \(reason).",
                         action: "Align the two initiatives on one technology or plan an integration layer between them.",
                         owners: graph.contactableOwners(of: [link.dependent, link.dependency]),
@@ -92,7 +92,7 @@ public struct IncompatibleStack: Detector {
                     guard involved.count > 1, !alreadyReported else { continue }
                     findings.append(Finding(
                         rule: id, severity: .error,
-                        nodes: ([exchange.source, technology, partner] + involved).map(graph.id(of:)),
+                        nodes: ([exchange.source, technology, partner] + involved).map { graph.id(of: $0) },
                         message: "\(graph.quotedList(writers)) \(writers.count == 1 ? "writes" : "write") \(graph.quoted(exchange.source)) with \(graph.quoted(technology)) while \(graph.quotedList(readers)) \(readers.count == 1 ? "reads" : "read") it with \(graph.quoted(partner)); the two are \(reason).",
                         action: "Agree one technology, or an approved interface, for the data in \(graph.quoted(exchange.source)).",
                         owners: graph.contactableOwners(of: involved), budgetAtStake: graph.budget(of: involved)))
@@ -106,7 +106,7 @@ public struct IncompatibleStack: Detector {
         graph.portfolio.policy.exclusiveCategories.sorted().compactMap { category in
             let used = graph.nodes(ofKind: .technology).compactMap { technology -> (Int, [Int])? in
                 guard graph.field(\.category, ofTechnology: technology) == category else { return nil }
-                let users = graph.predecessors(of: technology, via: .uses).filter(graph.isActiveInitiative)
+                let users = graph.predecessors(of: technology, via: .uses).filter { graph.isActiveInitiative($0) }
                 return users.isEmpty ? nil : (technology, users)
             }
             guard used.count > 1 else { return nil }

@@ -43,7 +43,7 @@ public struct ObsoleteTechnology: Detector {
                 }
                 guard !reasons.isEmpty else { continue }
                 findings.append(Finding(
-                    rule: id, severity: severity, nodes: [node, use.technology].map(graph.id(of:)),
+                    rule: id, severity: severity, nodes: [node, use.technology].map { graph.id(of: $0) },
                     message: "Initiative \(graph.quoted(node)) builds on \(graph.quoted(use.technology)), which \(Wording.list(reasons)).",
                     action: "Move \(graph.quoted(node)) to a supported technology or agree an extended-support plan with \(graph.quoted(use.technology))'s owner.",
                     owners: graph.contactableOwners(of: [node, use.technology]), budgetAtStake: graph.budget(ofInitiative: node)))

@@ -37,7 +37,7 @@ public struct ScheduleConflict: Detector {
             message += "."
             let pair = [link.dependent, link.dependency]
             return Finding(
-                rule: id, severity: endsFirst ? .error : .warning, nodes: pair.map(graph.id(of:)), message: message,
+                rule: id, severity: endsFirst ? .error : .warning, nodes: pair.map { graph.id(of: $0) }, message: message,
                 action: "Move the start of \(graph.quoted(link.dependent)) after \(delivered), bring \(graph.quoted(link.dependency)) forward, or agree an interim solution.",
                 owners: graph.contactableOwners(of: pair), budgetAtStake: graph.budget(ofInitiative: link.dependent))
         }

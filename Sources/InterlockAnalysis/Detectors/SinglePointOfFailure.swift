@@ -41,7 +41,7 @@ public struct SinglePointOfFailure: Detector {
 
     /// One warning per node over the threshold, listing its blast radius after it.
     public func run(on graph: PortfolioGraph) -> [Finding] {
-        let active = graph.nodes(ofKind: .initiative).filter(graph.isActiveInitiative)
+        let active = graph.nodes(ofKind: .initiative).filter { graph.isActiveInitiative($0) }
         let threshold = max(minimumBlastRadius, Int((Double(active.count) * minimumShare).rounded(.up)))
         guard active.count >= threshold else { return [] }
         let radius = BlastRadius(graph)
@@ -68,7 +68,7 @@ public struct SinglePointOfFailure: Detector {
         if affected.count > Self.maximumListed { message += "; the first \(Self.maximumListed) are listed" }
         message += "."
         return Finding(
-            rule: id, severity: .warning, nodes: ([node] + listed).map(graph.id(of:)), message: message,
+            rule: id, severity: .warning, nodes: ([node] + listed).map { graph.id(of: $0) }, message: message,
             action: "Give \(graph.quoted(node)) a tested fallback (redundancy, failover, exit plan) and an owner who answers for its availability.",
             owners: graph.contactableOwners(of: [node]), budgetAtStake: graph.budget(of: affected))
     }

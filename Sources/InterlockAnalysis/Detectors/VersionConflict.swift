@@ -36,7 +36,7 @@ public struct VersionConflict: Detector {
                 let mine = ours.filter { $0.technology == technology }.map(\.major)
                 let other = theirs.filter { $0.technology == technology }.map(\.major)
                 findings.append(Finding(
-                    rule: id, severity: .warning, nodes: (pair + [technology]).map(graph.id(of:)),
+                    rule: id, severity: .warning, nodes: (pair + [technology]).map { graph.id(of: $0) },
                     message: "\(graph.quoted(link.dependent)) uses \(graph.name(of: technology)) \(versionList(mine)) but depends on \(graph.quoted(link.dependency)), which uses \(versionList(other)).",
                     action: "Agree one major version of \(graph.quoted(technology)) for both initiatives, or test the interface between them.",
                     owners: graph.contactableOwners(of: pair), budgetAtStake: graph.budget(of: pair)))
@@ -52,7 +52,7 @@ public struct VersionConflict: Detector {
                 let involved = all.keys.sorted().flatMap { all[$0] ?? [] }.uniqued()
                 let described = all.keys.sorted().map { "version \($0) in \(graph.quotedList(all[$0] ?? []))" }
                 findings.append(Finding(
-                    rule: id, severity: .warning, nodes: ([exchange.source, technology] + involved).map(graph.id(of:)),
+                    rule: id, severity: .warning, nodes: ([exchange.source, technology] + involved).map { graph.id(of: $0) },
                     message: "Initiatives exchanging data through \(graph.quoted(exchange.source)) use \(all.count) major versions of \(graph.name(of: technology)): \(Wording.list(described)).",
                     action: "Agree one major version of \(graph.quoted(technology)) for the data in \(graph.quoted(exchange.source)).",
                     owners: graph.contactableOwners(of: involved), budgetAtStake: graph.budget(of: involved)))

@@ -43,11 +43,14 @@ struct BlastRadius {
         members[memberOffsets[component]..<memberOffsets[component + 1]]
     }
 
-    /// `dependsOn` targets of `node` in other components.
-    private func dependencies(of node: Int) -> some Sequence<Int> {
-        graph.outgoing(node).lazy
-            .filter { graph.kind(ofEdge: $0) == .dependsOn && componentOf[graph.target(ofEdge: $0)] != componentOf[node] }
-            .map { graph.target(ofEdge: $0) }
+    /// Calls `body` with each `dependsOn` target of `node` in another component. A loop with a
+    /// closure rather than a lazy sequence: the sequence captured a copy of this value (the graph's
+    /// arrays retained and released) for every node, 90% of the passes' time on a million nodes.
+    private func forEachDependency(of node: Int, _ body: (Int) -> Void) {
+        for edge in graph.outgoing(node) where graph.kind(ofEdge: edge) == .dependsOn {
+            let target = graph.target(ofEdge: edge)
+            if componentOf[target] != componentOf[node] { body(target) }
+        }
     }
 
     /// The active initiatives naming `node` in `dependsOn`. O(in-degree).
@@ -83,7 +86,7 @@ struct BlastRadius {
         // Dependents have higher component numbers: walk down so each total is final before it is pushed on.
         for component in stride(from: componentCount - 1, through: 0, by: -1) where reaching[component] > 0 {
             for member in members(of: component) {
-                for target in dependencies(of: Int(member)) {
+                forEachDependency(of: Int(member)) { target in
                     let other = Int(componentOf[target])
                     reaching[other] = min(cap, reaching[other] + reaching[component])
                 }
@@ -116,7 +119,7 @@ struct BlastRadius {
         // Dependencies have lower component numbers: walk up so each mask is final before it is read.
         for component in 0..<componentCount {
             for member in members(of: component) {
-                for target in dependencies(of: Int(member)) { mask[component] |= mask[Int(componentOf[target])] }
+                forEachDependency(of: Int(member)) { target in mask[component] |= mask[Int(componentOf[target])] }
             }
         }
         var counts = [Int](repeating: 0, count: batch.count)

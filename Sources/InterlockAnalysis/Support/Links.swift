@@ -41,8 +41,8 @@ extension PortfolioGraph {
     /// For each data source written by one active initiative and read by another, who writes and who reads. O(edges).
     func dataExchanges() -> [DataExchange] {
         nodes(ofKind: .dataSource).compactMap { source in
-            let writers = predecessors(of: source, via: .writes).filter(isActiveInitiative)
-            let readers = predecessors(of: source, via: .reads).filter(isActiveInitiative)
+            let writers = predecessors(of: source, via: .writes).filter { isActiveInitiative($0) }
+            let readers = predecessors(of: source, via: .reads).filter { isActiveInitiative($0) }
             guard !writers.isEmpty, !readers.isEmpty, Set(writers + readers).count > 1 else { return nil }
             return DataExchange(source: source, writers: writers, readers: readers)
         }

@@ -45,8 +45,8 @@ extension PortfolioGraph {
     /// `list` of quoted names; past `limit` names the rest are counted, so a capability built
     /// by thousands of initiatives still gets a one-sentence message (the finding's nodes list them all).
     func quotedList(_ nodes: [Int], limit: Int = 6) -> String {
-        guard nodes.count > limit else { return Wording.list(nodes.map(quoted)) }
-        return nodes.prefix(limit - 1).map(quoted).joined(separator: ", ") + " and \(nodes.count - limit + 1) others"
+        guard nodes.count > limit else { return Wording.list(nodes.map { quoted($0) }) }
+        return nodes.prefix(limit - 1).map { quoted($0) }.joined(separator: ", ") + " and \(nodes.count - limit + 1) others"
     }
 
     /// The `limit` nodes with the smallest ids, in id order. Keeps a sorted window instead of
@@ -93,7 +93,7 @@ extension PortfolioGraph {
             let isNew = manyNodes ? seen.insert(owner).inserted : !owners.contains(owner)
             if isNew { owners.append(owner) }
         }
-        return owners.map(id(of:))
+        return owners.map { id(of: $0) }
     }
 
     /// True for initiatives that still matter: everything but `retired`.

@@ -40,7 +40,7 @@ struct DiagramComposer {
         let parents = UnitHierarchy(graph).parents(closing: units)
         clusters = parents.keys.sorted().map { unit in
             DiagramCluster(
-                id: graph.id(of: unit), label: graph.name(of: unit), parent: parents[unit]?.map(graph.id(of:)),
+                id: graph.id(of: unit), label: graph.name(of: unit), parent: parents[unit]?.map { graph.id(of: $0) },
                 style: [.filled, .rounded], fillColor: Palette.clusterFill, lineColor: Palette.neutral)
         }
     }
@@ -152,7 +152,7 @@ struct DiagramComposer {
     /// Only what the diagram shows: its node kinds, severities and overlays.
     private func legend(cycles: Bool, incompatible: Bool) -> Legend {
         let graph = context.graph
-        let kinds = Set(nodes.map(graph.kind(of:)))
+        let kinds = Set(nodes.map { graph.kind(of: $0) })
         var entries = NodeKind.allCases.filter(kinds.contains).map {
             LegendEntry(.shape(Palette.shape(for: $0)), Palette.name(of: $0))
         }

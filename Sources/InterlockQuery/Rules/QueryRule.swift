@@ -74,7 +74,7 @@ public struct QueryRule: Detector {
                 if let owner = graph.ownerNode(of: node), !owners.contains(graph.id(of: owner)) { owners.append(graph.id(of: owner)) }
             }
             return Finding(
-                rule: rule.id, severity: severity, nodes: nodes.map(graph.id(of:)),
+                rule: rule.id, severity: severity, nodes: nodes.map { graph.id(of: $0) },
                 message: Self.fill(rule.message, columns: result.columns, row: row, formatter: formatter),
                 action: "Resolve what the custom rule \(rule.id) reports.", owners: owners)
         }

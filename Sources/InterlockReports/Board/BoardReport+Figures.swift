@@ -16,7 +16,7 @@ extension BoardReport {
         var saving = 0.0
         let duplicates = findings.filter { $0.rule == "duplicated-capability" }
         for finding in duplicates {
-            let budgets = finding.nodes.dropFirst().compactMap { graph.node(withID: $0).flatMap(graph.budget(ofInitiative:)) }
+            let budgets = finding.nodes.dropFirst().compactMap { graph.node(withID: $0).flatMap { graph.budget(ofInitiative: $0) } }
             atStake += budgets.reduce(0, +)
             saving += budgets.reduce(0, +) - (budgets.max() ?? 0)
         }
@@ -45,7 +45,7 @@ extension BoardReport {
             let unit: Int?
             switch graph.kind(of: node) {
             case .initiative, .person, .team: unit = graph.unitNode(of: node)
-            case .dataSource, .technology: unit = graph.ownerNode(of: node).flatMap(graph.unitNode(of:))
+            case .dataSource, .technology: unit = graph.ownerNode(of: node).flatMap { graph.unitNode(of: $0) }
             case .unit: unit = node
             case .capability, .goal: unit = nil
             }
@@ -147,7 +147,7 @@ extension BoardReport {
         var order: [String] = []
         let nobody = "No accountable owner: the sponsor must name one"
         for (index, finding) in findings.enumerated() {
-            let owners = finding.owners.isEmpty ? [nobody] : finding.owners.map(name(of:))
+            let owners = finding.owners.isEmpty ? [nobody] : finding.owners.map { name(of: $0) }
             for owner in owners {
                 if byOwner[owner] == nil { order.append(owner) }
                 byOwner[owner, default: []].append(index)

@@ -93,5 +93,5 @@ public struct BoardReport: Sendable {
     func money(_ amount: Double) -> String { Wording.money(amount, currency: graph.portfolio.currency) }
 
     /// The display name of an id: the node's name when it exists, else the id.
-    func name(of id: String) -> String { graph.node(withID: id).map(graph.name(of:)) ?? id }
+    func name(of id: String) -> String { graph.node(withID: id).map { graph.name(of: $0) } ?? id }
 }

@@ -40,7 +40,7 @@ public enum MarkdownReporter {
             let at = graph.location(of: location)
             return "\(at.file):\(at.line)"
         } ?? ""
-        let owners = finding.owners.map { id in graph.node(withID: id).map(graph.name(of:)) ?? id }
+        let owners = finding.owners.map { id in graph.node(withID: id).map { graph.name(of: $0) } ?? id }
         let money = finding.budgetAtStake.map { Wording.money($0, currency: graph.portfolio.currency) } ?? ""
         let cells = [finding.rule, place, finding.message, finding.action, owners.joined(separator: ", "), money]
         return "| " + cells.map(escaped).joined(separator: " | ") + " |"

@@ -20,7 +20,7 @@ public enum TextReporter {
                 output += "    \(sanitized(finding.message))\n"
                 output += "    → \(sanitized(finding.action))\n"
                 if !finding.owners.isEmpty {
-                    let owners = finding.owners.map { id in graph.node(withID: id).map(graph.name(of:)) ?? id }
+                    let owners = finding.owners.map { id in graph.node(withID: id).map { graph.name(of: $0) } ?? id }
                     output += "    owner: \(sanitized(owners.joined(separator: ", ")))\n"
                 }
             }
