@@ -39,8 +39,9 @@ public struct Analyzer: Sendable {
         for list in lists {
             var start = list.startIndex
             while start < list.endIndex {
-                let first = list[start]
-                let end = list[start...].firstIndex { $0.severity != first.severity || $0.rule != first.rule } ?? list.endIndex
+                // Fields read by index: a closure over elements would copy each finding.
+                var end = start + 1
+                while end < list.endIndex, list[end].severity == list[start].severity, list[end].rule == list[start].rule { end += 1 }
                 runs.append(list[start..<end])
                 start = end
             }

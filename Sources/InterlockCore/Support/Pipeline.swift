@@ -5,9 +5,10 @@ import Synchronization
 /// consumes them in the same order. Between them wait at most `capacity` items, so memory stays
 /// bounded however much flows through.
 ///
-/// Loading a large JSON portfolio (parse, then decode) and writing a large report (serialise,
-/// then the kernel's copy into the file) are each two halves of similar cost: on two cores they
-/// overlap instead of taking turns.
+/// Writing a large report is two halves of similar cost, serialising and the kernel's copy into
+/// the file: on two cores they overlap instead of taking turns. Not for stages that hand over many
+/// small allocations: parsing on one thread and decoding on another made loading slower, every
+/// item's memory crossing threads (measured; see BENCHMARKS.md).
 public enum Pipeline {
     /// Runs `produce`, which hands items to `send`, while `consume` takes them in order with
     /// `state`; returns the state once every item sent has been consumed.
