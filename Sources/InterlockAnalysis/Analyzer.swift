@@ -11,16 +11,17 @@ public struct Analyzer: Sendable {
     /// The findings, in `Finding.reportOrder`.
     public var findings: [Finding]
     /// How long each detector took, in the order the detectors were given.
-    public var timings: [(detector: String, duration: Duration)]
+    public var timings: [(detector: RuleID, duration: Duration)]
 
-    /// Runs `detectors` (all built-in ones by default), or only those whose id is in `only`.
-    public init(graph: PortfolioGraph, detectors: [any Detector] = Detectors.builtIn, only: Set<String>? = nil) {
+    /// Runs `detectors` (all built-in ones by default), or only those whose id is in `only`,
+    /// over the context's graph; they share the context's facts.
+    public init(context: AnalysisContext, detectors: [any Detector] = Detectors.builtIn, only: Set<RuleID>? = nil) {
         let selected = detectors.filter { only?.contains($0.id) ?? true }
         let results = Mutex([(findings: [Finding], duration: Duration)?](repeating: nil, count: selected.count))
         DispatchQueue.concurrentPerform(iterations: selected.count) { index in
             let clock = ContinuousClock()
             let start = clock.now
-            let found = selected[index].run(on: graph).sortedForReport()
+            let found = selected[index].run(in: context).sortedForReport()
             let duration = clock.now - start
             results.withLock { $0[index] = (found, duration) }
         }
@@ -64,8 +65,8 @@ public struct Analyzer: Sendable {
         return ordered
     }
 
-    /// The findings of the built-in detectors, in report order.
-    public static func analyze(_ graph: PortfolioGraph, only: Set<String>? = nil) -> [Finding] {
-        Analyzer(graph: graph, only: only).findings
+    /// The findings of the built-in detectors over a new context of `graph`, in report order.
+    public static func analyze(_ graph: PortfolioGraph, only: Set<RuleID>? = nil) -> [Finding] {
+        Analyzer(context: AnalysisContext(graph), only: only).findings
     }
 }

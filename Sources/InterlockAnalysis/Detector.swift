@@ -1,14 +1,17 @@
 import InterlockCore
 
-/// A check over the portfolio graph. Adding a check is adding one type that conforms and listing
-/// it in `Detectors.builtIn`.
+/// A check over the portfolio graph. Adding a check is adding one file: a type that conforms,
+/// its `RuleID` constant and its board wording beside it, and its entry in `Detectors.builtIn`.
 public protocol Detector: Sendable {
     /// The stable rule id findings carry (kebab-case; a contract).
-    var id: String { get }
+    var id: RuleID { get }
     /// One sentence saying what the detector looks for, for help texts and SARIF rule entries.
     var summary: String { get }
-    /// The findings in `graph`. Must not depend on anything but the graph, so output is deterministic.
-    func run(on graph: PortfolioGraph) -> [Finding]
+    /// How the board report and the diagrams speak of its findings.
+    var wording: RuleWording { get }
+    /// The findings in the context's graph. Must depend on nothing but the graph (reached through
+    /// the context, whose shared facts it should use), so output is deterministic.
+    func run(in context: AnalysisContext) -> [Finding]
 }
 
 /// The detectors Interlock ships.
@@ -31,7 +34,7 @@ public enum Detectors {
     ]
 
     /// The built-in detector with `id`, if any.
-    public static func detector(withID id: String) -> (any Detector)? {
+    public static func detector(withID id: RuleID) -> (any Detector)? {
         builtIn.first { $0.id == id }
     }
 }

@@ -1,5 +1,10 @@
 import InterlockCore
 
+extension RuleID {
+    /// `data-silo`.
+    public static let dataSilo = RuleID("data-silo")
+}
+
 /// `data-silo`: one data domain (such as `customer`) is held in several data sources with no
 /// initiative moving data between them, so the organisation has several truths.
 ///
@@ -10,7 +15,11 @@ import InterlockCore
 /// kept consistent and erasable in one go.
 public struct DataSilo: Detector {
     /// `data-silo`.
-    public let id = "data-silo"
+    public let id = RuleID.dataSilo
+    /// How the board report speaks of it.
+    public let wording = RuleWording(
+        title: "Data kept in silos",
+        whyItMatters: "The same business data lives in several places that never talk to each other: several versions of the truth.")
     /// What the detector looks for.
     public let summary = "One data domain held in several sources with no initiative moving data between them."
 
@@ -18,7 +27,8 @@ public struct DataSilo: Detector {
     public init() {}
 
     /// One finding per domain split into unconnected groups of sources. O(nodes + edges) with union–find.
-    public func run(on graph: PortfolioGraph) -> [Finding] {
+    public func run(in context: AnalysisContext) -> [Finding] {
+        let graph = context.graph
         var domains: [String] = []
         var sourcesByDomain: [String: [Int]] = [:]
         for source in graph.nodes(ofKind: .dataSource) {
@@ -28,7 +38,7 @@ public struct DataSilo: Detector {
         }
         var groups = UnionFind(count: graph.nodeCount)
         for initiative in graph.nodes(ofKind: .initiative) {
-            guard let status = graph.status(ofInitiative: initiative), status != .idea, status != .retired else { continue }
+            guard graph.status(ofInitiative: initiative)?.isUnderway == true else { continue }
             // Joining every source it touches to the first one it writes in that domain is enough: union is transitive.
             var writtenByDomain: [String: Int] = [:]
             for target in graph.successors(of: initiative, via: .writes) {
@@ -69,7 +79,7 @@ public struct DataSilo: Detector {
         if personal { message += "; some of it is personal data" }
         message += "."
         return Finding(
-            rule: id, severity: personal ? .error : .warning, nodes: sources.map { graph.id(of: $0) }, message: message,
+            rule: id, severity: personal ? .error : .warning, nodes: sources, in: graph, message: message,
             action: "Name one system of record for \(domain) data and plan an initiative that keeps the other sources in step with it.",
             owners: graph.contactableOwners(of: sources))
     }

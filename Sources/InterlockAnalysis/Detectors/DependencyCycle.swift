@@ -1,11 +1,25 @@
 import InterlockCore
 
+extension RuleID {
+    /// `dependency-cycle`.
+    public static let dependencyCycle = RuleID("dependency-cycle")
+}
+
 /// `dependency-cycle`: initiatives that depend on each other in a loop, so none can be delivered
 /// or changed first. One finding per strongly connected component of `dependsOn`, showing one
 /// shortest concrete cycle; a self-dependency counts.
 public struct DependencyCycle: Detector {
     /// `dependency-cycle`.
-    public let id = "dependency-cycle"
+    public let id = RuleID.dependencyCycle
+    /// How the board report speaks of it.
+    public let wording = RuleWording(
+        title: "Initiatives waiting on each other",
+        whyItMatters: "None of these initiatives can finish first, so all of them slip together.",
+        glossary: [
+            GlossaryEntry(
+                business: "Initiatives waiting on each other", technical: "cycle, strongly connected component (SCC)",
+                meaning: "A loop of dependencies (A needs B, B needs C, C needs A); the SCC is the whole knot of such initiatives."),
+        ])
     /// What the detector looks for.
     public let summary = "Initiatives that depend on each other in a loop (strongly connected components of dependsOn)."
 
@@ -13,9 +27,10 @@ public struct DependencyCycle: Detector {
     public init() {}
 
     /// One error per cyclic component.
-    public func run(on graph: PortfolioGraph) -> [Finding] {
+    public func run(in context: AnalysisContext) -> [Finding] {
+        let graph = context.graph
         let dependsOn = EdgeKindSet(.dependsOn)
-        return graph.cyclicComponents(over: dependsOn).map { component in
+        return context.dependencyCycles.map { component in
             let cycle = graph.shortestCycle(in: component, over: dependsOn)
             let inCycle = Set(cycle)
             let others = component.filter { !inCycle.contains($0) }.sorted { graph.id(of: $0) < graph.id(of: $1) }
@@ -29,7 +44,7 @@ public struct DependencyCycle: Detector {
                 message = "\(cycle.count) initiatives depend on each other in a loop, so none can be delivered first: \(path)\(extra)."
             }
             return Finding(
-                rule: id, severity: .error, nodes: involved.map { graph.id(of: $0) }, message: message,
+                rule: id, severity: .error, nodes: involved, in: graph, message: message,
                 action: "Agree which initiative delivers first and remove or reverse one dependency in the loop.",
                 owners: graph.contactableOwners(of: involved), budgetAtStake: graph.budget(of: involved))
         }

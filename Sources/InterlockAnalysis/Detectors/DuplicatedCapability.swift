@@ -1,5 +1,10 @@
 import InterlockCore
 
+extension RuleID {
+    /// `duplicated-capability`.
+    public static let duplicatedCapability = RuleID("duplicated-capability")
+}
+
 /// `duplicated-capability`: two or more active initiatives deliver the same business capability.
 ///
 /// A warning; an error when the initiatives sit in different business units *and* their dates
@@ -7,7 +12,11 @@ import InterlockCore
 /// on the largest initiative could save.
 public struct DuplicatedCapability: Detector {
     /// `duplicated-capability`.
-    public let id = "duplicated-capability"
+    public let id = RuleID.duplicatedCapability
+    /// How the board report speaks of it.
+    public let wording = RuleWording(
+        title: "The same thing built twice",
+        whyItMatters: "Paying twice for one capability, and ending with two systems to run and reconcile.")
     /// What the detector looks for.
     public let summary = "Two or more active initiatives deliver the same capability, worse across units and when dates overlap."
 
@@ -15,8 +24,9 @@ public struct DuplicatedCapability: Detector {
     public init() {}
 
     /// One finding per capability delivered more than once.
-    public func run(on graph: PortfolioGraph) -> [Finding] {
-        graph.nodes(ofKind: .capability).compactMap { capability in
+    public func run(in context: AnalysisContext) -> [Finding] {
+        let graph = context.graph
+        return graph.nodes(ofKind: .capability).compactMap { capability in
             let builders = graph.predecessors(of: capability, via: .delivers).filter { graph.isActiveInitiative($0) }
             guard builders.count > 1 else { return nil }
             let units = builders.compactMap { graph.unitNode(of: $0) }.uniqued()
@@ -35,7 +45,7 @@ public struct DuplicatedCapability: Detector {
             action += "."
             return Finding(
                 rule: id, severity: acrossUnits && overlapping ? .error : .warning,
-                nodes: [graph.id(of: capability)] + builders.map { graph.id(of: $0) }, message: message, action: action,
+                nodes: [capability] + builders, in: graph, message: message, action: action,
                 owners: graph.contactableOwners(of: builders), budgetAtStake: budget)
         }
     }

@@ -1,11 +1,20 @@
 import InterlockCore
 
+extension RuleID {
+    /// `incompatible-stack`.
+    public static let incompatibleStack = RuleID("incompatible-stack")
+}
+
 /// `incompatible-stack`: technologies that must not meet are combined, inside one initiative, across
 /// a dependency between two initiatives, or across a data source one writes and another reads.
 /// Also flags an exclusive category (`policy.exclusiveCategories`) used with more than one technology.
 public struct IncompatibleStack: Detector {
     /// `incompatible-stack`.
-    public let id = "incompatible-stack"
+    public let id = RuleID.incompatibleStack
+    /// How the board report speaks of it.
+    public let wording = RuleWording(
+        title: "Technologies that clash",
+        whyItMatters: "Systems that must work together are built on technologies that do not, so integration costs and delays follow.")
     /// What the detector looks for.
     public let summary = "Incompatible technologies in one initiative, or in initiatives that depend on each other or exchange data."
 
@@ -13,17 +22,15 @@ public struct IncompatibleStack: Detector {
     public init() {}
 
     /// All incompatible combinations, each once.
-    public func run(on graph: PortfolioGraph) -> [Finding] {
-        let table = IncompatibilityTable(graph)
-        guard !table.isEmpty else { return [] }
-        let stacks = TechnologyStacks(graph)
+    public func run(in context: AnalysisContext) -> [Finding] {
+        guard !context.incompatibilities.isEmpty else { return [] }
         var reported = Set<LinkedPair>()
-        let dependencies = acrossDependencies(graph, table, stacks, reported: &reported)
-        return withinInitiatives(graph, table, stacks) + dependencies + acrossData(graph, table, stacks, reported: reported)
-            + exclusiveCategoryUse(graph)
+        let dependencies = acrossDependencies(context, reported: &reported)
+        return withinInitiatives(context) + dependencies + acrossData(context, reported: reported) + exclusiveCategoryUse(context)
     }
 
-    private func withinInitiatives(_ graph: PortfolioGraph, _ table: IncompatibilityTable, _ stacks: TechnologyStacks) -> [Finding] {
+    private func withinInitiatives(_ context: AnalysisContext) -> [Finding] {
+        let (graph, table, stacks) = (context.graph, context.incompatibilities, context.technologyStacks)
         var findings: [Finding] = []
         for initiative in graph.nodes(ofKind: .initiative) where graph.isActiveInitiative(initiative) {
             let uses = stacks[initiative]
@@ -32,7 +39,7 @@ public struct IncompatibleStack: Detector {
                     guard let reason = table.reason(first, second) else { continue }
                     findings.append(Finding(
                         rule: id, severity: .error,
-                        nodes: [initiative, first, second].map { graph.id(of: $0) },
+                        nodes: [initiative, first, second], in: graph,
                         message: "Initiative \(graph.quoted(initiative)) combines \(graph.quoted(first)) and \(graph.quoted(second)), which are \(reason).",
                         action: "Choose one of the two technologies for \(graph.quoted(initiative)) or get an approved exception.",
                         owners: graph.contactableOwners(of: [initiative]), budgetAtStake: graph.budget(of: [initiative])))
@@ -43,12 +50,11 @@ public struct IncompatibleStack: Detector {
     }
 
     /// Findings for dependencies; `reported` collects each initiative pair with the first technology of its pair.
-    private func acrossDependencies(
-        _ graph: PortfolioGraph, _ table: IncompatibilityTable, _ stacks: TechnologyStacks, reported: inout Set<LinkedPair>
-    ) -> [Finding] {
+    private func acrossDependencies(_ context: AnalysisContext, reported: inout Set<LinkedPair>) -> [Finding] {
+        let (graph, table, stacks) = (context.graph, context.incompatibilities, context.technologyStacks)
         var findings: [Finding] = []
         var reportedPairs = Set<[Int]>()
-        for link in graph.dependencyLinks() {
+        for link in context.dependencyLinks {
             let theirs = stacks[link.dependency]
             for ours in stacks[link.dependent] {
                 for partner in theirs {
@@ -59,7 +65,7 @@ public struct IncompatibleStack: Detector {
                     reported.insert(LinkedPair(link.dependent, link.dependency, partner))
                     findings.append(Finding(
                         rule: id, severity: .error,
-                        nodes: [link.dependent, link.dependency, ours, partner].map { graph.id(of: $0) },
+                        nodes: [link.dependent, link.dependency, ours, partner], in: graph,
                         message: "\(graph.quoted(link.dependent)) runs on \(graph.quoted(ours)) but depends on \(graph.quoted(link.dependency)), which runs on \(graph.quoted(partner)); the two are \(reason).",
                         action: "Align the two initiatives on one technology or plan an integration layer between them.",
                         owners: graph.contactableOwners(of: [link.dependent, link.dependency]),
@@ -71,11 +77,10 @@ public struct IncompatibleStack: Detector {
     }
 
     /// Findings for data exchanges, leaving out those whose every writer–reader pair is a reported dependency.
-    private func acrossData(
-        _ graph: PortfolioGraph, _ table: IncompatibilityTable, _ stacks: TechnologyStacks, reported: Set<LinkedPair>
-    ) -> [Finding] {
+    private func acrossData(_ context: AnalysisContext, reported: Set<LinkedPair>) -> [Finding] {
+        let (graph, table, stacks) = (context.graph, context.incompatibilities, context.technologyStacks)
         var findings: [Finding] = []
-        for exchange in graph.dataExchanges() {
+        for exchange in context.dataExchanges {
             let writersByTechnology = initiativesByTechnology(exchange.writers, stacks)
             let readersByTechnology = Dictionary(uniqueKeysWithValues: initiativesByTechnology(exchange.readers, stacks).map { ($0.technology, $0.initiatives) })
             var readerTechnologiesByCategory: [String: [Int]] = [:]
@@ -92,7 +97,7 @@ public struct IncompatibleStack: Detector {
                     guard involved.count > 1, !alreadyReported else { continue }
                     findings.append(Finding(
                         rule: id, severity: .error,
-                        nodes: ([exchange.source, technology, partner] + involved).map { graph.id(of: $0) },
+                        nodes: ([exchange.source, technology, partner] + involved), in: graph,
                         message: "\(graph.quotedList(writers)) \(writers.count == 1 ? "writes" : "write") \(graph.quoted(exchange.source)) with \(graph.quoted(technology)) while \(graph.quotedList(readers)) \(readers.count == 1 ? "reads" : "read") it with \(graph.quoted(partner)); the two are \(reason).",
                         action: "Agree one technology, or an approved interface, for the data in \(graph.quoted(exchange.source)).",
                         owners: graph.contactableOwners(of: involved), budgetAtStake: graph.budget(of: involved)))
@@ -102,17 +107,18 @@ public struct IncompatibleStack: Detector {
         return findings
     }
 
-    private func exclusiveCategoryUse(_ graph: PortfolioGraph) -> [Finding] {
-        graph.portfolio.policy.exclusiveCategories.sorted().compactMap { category in
+    private func exclusiveCategoryUse(_ context: AnalysisContext) -> [Finding] {
+        let graph = context.graph
+        return graph.portfolio.policy.exclusiveCategories.sorted().compactMap { category in
             let used = graph.nodes(ofKind: .technology).compactMap { technology -> (Int, [Int])? in
                 guard graph.field(\.category, ofTechnology: technology) == category else { return nil }
-                let users = graph.predecessors(of: technology, via: .uses).filter { graph.isActiveInitiative($0) }
+                let users = graph.predecessors(of: technology, via: .uses).filter { context.isActiveInitiative($0) }
                 return users.isEmpty ? nil : (technology, users)
             }
             guard used.count > 1 else { return nil }
             let described = used.map { "\(graph.quoted($0.0)) (\($0.1.count) initiative\($0.1.count == 1 ? "" : "s"))" }
             return Finding(
-                rule: id, severity: .warning, nodes: used.map { graph.id(of: $0.0) },
+                rule: id, severity: .warning, nodes: used.map(\.0), in: graph,
                 message: "The policy allows one \(category) technology, but the portfolio uses \(used.count): \(Wording.list(described)).",
                 action: "Choose the \(category) technology the organisation standardises on and plan the migration of the others.",
                 owners: graph.contactableOwners(of: used.map(\.0)))

@@ -1,5 +1,10 @@
 import InterlockCore
 
+extension RuleID {
+    /// `obsolete-technology`.
+    public static let obsoleteTechnology = RuleID("obsolete-technology")
+}
+
 /// `obsolete-technology`: a planned, in-progress or live initiative builds on a technology that is
 /// on hold, retired, or out of support before the initiative ends.
 ///
@@ -8,7 +13,11 @@ import InterlockCore
 /// not used, so the same portfolio gives the same findings on any day.
 public struct ObsoleteTechnology: Detector {
     /// `obsolete-technology`.
-    public let id = "obsolete-technology"
+    public let id = RuleID.obsoleteTechnology
+    /// How the board report speaks of it.
+    public let wording = RuleWording(
+        title: "Outdated technology",
+        whyItMatters: "Building on technology that is losing support means paying again soon, or running unsupported.")
     /// What the detector looks for.
     public let summary = "A live or planned initiative uses a technology on hold, retired, or past its end of life before the initiative ends."
 
@@ -18,7 +27,8 @@ public struct ObsoleteTechnology: Detector {
     private static let checkedStatuses: Set<InitiativeStatus> = [.planned, .inProgress, .live]
 
     /// One finding per initiative and obsolete technology.
-    public func run(on graph: PortfolioGraph) -> [Finding] {
+    public func run(in context: AnalysisContext) -> [Finding] {
+        let graph = context.graph
         var findings: [Finding] = []
         for node in graph.nodes(ofKind: .initiative) {
             guard let status = graph.status(ofInitiative: node), Self.checkedStatuses.contains(status) else { continue }
@@ -43,7 +53,7 @@ public struct ObsoleteTechnology: Detector {
                 }
                 guard !reasons.isEmpty else { continue }
                 findings.append(Finding(
-                    rule: id, severity: severity, nodes: [node, use.technology].map { graph.id(of: $0) },
+                    rule: id, severity: severity, nodes: [node, use.technology], in: graph,
                     message: "Initiative \(graph.quoted(node)) builds on \(graph.quoted(use.technology)), which \(Wording.list(reasons)).",
                     action: "Move \(graph.quoted(node)) to a supported technology or agree an extended-support plan with \(graph.quoted(use.technology))'s owner.",
                     owners: graph.contactableOwners(of: [node, use.technology]), budgetAtStake: graph.budget(ofInitiative: node)))

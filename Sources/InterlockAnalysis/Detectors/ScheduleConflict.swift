@@ -1,5 +1,10 @@
 import InterlockCore
 
+extension RuleID {
+    /// `schedule-conflict`.
+    public static let scheduleConflict = RuleID("schedule-conflict")
+}
+
 /// `schedule-conflict`: an initiative starts before (or on the day) an initiative it depends on
 /// is delivered.
 ///
@@ -10,7 +15,11 @@ import InterlockCore
 /// cannot finish as planned.
 public struct ScheduleConflict: Detector {
     /// `schedule-conflict`.
-    public let id = "schedule-conflict"
+    public let id = RuleID.scheduleConflict
+    /// How the board report speaks of it.
+    public let wording = RuleWording(
+        title: "Schedules that do not fit",
+        whyItMatters: "An initiative is planned to start before something it needs is delivered.")
     /// What the detector looks for.
     public let summary = "An initiative starts before an initiative it depends on is delivered."
 
@@ -20,9 +29,10 @@ public struct ScheduleConflict: Detector {
     private static let movable: Set<InitiativeStatus> = [.idea, .planned, .inProgress]
 
     /// One finding per dependsOn edge whose dates conflict.
-    public func run(on graph: PortfolioGraph) -> [Finding] {
-        let loops = graph.stronglyConnectedComponents(over: EdgeKindSet(.dependsOn)).componentOf
-        return graph.dependencyLinks().compactMap { link in
+    public func run(in context: AnalysisContext) -> [Finding] {
+        let graph = context.graph
+        let loops = context.dependencyComponents.componentOf
+        return context.dependencyLinks.compactMap { link in
             // Fields read in place: copying both initiatives for each of millions of links cost
             // more than the check.
             guard loops[link.dependent] != loops[link.dependency],
@@ -37,7 +47,7 @@ public struct ScheduleConflict: Detector {
             message += "."
             let pair = [link.dependent, link.dependency]
             return Finding(
-                rule: id, severity: endsFirst ? .error : .warning, nodes: pair.map { graph.id(of: $0) }, message: message,
+                rule: id, severity: endsFirst ? .error : .warning, nodes: pair, in: graph, message: message,
                 action: "Move the start of \(graph.quoted(link.dependent)) after \(delivered), bring \(graph.quoted(link.dependency)) forward, or agree an interim solution.",
                 owners: graph.contactableOwners(of: pair), budgetAtStake: graph.budget(ofInitiative: link.dependent))
         }

@@ -1,5 +1,10 @@
 import InterlockCore
 
+extension RuleID {
+    /// `single-point-of-failure`.
+    public static let singlePointOfFailure = RuleID("single-point-of-failure")
+}
+
 /// `single-point-of-failure`: a node (initiative, technology or data source) whose failure stops
 /// many initiatives, because they depend on it through `dependsOn`, directly or not.
 ///
@@ -19,7 +24,16 @@ import InterlockCore
 /// propagation, 64 candidates per linear pass.
 public struct SinglePointOfFailure: Detector {
     /// `single-point-of-failure`.
-    public let id = "single-point-of-failure"
+    public let id = RuleID.singlePointOfFailure
+    /// How the board report speaks of it.
+    public let wording = RuleWording(
+        title: "Single points of failure",
+        whyItMatters: "If this one thing fails, many initiatives stop at once.",
+        glossary: [
+            GlossaryEntry(
+                business: "Everything that stops if it fails", technical: "blast radius",
+                meaning: "The initiatives that depend on a thing directly or through other initiatives."),
+        ])
     /// What the detector looks for.
     public let summary = "A node whose failure stops many initiatives that depend on it, directly or not (its blast radius)."
     /// The smallest blast radius, in initiatives, that is reported.
@@ -40,11 +54,12 @@ public struct SinglePointOfFailure: Detector {
     }
 
     /// One warning per node over the threshold, listing its blast radius after it.
-    public func run(on graph: PortfolioGraph) -> [Finding] {
+    public func run(in context: AnalysisContext) -> [Finding] {
+        let graph = context.graph
         let active = graph.nodes(ofKind: .initiative).filter { graph.isActiveInitiative($0) }
         let threshold = max(minimumBlastRadius, Int((Double(active.count) * minimumShare).rounded(.up)))
         guard active.count >= threshold else { return [] }
-        let radius = BlastRadius(graph)
+        let radius = BlastRadius(context)
         let candidates = radius.candidates(threshold: threshold, limit: maximumCandidates)
         let counts = radius.exactCounts(of: candidates)
         return zip(candidates, counts).compactMap { node, count in
@@ -68,7 +83,7 @@ public struct SinglePointOfFailure: Detector {
         if affected.count > Self.maximumListed { message += "; the first \(Self.maximumListed) are listed" }
         message += "."
         return Finding(
-            rule: id, severity: .warning, nodes: ([node] + listed).map { graph.id(of: $0) }, message: message,
+            rule: id, severity: .warning, nodes: ([node] + listed), in: graph, message: message,
             action: "Give \(graph.quoted(node)) a tested fallback (redundancy, failover, exit plan) and an owner who answers for its availability.",
             owners: graph.contactableOwners(of: [node]), budgetAtStake: graph.budget(of: affected))
     }

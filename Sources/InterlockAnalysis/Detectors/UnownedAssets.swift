@@ -1,10 +1,25 @@
 import InterlockCore
 
+extension RuleID {
+    /// `unowned-initiative`.
+    public static let unownedInitiative = RuleID("unowned-initiative")
+    /// `unowned-data-source`.
+    public static let unownedDataSource = RuleID("unowned-data-source")
+    /// `unowned-technology`.
+    public static let unownedTechnology = RuleID("unowned-technology")
+    /// The rules whose finding means its first node has nobody accountable for it.
+    public static let ownership: Set<RuleID> = [.unownedInitiative, .unownedDataSource, .unownedTechnology]
+}
+
 /// `unowned-initiative`: an active initiative with no owner, an owner id nobody has, or an owner
 /// who has left (a person marked inactive, or a team whose members have all left).
 public struct UnownedInitiative: OwnershipDetector {
     /// `unowned-initiative`.
-    public let id = "unowned-initiative"
+    public let id = RuleID.unownedInitiative
+    /// How the board report speaks of it.
+    public let wording = RuleWording(
+        title: "Initiatives nobody owns",
+        whyItMatters: "Money is spent without anybody accountable for the result.")
     /// What the detector looks for.
     public let summary = "An initiative with no owner, an unknown owner, or an owner who is not active."
     let kind = NodeKind.initiative
@@ -14,16 +29,19 @@ public struct UnownedInitiative: OwnershipDetector {
     /// Creates the detector.
     public init() {}
 
-    func writtenOwner(of node: Int, in graph: PortfolioGraph) -> String?? {
-        guard let status = graph.status(ofInitiative: node), status != .retired else { return nil }
-        return graph.field(\.owner, ofInitiative: node)
-    }
+    func isChecked(_ node: Int, in graph: PortfolioGraph) -> Bool { graph.isActiveInitiative(node) }
+
+    func writtenOwner(of node: Int, in graph: PortfolioGraph) -> String? { graph.field(\.owner, ofInitiative: node) ?? nil }
 }
 
 /// `unowned-data-source`: a data source nobody active is accountable for.
 public struct UnownedDataSource: OwnershipDetector {
     /// `unowned-data-source`.
-    public let id = "unowned-data-source"
+    public let id = RuleID.unownedDataSource
+    /// How the board report speaks of it.
+    public let wording = RuleWording(
+        title: "Data nobody owns",
+        whyItMatters: "Nobody answers for the quality of this data or for who may use it.")
     /// What the detector looks for.
     public let summary = "A data source with no owner, an unknown owner, or an owner who is not active."
     let kind = NodeKind.dataSource
@@ -33,15 +51,19 @@ public struct UnownedDataSource: OwnershipDetector {
     /// Creates the detector.
     public init() {}
 
-    func writtenOwner(of node: Int, in graph: PortfolioGraph) -> String?? {
-        graph.field(\.owner, ofDataSource: node)
-    }
+    func isChecked(_ node: Int, in graph: PortfolioGraph) -> Bool { true }
+
+    func writtenOwner(of node: Int, in graph: PortfolioGraph) -> String? { graph.field(\.owner, ofDataSource: node) ?? nil }
 }
 
 /// `unowned-technology`: a technology still in use nobody active is accountable for (retired ones are skipped).
 public struct UnownedTechnology: OwnershipDetector {
     /// `unowned-technology`.
-    public let id = "unowned-technology"
+    public let id = RuleID.unownedTechnology
+    /// How the board report speaks of it.
+    public let wording = RuleWording(
+        title: "Technology nobody owns",
+        whyItMatters: "Nobody answers for licences, upgrades and support of this technology.")
     /// What the detector looks for.
     public let summary = "A technology not retired with no owner, an unknown owner, or an owner who is not active."
     let kind = NodeKind.technology
@@ -51,8 +73,7 @@ public struct UnownedTechnology: OwnershipDetector {
     /// Creates the detector.
     public init() {}
 
-    func writtenOwner(of node: Int, in graph: PortfolioGraph) -> String?? {
-        guard graph.field(\.lifecycle, ofTechnology: node) != .retired else { return nil }
-        return graph.field(\.owner, ofTechnology: node)
-    }
+    func isChecked(_ node: Int, in graph: PortfolioGraph) -> Bool { graph.field(\.lifecycle, ofTechnology: node) != .retired }
+
+    func writtenOwner(of node: Int, in graph: PortfolioGraph) -> String? { graph.field(\.owner, ofTechnology: node) ?? nil }
 }

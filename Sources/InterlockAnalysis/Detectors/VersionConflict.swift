@@ -1,10 +1,19 @@
 import InterlockCore
 
+extension RuleID {
+    /// `version-conflict`.
+    public static let versionConflict = RuleID("version-conflict")
+}
+
 /// `version-conflict`: initiatives that must work together (one depends on the other, or one
 /// writes a data source the other reads) use different major versions of one technology.
 public struct VersionConflict: Detector {
     /// `version-conflict`.
-    public let id = "version-conflict"
+    public let id = RuleID.versionConflict
+    /// How the board report speaks of it.
+    public let wording = RuleWording(
+        title: "Mismatched versions",
+        whyItMatters: "Linked systems on different versions break at upgrades and interfaces.")
     /// What the detector looks for.
     public let summary = "Linked initiatives use different major versions of one technology."
 
@@ -15,17 +24,18 @@ public struct VersionConflict: Detector {
     private typealias VersionUsers = [String: [Int]]
 
     /// One finding per dependency and technology, and per data source and technology.
-    public func run(on graph: PortfolioGraph) -> [Finding] {
+    public func run(in context: AnalysisContext) -> [Finding] {
+        let graph = context.graph
         let initiatives = graph.nodes(ofKind: .initiative)
         // Each initiative's versioned uses, computed once: a dependency is then a comparison of two short arrays.
         let versioned = initiatives.map { node in
             graph.technologyUses(of: node).compactMap { use in
-                TechnologyUse(technology: "", version: use.version).majorVersion.map { (technology: use.technology, major: $0) }
+                use.version.flatMap(TechnologyUse.majorVersion(of:)).map { (technology: use.technology, major: $0) }
             }
         }
         var findings: [Finding] = []
         var reported = Set<LinkedPair>()
-        for link in graph.dependencyLinks() {
+        for link in context.dependencyLinks {
             let ours = versioned[link.dependent - initiatives.lowerBound]
             let theirs = versioned[link.dependency - initiatives.lowerBound]
             guard !ours.isEmpty, !theirs.isEmpty else { continue }
@@ -36,13 +46,13 @@ public struct VersionConflict: Detector {
                 let mine = ours.filter { $0.technology == technology }.map(\.major)
                 let other = theirs.filter { $0.technology == technology }.map(\.major)
                 findings.append(Finding(
-                    rule: id, severity: .warning, nodes: (pair + [technology]).map { graph.id(of: $0) },
+                    rule: id, severity: .warning, nodes: (pair + [technology]), in: graph,
                     message: "\(graph.quoted(link.dependent)) uses \(graph.name(of: technology)) \(versionList(mine)) but depends on \(graph.quoted(link.dependency)), which uses \(versionList(other)).",
                     action: "Agree one major version of \(graph.quoted(technology)) for both initiatives, or test the interface between them.",
                     owners: graph.contactableOwners(of: pair), budgetAtStake: graph.budget(of: pair)))
             }
         }
-        for exchange in graph.dataExchanges() {
+        for exchange in context.dataExchanges {
             let written = majors(of: exchange.writers, versioned, initiatives)
             let read = majors(of: exchange.readers, versioned, initiatives)
             for technology in written.keys.sorted() {
@@ -52,7 +62,7 @@ public struct VersionConflict: Detector {
                 let involved = all.keys.sorted().flatMap { all[$0] ?? [] }.uniqued()
                 let described = all.keys.sorted().map { "version \($0) in \(graph.quotedList(all[$0] ?? []))" }
                 findings.append(Finding(
-                    rule: id, severity: .warning, nodes: ([exchange.source, technology] + involved).map { graph.id(of: $0) },
+                    rule: id, severity: .warning, nodes: ([exchange.source, technology] + involved), in: graph,
                     message: "Initiatives exchanging data through \(graph.quoted(exchange.source)) use \(all.count) major versions of \(graph.name(of: technology)): \(Wording.list(described)).",
                     action: "Agree one major version of \(graph.quoted(technology)) for the data in \(graph.quoted(exchange.source)).",
                     owners: graph.contactableOwners(of: involved), budgetAtStake: graph.budget(of: involved)))

@@ -34,8 +34,8 @@ public struct FindingComparison: Sendable {
         persisting = newSorted.indices.compactMap { index in match[index].map { (oldSorted[$0], newSorted[index]) } }
     }
 
-    private static func exactKey(_ finding: Finding) -> String { ([finding.rule] + finding.nodes).joined(separator: "\u{1F}") }
-    private static func headKey(_ finding: Finding) -> String { [finding.rule, finding.nodes.first ?? ""].joined(separator: "\u{1F}") }
+    private static func exactKey(_ finding: Finding) -> String { ([finding.rule.rawValue] + finding.nodes).joined(separator: "\u{1F}") }
+    private static func headKey(_ finding: Finding) -> String { [finding.rule.rawValue, finding.nodes.first ?? ""].joined(separator: "\u{1F}") }
 
     /// True when a new finding is an error: what makes `interlock diff` exit 1.
     public var hasNewErrors: Bool { new.contains { $0.severity == .error } }

@@ -116,7 +116,7 @@ public struct PortfolioDiff: Sendable {
     private static func budgetsByUnit(_ graph: PortfolioGraph) -> [String?: Double] {
         var budgets: [String?: Double] = [:]
         for node in graph.nodes(ofKind: .initiative) {
-            guard let initiative = graph.initiative(node), initiative.status != .retired, let budget = initiative.budget else { continue }
+            guard let initiative = graph.initiative(node), initiative.status.isActive, let budget = initiative.budget else { continue }
             budgets[initiative.unit, default: 0] += budget
         }
         return budgets

@@ -35,7 +35,7 @@ public struct RiskScores: Sendable {
 
     /// Scores `findings` of `graph`. O(findings × nodes per finding + initiatives).
     public init(graph: PortfolioGraph, findings: [Finding]) {
-        let active = graph.nodes(ofKind: .initiative).filter { graph.status(ofInitiative: $0) != .retired }
+        let active = graph.nodes(ofKind: .initiative).filter { graph.isActiveInitiative($0) }
         let activeIDs = Set(active.map { graph.id(of: $0) })
         let totalBudget = active.compactMap { graph.budget(ofInitiative: $0) }.reduce(0, +)
         var initiativeScores = Dictionary(uniqueKeysWithValues: active.map { (graph.id(of: $0), 0.0) })

@@ -19,9 +19,9 @@ struct BlastRadius {
     private let dependsOn = EdgeKindSet(.dependsOn)
 
     /// Computes the condensation. O(nodes + edges).
-    init(_ graph: PortfolioGraph) {
-        self.graph = graph
-        let components = graph.stronglyConnectedComponents(over: dependsOn)
+    init(_ context: AnalysisContext) {
+        graph = context.graph
+        let components = context.dependencyComponents
         componentOf = components.componentOf
         var offsets = [Int](repeating: 0, count: components.count + 1)
         for component in componentOf { offsets[Int(component) + 1] += 1 }

@@ -42,20 +42,23 @@ protocol OwnershipDetector: Detector {
     var kind: NodeKind { get }
     /// The severity of a finding.
     var severity: Severity { get }
-    /// The `owner` field of a node of `kind`, or nil when the node is out of scope (retired).
-    func writtenOwner(of node: Int, in graph: PortfolioGraph) -> String??
+    /// Whether a node of `kind` is checked at all (retired ones are not).
+    func isChecked(_ node: Int, in graph: PortfolioGraph) -> Bool
+    /// The `owner` field of a node of `kind`, nil when none is written.
+    func writtenOwner(of node: Int, in graph: PortfolioGraph) -> String?
     /// The suggested action.
     var action: String { get }
 }
 
 extension OwnershipDetector {
     /// Checks every node of `kind` in scope.
-    public func run(on graph: PortfolioGraph) -> [Finding] {
-        graph.nodes(ofKind: kind).compactMap { node in
-            guard let owner = writtenOwner(of: node, in: graph),
-                  let problem = graph.ownershipProblem(of: node, writtenOwner: owner) else { return nil }
+    public func run(in context: AnalysisContext) -> [Finding] {
+        let graph = context.graph
+        return graph.nodes(ofKind: kind).compactMap { node in
+            guard isChecked(node, in: graph),
+                  let problem = graph.ownershipProblem(of: node, writtenOwner: writtenOwner(of: node, in: graph)) else { return nil }
             return Finding(
-                rule: id, severity: severity, nodes: [graph.id(of: node)],
+                rule: id, severity: severity, nodes: [node], in: graph,
                 message: "\(kind.noun.capitalizedFirst) \(graph.quoted(node)) has nobody accountable: \(problem.explanation(in: graph)).",
                 action: action, owners: [], budgetAtStake: graph.budget(ofInitiative: node))
         }

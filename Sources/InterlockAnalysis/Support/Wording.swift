@@ -82,7 +82,7 @@ extension PortfolioGraph {
 
     /// Ids of the owners one can contact about `nodes`: existing people who are active, and teams;
     /// de-duplicated, in the order of `nodes`.
-    func contactableOwners(of nodes: [Int]) -> [String] {
+    public func contactableOwners(of nodes: [Int]) -> [String] {
         // Most findings involve one to four nodes: a linear scan of the few owners found beats
         // a set, and nodes are compared, not their id strings. Large groups get a set.
         let manyNodes = nodes.count > 16
@@ -94,12 +94,6 @@ extension PortfolioGraph {
             if isNew { owners.append(owner) }
         }
         return owners.map { id(of: $0) }
-    }
-
-    /// True for initiatives that still matter: everything but `retired`.
-    func isActiveInitiative(_ node: Int) -> Bool {
-        guard let status = status(ofInitiative: node) else { return false }
-        return status != .retired
     }
 }
 

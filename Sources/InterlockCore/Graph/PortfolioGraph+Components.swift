@@ -118,7 +118,13 @@ extension PortfolioGraph {
     /// Members are in node order and components ordered by their first member, so output is stable.
     /// - Complexity: O(nodes + edges).
     public func cyclicComponents(over kinds: EdgeKindSet) -> [[Int]] {
-        let components = stronglyConnectedComponents(over: kinds)
+        cyclicComponents(stronglyConnectedComponents(over: kinds), over: kinds)
+    }
+
+    /// The components of `components` (computed over `kinds`) that hold a cycle, as
+    /// `cyclicComponents(over:)` gives them, for callers that already have the components.
+    /// - Complexity: O(nodes + edges).
+    public func cyclicComponents(_ components: StronglyConnectedComponents, over kinds: EdgeKindSet) -> [[Int]] {
         var size = [Int32](repeating: 0, count: components.count)
         for component in components.componentOf { size[Int(component)] += 1 }
         var membersByComponent: [Int32: [Int]] = [:]

@@ -262,9 +262,8 @@ struct PortfolioDecoder: TopLevelSink {
     private func decodeRule(_ node: DocumentNode) throws(LoadError) -> CustomRule {
         var reader = try FieldReader(node, file: file, subject: "a rule", knownKeys: ["id", "severity", "message", "query"])
         let id = try reader.id()
-        let severity = try reader.requiredText("severity")
-        guard ["error", "warning", "info"].contains(severity) else {
-            throw LoadError("expected one of error, warning, info for 'severity', found \"\(severity.prefix(40))\"", at: reader.location)
+        guard let severity = try reader.choice("severity", of: Severity.self) else {
+            throw LoadError("a rule needs 'severity'", at: reader.location)
         }
         let rule = CustomRule(id: id, severity: severity, message: try reader.requiredText("message"),
                               query: try reader.requiredText("query"), location: reader.location)

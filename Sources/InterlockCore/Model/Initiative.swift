@@ -26,8 +26,10 @@ public struct TechnologyUse: Hashable, Sendable {
     }
 
     /// The leading number of the version (`17` of `17.0.2`), used to compare major versions.
-    public var majorVersion: String? {
-        guard let version else { return nil }
+    public var majorVersion: String? { version.flatMap(Self.majorVersion(of:)) }
+
+    /// The leading number of a version text (`17` of `17.0.2`), nil when it has none.
+    public static func majorVersion(of version: String) -> String? {
         let major = version.prefix { $0 != "." && $0 != "-" }
         return major.isEmpty ? nil : String(major)
     }

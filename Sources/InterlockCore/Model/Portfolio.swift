@@ -35,8 +35,8 @@ public struct Policy: Hashable, Sendable {
 public struct CustomRule: Hashable, Sendable {
     /// The rule id findings carry.
     public var id: String
-    /// `error`, `warning` or `info`.
-    public var severity: String
+    /// How urgent its findings are.
+    public var severity: Severity
     /// The finding message; `{column}` placeholders take the row's values.
     public var message: String
     /// The openCypher query.
@@ -45,7 +45,7 @@ public struct CustomRule: Hashable, Sendable {
     public var location: SourceLocation
 
     /// Creates a custom rule.
-    public init(id: String, severity: String, message: String, query: String, location: SourceLocation) {
+    public init(id: String, severity: Severity, message: String, query: String, location: SourceLocation) {
         self.id = id
         self.severity = severity
         self.message = message

@@ -3,11 +3,11 @@ import InterlockCore
 /// `capabilities`: the capability map (capabilities and their parents) with the initiatives
 /// that deliver each capability; duplicated capabilities grouped with their initiatives.
 struct CapabilitiesView {
-    func diagram(in context: ViewContext) -> Diagram {
+    func diagram(in context: ViewContext, options: ViewOptions) -> Diagram {
         let graph = context.graph
         let capabilities = Array(graph.nodes(ofKind: .capability))
         let builders = Set(capabilities.flatMap { graph.predecessors(of: $0, via: .delivers) }).sorted()
-        let cut = NodeCut(capabilities + builders, keeping: keptGroups(capabilities, in: context))
+        let cut = NodeCut(capabilities + builders, keeping: keptGroups(capabilities, in: context, limit: options.maxNodes))
         var composer = DiagramComposer(context, nodes: cut.kept, relations: EdgeKindSet([.delivers, .partOf]))
         composer.groupDuplicatedCapabilities()
         let duplicated = context.findings.duplicates.count
@@ -19,8 +19,7 @@ struct CapabilitiesView {
     /// Under the node budget, whole groups (a capability and the initiatives delivering it),
     /// riskiest capability first, so that no initiative is shown without what it delivers; a
     /// capability whose group no longer fits is shown alone while there is room.
-    private func keptGroups(_ capabilities: [Int], in context: ViewContext) -> Set<Int> {
-        let limit = context.options.maxNodes
+    private func keptGroups(_ capabilities: [Int], in context: ViewContext, limit: Int) -> Set<Int> {
         var kept: Set<Int> = []
         for capability in capabilities.sorted(by: { context.isRiskier($0, than: $1) || (!context.isRiskier($1, than: $0) && $0 < $1) }) {
             guard kept.count < limit else { break }

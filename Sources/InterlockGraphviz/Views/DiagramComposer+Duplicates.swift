@@ -8,12 +8,11 @@ extension DiagramComposer {
         let graph = context.graph
         let drawn = Set(nodes)
         for duplicate in context.findings.duplicates {
-            guard let capability = graph.node(withID: duplicate.capability), drawn.contains(capability),
-                clusterOf[capability] == nil
-            else { continue }
-            let clusterID = "duplicated:\(duplicate.capability)"
+            let capability = duplicate.capability
+            guard drawn.contains(capability), clusterOf[capability] == nil else { continue }
+            let clusterID = "duplicated:\(graph.id(of: capability))"
             clusterOf[capability] = clusterID
-            for builder in duplicate.builders.compactMap(graph.node(withID:)) where drawn.contains(builder) && clusterOf[builder] == nil {
+            for builder in duplicate.builders where drawn.contains(builder) && clusterOf[builder] == nil {
                 clusterOf[builder] = clusterID
             }
             var label = "Duplicated: \(graph.name(of: capability)), \(duplicate.builders.count) initiatives"
@@ -24,7 +23,7 @@ extension DiagramComposer {
                 DiagramCluster(
                     id: clusterID, label: label, style: [.filled, .dashed, .rounded],
                     fillColor: Palette.fill(for: duplicate.severity), lineColor: Palette.line(for: duplicate.severity),
-                    tooltip: context.findings.tooltip(for: duplicate.capability)))
+                    tooltip: context.findings.tooltip(for: capability)))
         }
     }
 }

@@ -10,8 +10,8 @@ struct DiagramComposer {
     let context: ViewContext
     /// Graph nodes to draw, in drawing order.
     var nodes: [Int]
-    /// Relations drawn between drawn nodes (`incompatibleWith` is drawn from the
-    /// incompatibility table instead, with reasons).
+    /// Relations drawn between drawn nodes (`incompatibleWith` is drawn from the findings
+    /// instead, with reasons).
     var relations: EdgeKindSet
     /// The cluster of each node that is in one.
     var clusterOf: [Int: String] = [:]
@@ -66,7 +66,7 @@ struct DiagramComposer {
         let severity = context.severity(of: node)
         var label = graph.name(of: node)
         var style: NodeStyle = [.filled]
-        if context.findings.unowned.contains(id) {
+        if context.findings.unowned.contains(node) {
             label += "\nno owner"
             style.insert(.dashed)
         }
@@ -75,7 +75,7 @@ struct DiagramComposer {
             id: id, label: .plain(label), shape: Palette.shape(for: graph.kind(of: node)), style: style,
             fillColor: Palette.fill(for: severity), lineColor: Palette.line(for: severity),
             penWidth: isCentre ? 3 : (severity == .error ? 2 : nil), peripheries: isCentre ? 2 : nil,
-            tooltip: context.findings.tooltip(for: id) ?? "\(Palette.name(of: graph.kind(of: node))) \(id)",
+            tooltip: context.findings.tooltip(for: node) ?? "\(Palette.name(of: graph.kind(of: node))) \(id)",
             cluster: clusterOf[node])
     }
 
@@ -95,7 +95,7 @@ struct DiagramComposer {
                     seen.insert([source, target, Int(kind.rawValue)]).inserted
                 else { continue }
                 var drawnEdge = Self.edge(from: graph.id(of: source), to: graph.id(of: target), kind: kind, version: graph.version(ofEdge: edge))
-                if kind == .dependsOn, let group = cycles[graph.id(of: source)], cycles[graph.id(of: target)] == group {
+                if kind == .dependsOn, let group = cycles[source], cycles[target] == group {
                     drawnEdge.color = Palette.red
                     drawnEdge.style = .bold
                     drawnEdge.penWidth = 2.5
@@ -122,11 +122,12 @@ struct DiagramComposer {
         }
     }
 
-    /// A red dashed, undirected edge between every drawn pair of incompatible technologies,
-    /// labelled with the reason; it does not pull the layout.
+    /// A red dashed, undirected edge between every drawn pair of technologies that a finding
+    /// reports as clashing, labelled with the reason; it does not pull the layout. A pair the
+    /// portfolio declares incompatible but that no initiative combines is no risk, and not drawn.
     private func incompatibilityEdges() -> [DiagramEdge] {
         let graph = context.graph
-        let table = context.incompatibilities
+        let table = context.analysis.incompatibilities
         let technologies = nodes.filter { graph.kind(of: $0) == .technology }
         let candidates = Dictionary(uniqueKeysWithValues: technologies.map { ($0, [Int]()) })
         var categories: [String: [Int]] = [:]
@@ -135,7 +136,8 @@ struct DiagramComposer {
         }
         var edges: [DiagramEdge] = []
         for technology in technologies {
-            for (partner, reason) in table.clashes(of: technology, among: candidates, categories: categories) where technology < partner {
+            for (partner, reason) in table.clashes(of: technology, among: candidates, categories: categories)
+            where technology < partner && context.findings.clashes.contains(FindingIndex.TechnologyPair(technology, partner)) {
                 let from = graph.id(of: technology), to = graph.id(of: partner)
                 edges.append(
                     DiagramEdge(
@@ -160,7 +162,7 @@ struct DiagramComposer {
         for severity in Severity.allCases.reversed() where severities.contains(severity) {
             entries.append(LegendEntry(.fill(Palette.fill(for: severity), border: Palette.line(for: severity)), Palette.name(of: severity)))
         }
-        if nodes.contains(where: { context.findings.unowned.contains(graph.id(of: $0)) }) {
+        if nodes.contains(where: { context.findings.unowned.contains($0) }) {
             entries.append(LegendEntry(.line(Palette.neutral, .dashed), "Dashed outline: nobody accountable owns it"))
         }
         if cycles { entries.append(LegendEntry(.line(Palette.red, .bold), "Dependency cycle")) }

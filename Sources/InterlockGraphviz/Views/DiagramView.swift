@@ -14,18 +14,17 @@ public enum DiagramView: String, CaseIterable, Hashable, Sendable {
     /// The capability map with the initiatives that deliver each capability.
     case capabilities
 
-    /// Builds the diagram of this view: a pure function of the graph, the findings and the
-    /// options, with no Graphviz call.
+    /// Builds the diagram of this view: a pure function of the context (graph, shared facts and
+    /// findings) and the options, with no Graphviz call.
     ///
     /// - Throws: ``ViewError`` when the options do not fit the portfolio (an unknown focus node).
-    public func diagram(of graph: PortfolioGraph, findings: [Finding], options: ViewOptions = ViewOptions()) throws(ViewError) -> Diagram {
-        let context = ViewContext(graph: graph, findings: findings, options: options)
+    public func diagram(in context: ViewContext, options: ViewOptions = ViewOptions()) throws(ViewError) -> Diagram {
         switch self {
-        case .overview: return OverviewView().diagram(in: context)
-        case .risks: return RisksView().diagram(in: context)
-        case .focus: return try FocusView().diagram(in: context)
-        case .units: return UnitsView().diagram(in: context)
-        case .capabilities: return CapabilitiesView().diagram(in: context)
+        case .overview: return OverviewView().diagram(in: context, options: options)
+        case .risks: return RisksView().diagram(in: context, options: options)
+        case .focus: return try FocusView().diagram(in: context, options: options)
+        case .units: return UnitsView().diagram(in: context, options: options)
+        case .capabilities: return CapabilitiesView().diagram(in: context, options: options)
         }
     }
 }

@@ -1,58 +1,78 @@
 import InterlockAnalysis
+import InterlockCore
 
-/// The findings arranged the way the views look them up: by node id.
+/// The findings arranged the way the views look them up: by node number.
 struct FindingIndex: Sendable {
     /// A capability delivered by several initiatives (`duplicated-capability`).
     struct Duplicate: Hashable, Sendable {
-        /// The capability's id.
-        var capability: String
-        /// Ids of the initiatives delivering it.
-        var builders: [String]
+        /// The capability's node.
+        var capability: Int
+        /// The initiatives delivering it.
+        var builders: [Int]
         /// The finding's severity.
         var severity: Severity
         /// The combined budget, when known.
         var budget: Double?
     }
 
-    /// Rules whose finding means the first node has no accountable owner.
-    static let ownershipRules: Set<String> = ["unowned-initiative", "unowned-data-source", "unowned-technology"]
+    /// Two technologies an `incompatible-stack` finding reports together, lower node first.
+    struct TechnologyPair: Hashable, Sendable {
+        let low: Int
+        let high: Int
+
+        init(_ one: Int, _ other: Int) {
+            low = min(one, other)
+            high = max(one, other)
+        }
+    }
 
     /// The findings in report order.
     let findings: [Finding]
     /// The worst severity among the findings that involve each node.
-    private(set) var worst: [String: Severity] = [:]
+    private(set) var worst: [Int: Severity] = [:]
     /// The messages of the findings that involve each node, worst first.
-    private(set) var messages: [String: [String]] = [:]
+    private(set) var messages: [Int: [String]] = [:]
     /// For initiatives in a dependency cycle, the number of their cycle finding: a
     /// `dependsOn` edge lies on a cycle exactly when both ends have the same number.
-    private(set) var cycleGroup: [String: Int] = [:]
+    private(set) var cycleGroup: [Int: Int] = [:]
     /// Nodes nobody accountable owns.
-    private(set) var unowned: Set<String> = []
+    private(set) var unowned: Set<Int> = []
     /// Duplicated capabilities, in report order.
     private(set) var duplicates: [Duplicate] = []
-    /// Every node id some finding involves, in report order, each once.
-    private(set) var touched: [String] = []
+    /// Technologies that findings report as clashing.
+    private(set) var clashes: Set<TechnologyPair> = []
+    /// Every node some finding involves, in report order, each once.
+    private(set) var touched: [Int] = []
 
-    /// Indexes `findings` (in any order).
-    init(_ findings: [Finding]) {
+    /// Indexes `findings` (in any order) of `context`'s graph.
+    init(_ findings: [Finding], in context: AnalysisContext) {
+        let graph = context.graph
         self.findings = findings.sortedForReport()
-        var seen: Set<String> = []
+        var seen: Set<Int> = []
         for (number, finding) in self.findings.enumerated() {
-            for id in finding.nodes {
-                if worst[id].map({ finding.severity > $0 }) ?? true { worst[id] = finding.severity }
-                messages[id, default: []].append(finding.message)
-                if seen.insert(id).inserted { touched.append(id) }
+            let nodes = finding.nodes(in: graph)
+            for node in nodes {
+                if worst[node].map({ finding.severity > $0 }) ?? true { worst[node] = finding.severity }
+                messages[node, default: []].append(finding.message)
+                if seen.insert(node).inserted { touched.append(node) }
             }
             switch finding.rule {
-            case "dependency-cycle":
-                for id in finding.nodes { cycleGroup[id] = number }
-            case "duplicated-capability":
-                if let capability = finding.nodes.first {
+            case .dependencyCycle:
+                for node in nodes { cycleGroup[node] = number }
+            case .duplicatedCapability:
+                if let capability = nodes.first {
                     duplicates.append(
-                        Duplicate(capability: capability, builders: Array(finding.nodes.dropFirst()), severity: finding.severity, budget: finding.budgetAtStake))
+                        Duplicate(capability: capability, builders: Array(nodes.dropFirst()), severity: finding.severity, budget: finding.budgetAtStake))
                 }
-            case let rule where Self.ownershipRules.contains(rule):
-                if let id = finding.nodes.first { unowned.insert(id) }
+            case .incompatibleStack:
+                let technologies = nodes.filter { graph.kind(of: $0) == .technology }
+                for (index, first) in technologies.enumerated() {
+                    for second in technologies[(index + 1)...] where context.incompatibilities.reason(first, second) != nil {
+                        clashes.insert(TechnologyPair(first, second))
+                    }
+                }
+            case let rule where RuleID.ownership.contains(rule):
+                if let node = nodes.first { unowned.insert(node) }
             default:
                 break
             }
@@ -60,8 +80,8 @@ struct FindingIndex: Sendable {
     }
 
     /// Hover text for a node: its worst finding's message, and how many more there are.
-    func tooltip(for id: String) -> String? {
-        guard let messages = messages[id], let first = messages.first else { return nil }
+    func tooltip(for node: Int) -> String? {
+        guard let messages = messages[node], let first = messages.first else { return nil }
         let more = messages.count - 1
         return more == 0 ? first : "\(first) (+\(more) more finding\(more == 1 ? "" : "s"))"
     }

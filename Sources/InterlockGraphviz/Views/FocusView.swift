@@ -6,9 +6,9 @@ struct FocusView {
     /// Relations followed and drawn.
     static let relations = EdgeKindSet([.dependsOn, .uses, .reads, .writes, .delivers, .supports, .hostedOn])
 
-    func diagram(in context: ViewContext) throws(ViewError) -> Diagram {
+    func diagram(in context: ViewContext, options: ViewOptions) throws(ViewError) -> Diagram {
         let graph = context.graph
-        guard let focus = context.options.focus else { throw .missingFocus }
+        guard let focus = options.focus else { throw .missingFocus }
         guard let centre = graph.node(withID: focus.nodeID) else { throw .unknownNode(focus.nodeID) }
         let direction: TraversalDirection =
             switch focus.direction {
@@ -20,7 +20,7 @@ struct FocusView {
         for (node, steps) in graph.reachable(from: [centre], over: Self.relations, direction: direction, maxDepth: max(focus.depth, 0)) {
             distance[node] = steps
         }
-        let cut = NodeCut(distance.keys.sorted(), limit: context.options.maxNodes) { distance[$0, default: 0] < distance[$1, default: 0] }
+        let cut = NodeCut(distance.keys.sorted(), limit: options.maxNodes) { distance[$0, default: 0] < distance[$1, default: 0] }
         var composer = DiagramComposer(context, nodes: cut.kept, relations: Self.relations)
         composer.highlighted = centre
         composer.clusterInitiativesByUnit()

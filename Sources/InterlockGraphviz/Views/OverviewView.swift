@@ -6,14 +6,14 @@ struct OverviewView {
     /// Relations from initiatives that make a technology or data source shared.
     static let sharing = EdgeKindSet([.uses, .reads, .writes, .dependsOn])
 
-    func diagram(in context: ViewContext) -> Diagram {
+    func diagram(in context: ViewContext, options: ViewOptions) -> Diagram {
         let graph = context.graph
         let initiatives = Array(graph.nodes(ofKind: .initiative))
         let assets = (Array(graph.nodes(ofKind: .technology)) + Array(graph.nodes(ofKind: .dataSource))).filter { asset in
             Set(graph.incoming(asset).lazy.filter { Self.sharing.contains(graph.kind(ofEdge: Int($0))) }
                 .map { graph.source(ofEdge: Int($0)) }.filter { graph.kind(of: $0) == .initiative }).count >= 2
         }
-        let cut = NodeCut(initiatives + assets, limit: context.options.maxNodes, keepFirst: context.isRiskier)
+        let cut = NodeCut(initiatives + assets, limit: options.maxNodes, keepFirst: context.isRiskier)
         var composer = DiagramComposer(context, nodes: cut.kept, relations: EdgeKindSet([.dependsOn, .uses, .reads, .writes, .hostedOn]))
         composer.clusterInitiativesByUnit()
         let notes = ["\(initiatives.count) initiatives by business unit, with the \(assets.count) technologies and data sources two or more of them share"]

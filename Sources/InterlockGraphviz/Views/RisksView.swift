@@ -8,12 +8,12 @@ struct RisksView {
     /// Relations shown, and followed for one hop of context.
     static let relations = EdgeKindSet([.dependsOn, .uses, .reads, .writes, .delivers, .hostedOn])
 
-    func diagram(in context: ViewContext) -> Diagram {
+    func diagram(in context: ViewContext, options: ViewOptions) -> Diagram {
         let graph = context.graph
-        let touched = context.findings.touched.compactMap(graph.node(withID:))
+        let touched = context.findings.touched
         let neighbours = graph.reachable(from: touched, over: Self.relations, direction: .both, maxDepth: 1).map(\.node)
         let candidates = Set(touched + neighbours).sorted()
-        let cut = NodeCut(candidates, limit: context.options.maxNodes, keepFirst: context.isRiskier)
+        let cut = NodeCut(candidates, limit: options.maxNodes, keepFirst: context.isRiskier)
         var composer = DiagramComposer(context, nodes: cut.kept, relations: Self.relations)
         composer.groupDuplicatedCapabilities()
         let findings = context.findings.findings

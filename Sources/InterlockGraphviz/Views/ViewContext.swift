@@ -1,24 +1,22 @@
 import InterlockAnalysis
 import InterlockCore
 
-/// Everything a view reads: the graph, the findings by node, the incompatible pairs, the options.
-struct ViewContext: Sendable {
-    /// The portfolio graph.
-    let graph: PortfolioGraph
+/// What every view of one portfolio reads: the analysis context's shared facts and the findings
+/// arranged by node. Build it once and draw as many views from it as needed.
+public struct ViewContext: Sendable {
+    /// The shared facts of the portfolio's graph.
+    public let analysis: AnalysisContext
     /// The findings by node.
     let findings: FindingIndex
-    /// The view options.
-    let options: ViewOptions
-    /// Pairs of technologies that must not meet, with the reason.
-    let incompatibilities: IncompatibilityTable
 
-    /// A context for one diagram.
-    init(graph: PortfolioGraph, findings: [Finding], options: ViewOptions) {
-        self.graph = graph
-        self.findings = FindingIndex(findings)
-        self.options = options
-        incompatibilities = IncompatibilityTable(graph)
+    /// A context for drawing `findings` (in any order) of `analysis`'s graph.
+    public init(analysis: AnalysisContext, findings: [Finding]) {
+        self.analysis = analysis
+        self.findings = FindingIndex(findings, in: analysis)
     }
+
+    /// The portfolio graph.
+    var graph: PortfolioGraph { analysis.graph }
 
     /// The title of a view: the portfolio name, a dash, the view's subject.
     func title(_ subject: String) -> String {
@@ -26,7 +24,7 @@ struct ViewContext: Sendable {
     }
 
     /// The worst severity of the findings involving `node`.
-    func severity(of node: Int) -> Severity? { findings.worst[graph.id(of: node)] }
+    func severity(of node: Int) -> Severity? { findings.worst[node] }
 
     /// True when `first` carries more risk than `second`: worse severity, then more findings,
     /// then more connections. Used to keep the highest-risk part of a large graph.
@@ -35,8 +33,7 @@ struct ViewContext: Sendable {
     }
 
     private func riskKey(_ node: Int) -> [Int] {
-        let id = graph.id(of: node)
-        let severity = findings.worst[id].map { Severity.allCases.firstIndex(of: $0) ?? 0 } ?? -1
-        return [severity, findings.messages[id]?.count ?? 0, graph.outgoing(node).count + graph.incoming(node).count]
+        let severity = findings.worst[node].map { Severity.allCases.firstIndex(of: $0) ?? 0 } ?? -1
+        return [severity, findings.messages[node]?.count ?? 0, graph.outgoing(node).count + graph.incoming(node).count]
     }
 }

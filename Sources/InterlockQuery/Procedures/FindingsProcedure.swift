@@ -60,9 +60,9 @@ enum FindingsProcedure {
         for finding in findings {
             // A cycle names its first node again at the end; each node gets one row.
             var seen: Set<Int> = []
-            let nodes = finding.nodes.compactMap(graph.node(withID:)).filter { seen.insert($0).inserted }
+            let nodes = finding.nodes(in: graph).filter { seen.insert($0).inserted }
             let shared: (QueryValue, QueryValue, QueryValue, QueryValue, QueryValue) = (
-                .string(finding.rule), .string(finding.severity.rawValue), .string(finding.message),
+                .string(finding.rule.rawValue), .string(finding.severity.rawValue), .string(finding.message),
                 .list(nodes.map(QueryValue.node)), .string(finding.action)
             )
             for node in nodes.isEmpty ? [nil] : nodes.map(Optional.some) {

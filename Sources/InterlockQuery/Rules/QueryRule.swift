@@ -10,8 +10,6 @@ import InterlockCore
 public struct QueryRule: Detector {
     /// The rule as written in the portfolio.
     public let rule: CustomRule
-    /// Its severity.
-    public let severity: Severity
     /// Its parsed and checked query.
     public let query: Query
     /// The longest a rule's query may run before it is reported as failed.
@@ -20,17 +18,12 @@ public struct QueryRule: Detector {
     /// Parses and checks the rule's query.
     ///
     /// - Throws: `QueryRuleError` naming the rule and its place in the portfolio, with the
-    ///   located query error, when the query is invalid, the severity unknown or the id taken
-    ///   by a built-in detector.
+    ///   located query error, when the query is invalid or the id taken by a built-in detector.
     public init(_ rule: CustomRule) throws(QueryRuleError) {
         self.rule = rule
-        guard let severity = Severity(rawValue: rule.severity) else {
-            throw QueryRuleError(rule: rule, detail: "unknown severity '\(rule.severity)'; use error, warning or info")
-        }
-        if Detectors.detector(withID: rule.id) != nil {
+        if Detectors.detector(withID: RuleID(rule.id)) != nil {
             throw QueryRuleError(rule: rule, detail: "the id '\(rule.id)' is a built-in rule; choose another")
         }
-        self.severity = severity
         do {
             query = try QueryEngine<PortfolioQueryGraph>.prepare(rule.query)
         } catch {
@@ -46,17 +39,26 @@ public struct QueryRule: Detector {
     }
 
     /// The rule's id.
-    public var id: String { rule.id }
+    public var id: RuleID { RuleID(rule.id) }
+    /// Its severity, as the portfolio states it.
+    public var severity: Severity { rule.severity }
     /// The rule's message, as the summary.
     public var summary: String { rule.message }
+    /// The rule's id turned into words (`large-initiative-team-owned` → "Large initiative team
+    /// owned"): the organisation named it, so its words are the best title there is.
+    public var wording: RuleWording {
+        RuleWording(
+            title: rule.id.split(whereSeparator: { $0 == "-" || $0 == "_" }).joined(separator: " ").capitalizedFirst,
+            whyItMatters: "A rule defined by the organisation itself.")
+    }
 
     /// The findings; a query that fails while running gives one finding saying so.
-    public func run(on graph: PortfolioGraph) -> [Finding] {
+    public func run(in context: AnalysisContext) -> [Finding] {
         do {
-            return try findings(on: graph)
+            return try findings(on: context.graph)
         } catch {
             return [Finding(
-                rule: rule.id, severity: .error, nodes: [],
+                rule: id, severity: .error, nodes: [String](),
                 message: "The custom rule \(rule.id) (\(rule.location)) could not run: \(error).",
                 action: "Fix the rule's query; try it with `interlock query`.")]
         }
@@ -69,14 +71,10 @@ public struct QueryRule: Detector {
         let formatter = ResultFormatter(graph: engine.graph)
         return result.rows.map { row in
             let nodes = Self.nodes(in: row)
-            var owners: [String] = []
-            for node in nodes {
-                if let owner = graph.ownerNode(of: node), !owners.contains(graph.id(of: owner)) { owners.append(graph.id(of: owner)) }
-            }
             return Finding(
-                rule: rule.id, severity: severity, nodes: nodes.map { graph.id(of: $0) },
+                rule: id, severity: severity, nodes: nodes, in: graph,
                 message: Self.fill(rule.message, columns: result.columns, row: row, formatter: formatter),
-                action: "Resolve what the custom rule \(rule.id) reports.", owners: owners)
+                action: "Resolve what the custom rule \(rule.id) reports.", owners: graph.contactableOwners(of: nodes))
         }
     }
 

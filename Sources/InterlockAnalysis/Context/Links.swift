@@ -1,9 +1,11 @@
 import InterlockCore
 
 /// Two active initiatives that must work together because one depends on the other.
-struct DependencyLink {
-    let dependent: Int
-    let dependency: Int
+public struct DependencyLink: Hashable, Sendable {
+    /// The initiative that needs the other.
+    public let dependent: Int
+    /// The initiative it needs.
+    public let dependency: Int
 }
 
 /// Two initiatives (in either order) and the technology a finding about them concerns, to report a pair once.
@@ -19,35 +21,17 @@ struct LinkedPair: Hashable {
     }
 }
 
-/// The initiatives exchanging data through one data source: writers feed readers.
-struct DataExchange {
-    let source: Int
-    let writers: [Int]
-    let readers: [Int]
+/// The active initiatives exchanging data through one data source: writers feed readers.
+public struct DataExchange: Hashable, Sendable {
+    /// The data source.
+    public let source: Int
+    /// The active initiatives writing it, in node order.
+    public let writers: [Int]
+    /// The active initiatives reading it, in node order.
+    public let readers: [Int]
 }
 
 extension PortfolioGraph {
-    /// Every dependsOn edge between two active initiatives. O(edges).
-    func dependencyLinks() -> [DependencyLink] {
-        var links: [DependencyLink] = []
-        for node in nodes(ofKind: .initiative) where isActiveInitiative(node) {
-            for target in successors(of: node, via: .dependsOn) where target != node && isActiveInitiative(target) {
-                links.append(DependencyLink(dependent: node, dependency: target))
-            }
-        }
-        return links
-    }
-
-    /// For each data source written by one active initiative and read by another, who writes and who reads. O(edges).
-    func dataExchanges() -> [DataExchange] {
-        nodes(ofKind: .dataSource).compactMap { source in
-            let writers = predecessors(of: source, via: .writes).filter { isActiveInitiative($0) }
-            let readers = predecessors(of: source, via: .reads).filter { isActiveInitiative($0) }
-            guard !writers.isEmpty, !readers.isEmpty, Set(writers + readers).count > 1 else { return nil }
-            return DataExchange(source: source, writers: writers, readers: readers)
-        }
-    }
-
     /// The technologies an initiative builds on: `technologies` and technologies in `dependsOn`,
     /// each once, with the version written on `technologies` (nil otherwise).
     func technologyUses(of initiative: Int) -> [(technology: Int, version: String?)] {
@@ -63,9 +47,9 @@ extension PortfolioGraph {
     }
 }
 
-/// The technologies every initiative builds on, computed once per detector run: detectors that
+/// The technologies every initiative builds on, computed once per analysis: detectors that
 /// look at each dependency and data exchange would otherwise rebuild them for every link.
-struct TechnologyStacks {
+struct TechnologyStacks: Sendable {
     private let stacks: [[Int]]
     private let first: Int
 
