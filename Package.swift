@@ -6,15 +6,17 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "InterlockCore", targets: ["InterlockCore"]),
+        .library(name: "InterlockGenerator", targets: ["InterlockGenerator"]),
         .library(name: "InterlockAnalysis", targets: ["InterlockAnalysis"]),
         .library(name: "InterlockQuery", targets: ["InterlockQuery"]),
+        .library(name: "InterlockInterop", targets: ["InterlockInterop"]),
         .library(name: "InterlockGraphviz", targets: ["InterlockGraphviz"]),
         .library(name: "InterlockReports", targets: ["InterlockReports"]),
+        .library(name: "InterlockBoard", targets: ["InterlockBoard"]),
         .executable(name: "interlock", targets: ["interlock"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
@@ -24,31 +26,49 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        // The model, the loaders and the compact graph: what every other target reads.
         .target(name: "InterlockCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Synthetic portfolios for tests and benchmarks.
+        .target(name: "InterlockGenerator", dependencies: ["InterlockCore"]),
+        // The shared facts (AnalysisContext) and the detectors.
         .target(name: "InterlockAnalysis", dependencies: ["InterlockCore"]),
+        // openCypher queries, custom rules, and the one load-and-analyse path (PortfolioAnalysis).
         .target(name: "InterlockQuery", dependencies: ["InterlockCore", "InterlockAnalysis"]),
+        // Exports (and importers) for other tools.
+        .target(name: "InterlockInterop", dependencies: ["InterlockCore", "InterlockQuery"]),
+        // Views and the only code that calls Graphviz.
         .target(name: "InterlockGraphviz", dependencies: ["InterlockCore", "InterlockAnalysis", "CGraphviz"]),
+        // Text, JSON, SARIF and Markdown: no Graphviz.
+        .target(name: "InterlockReports", dependencies: ["InterlockCore", "InterlockAnalysis"]),
+        // The board pack: the HTML report and its diagrams.
         .target(
-            name: "InterlockReports",
+            name: "InterlockBoard",
             dependencies: [
-                "InterlockCore", "InterlockAnalysis", "InterlockGraphviz",
+                "InterlockCore", "InterlockAnalysis", "InterlockGraphviz", "InterlockReports",
                 .product(name: "Plot", package: "Plot"),
             ]
         ),
         .executableTarget(
             name: "interlock",
             dependencies: [
-                "InterlockCore", "InterlockAnalysis", "InterlockQuery", "InterlockGraphviz", "InterlockReports",
+                "InterlockCore", "InterlockGenerator", "InterlockAnalysis", "InterlockQuery", "InterlockInterop",
+                "InterlockGraphviz", "InterlockReports", "InterlockBoard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "InterlockCoreTests", dependencies: ["InterlockCore", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "InterlockAnalysisTests", dependencies: ["InterlockCore", "InterlockAnalysis"]),
-        .testTarget(name: "InterlockQueryTests", dependencies: ["InterlockCore", "InterlockAnalysis", "InterlockQuery"]),
+        .target(
+            name: "InterlockTestSupport", dependencies: ["InterlockCore", "InterlockAnalysis", "InterlockReports"],
+            path: "Tests/InterlockTestSupport"),
+        .testTarget(name: "InterlockCoreTests", dependencies: ["InterlockCore", "InterlockGenerator", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "InterlockGeneratorTests", dependencies: ["InterlockCore", "InterlockGenerator", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "InterlockAnalysisTests", dependencies: ["InterlockCore", "InterlockGenerator", "InterlockAnalysis"]),
+        .testTarget(name: "InterlockQueryTests", dependencies: ["InterlockCore", "InterlockGenerator", "InterlockAnalysis", "InterlockQuery"]),
         .testTarget(name: "InterlockGraphvizTests", dependencies: ["InterlockCore", "InterlockAnalysis", "InterlockGraphviz"],
                     exclude: ["Golden", "Portfolios"]),
-        .testTarget(name: "InterlockReportsTests", dependencies: ["InterlockCore", "InterlockAnalysis", "InterlockReports"],
+        .testTarget(name: "InterlockReportsTests", dependencies: ["InterlockCore", "InterlockAnalysis", "InterlockReports", "InterlockTestSupport"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "InterlockBoardTests",
+                    dependencies: ["InterlockCore", "InterlockAnalysis", "InterlockReports", "InterlockBoard", "InterlockTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "InterlockCLITests", dependencies: ["interlock"], exclude: ["Golden"]),
     ]

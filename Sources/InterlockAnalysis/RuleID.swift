@@ -4,7 +4,7 @@
 /// Each built-in detector declares its constant next to its code (`RuleID.dependencyCycle` in
 /// `Detectors/DependencyCycle.swift`), so other targets name rules through the type, never as
 /// string literals.
-public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
     /// The id as written in outputs (kebab-case).
     public let rawValue: String
 
@@ -16,6 +16,12 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
     /// A rule id; any text, since custom rules choose their own.
     public init(_ rawValue: String) {
         self.rawValue = rawValue
+    }
+
+    /// A custom rule's id written as a literal (`finding.rule == "large-initiative-team-owned"`);
+    /// built-in rules have constants (`.dependencyCycle`).
+    public init(stringLiteral value: String) {
+        rawValue = value
     }
 
     /// The id as written in outputs.

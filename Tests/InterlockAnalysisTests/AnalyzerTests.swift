@@ -1,11 +1,12 @@
 import Testing
 @testable import InterlockAnalysis
 import InterlockCore
+import InterlockGenerator
 
 @Suite("Analyzer")
 struct AnalyzerTests {
     /// Random findings with few distinct values, so ties on every key but the last occur often.
-    private func randomFindings(rules: [String], count: Int, _ random: inout SeededRandom) -> [Finding] {
+    private func randomFindings(rules: [RuleID], count: Int, _ random: inout SeededRandom) -> [Finding] {
         (0..<count).map { _ in
             let nodes = (0..<Int.random(in: 0...3, using: &random)).map { _ in "n\(Int.random(in: 0..<4, using: &random))" }
             return Finding(
@@ -19,7 +20,7 @@ struct AnalyzerTests {
         var random = SeededRandom(seed: seed)
         // Some lists share a rule, as a custom rule named like a built-in one would.
         let lists = (0..<Int.random(in: 0...5, using: &random)).map { list in
-            randomFindings(rules: ["rule-\(list)", "rule-\(list + 1)"], count: Int.random(in: 0...40, using: &random), &random)
+            randomFindings(rules: [RuleID("rule-\(list)"), RuleID("rule-\(list + 1)")], count: Int.random(in: 0...40, using: &random), &random)
                 .sorted(by: Finding.reportOrder)
         }
         let together = Analyzer.reportOrdered(lists)
@@ -32,7 +33,7 @@ struct AnalyzerTests {
 
     @Test("report order: severity, then rule, then node ids element by element (a prefix first), then message")
     func reportOrder() {
-        func finding(_ severity: Severity, _ rule: String, _ nodes: [String], _ message: String = "") -> Finding {
+        func finding(_ severity: Severity, _ rule: RuleID, _ nodes: [String], _ message: String = "") -> Finding {
             Finding(rule: rule, severity: severity, nodes: nodes, message: message, action: "")
         }
         let shuffled = [

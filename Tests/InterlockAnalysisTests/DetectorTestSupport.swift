@@ -4,7 +4,7 @@ import InterlockCore
 /// Runs one detector over a portfolio written as YAML.
 func findings(of detector: any Detector, in yaml: String) throws -> [Finding] {
     let graph = PortfolioGraph(try PortfolioLoader.load(text: yaml, file: "test.yaml"))
-    return detector.run(on: graph).sorted(by: Finding.reportOrder)
+    return detector.run(in: AnalysisContext(graph)).sorted(by: Finding.reportOrder)
 }
 
 /// A finding reduced to what most tests compare: severity and nodes.

@@ -1,5 +1,6 @@
 import InterlockAnalysis
 import InterlockCore
+import InterlockGenerator
 import Testing
 
 /// The detectors on a generated portfolio find exactly the faults its manifest says were injected.
@@ -10,10 +11,10 @@ import Testing
         let manifest = generator.manifest()
         let text = String(decoding: generator.text(format), as: UTF8.self)
         let graph = PortfolioGraph(try PortfolioLoader.load(text: text, file: "generated.\(format.rawValue)"))
-        let rules: Set = ["dependency-cycle", "unowned-initiative", "unowned-data-source", "unowned-technology",
+        let rules: Set<RuleID> = ["dependency-cycle", "unowned-initiative", "unowned-data-source", "unowned-technology",
                           "dangling-reference"]
         let findings = Analyzer.analyze(graph, only: rules)
-        func nodes(_ rule: String) -> [[String]] {
+        func nodes(_ rule: RuleID) -> [[String]] {
             findings.filter { $0.rule == rule }.map(\.nodes).sorted { $0.lexicographicallyPrecedes($1) }
         }
 

@@ -85,7 +85,7 @@ struct PortfolioRiskDetectorTests {
             lines.append("  - {id: i\(index), dependsOn: [\(targets.joined(separator: ", "))]\(status)}")
         }
         let graph = PortfolioGraph(try PortfolioLoader.load(text: lines.joined(separator: "\n"), file: "random.yaml"))
-        let found = SinglePointOfFailure(minimumBlastRadius: 1, minimumShare: 0, maximumCandidates: 1_000).run(on: graph)
+        let found = SinglePointOfFailure(minimumBlastRadius: 1, minimumShare: 0, maximumCandidates: 1_000).run(in: AnalysisContext(graph))
         var expected: [String: Int] = [:]
         let dependsOn = EdgeKindSet(.dependsOn)
         for node in graph.nodes(ofKind: .initiative) {
@@ -109,7 +109,7 @@ struct PortfolioRiskDetectorTests {
             Initiative(id: "i\(index)", name: "i\(index)", dependsOn: index == 0 ? ["idp"] : ["i\(index - 1)", "idp"], location: here)
         }
         let portfolio = Portfolio(technologies: [Technology(id: "idp", name: "IdP", location: here)], initiatives: initiatives)
-        let found = SinglePointOfFailure().run(on: PortfolioGraph(portfolio))
+        let found = SinglePointOfFailure().run(in: AnalysisContext(PortfolioGraph(portfolio)))
         #expect(found.count == 1)
         let hub = try #require(found.first)
         #expect(hub.nodes.first == "idp")
@@ -167,7 +167,7 @@ struct PortfolioRiskDetectorTests {
         let acme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../Samples/acme").standardizedFileURL.path
         let graph = PortfolioGraph(try PortfolioLoader.load(paths: [acme]))
-        let rules: Set<String> = ["data-silo", "single-point-of-failure", "unaligned-initiative", "schedule-conflict"]
+        let rules: Set<RuleID> = ["data-silo", "single-point-of-failure", "unaligned-initiative", "schedule-conflict"]
         let found = Analyzer.analyze(graph, only: rules)
         #expect(found.map { "\($0.rule) \($0.nodes.first ?? "")" } == [
             "data-silo crm-db",

@@ -19,8 +19,8 @@ struct WordingTests {
     @Test func listsAndMoney() {
         #expect(Wording.list(["A", "B", "C"]) == "A, B and C")
         #expect(Wording.alternatives(["A", "B", "C"]) == "A, B or C")
-        #expect(Wording.money(1_234_567.4, currency: "EUR") == "EUR 1,234,567")
-        #expect(Wording.money(-950, currency: nil) == "-950")
+        #expect(Money.format(1_234_567.4, currency: "EUR") == "EUR 1,234,567")
+        #expect(Money.format(-950, currency: nil) == "-950")
         #expect(Wording.withArticle("initiative") == "an initiative")
     }
 }

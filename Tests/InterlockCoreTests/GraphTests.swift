@@ -1,5 +1,6 @@
 import Testing
 @testable import InterlockCore
+import InterlockGenerator
 
 private let here = SourceLocation(file: "test", line: 1, column: 1)
 

@@ -5,6 +5,7 @@ import InterlockGraphviz
 
 /// The hand-made portfolios under `Portfolios/`, loaded with their findings.
 struct LoadedPortfolio {
+    let context: ViewContext
     let graph: PortfolioGraph
     let findings: [Finding]
 
@@ -14,8 +15,9 @@ struct LoadedPortfolio {
     private static func load(_ name: String) -> LoadedPortfolio {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Portfolios/\(name)").path
         do {
-            let graph = PortfolioGraph(try PortfolioLoader.load(paths: [path]))
-            return LoadedPortfolio(graph: graph, findings: Analyzer.analyze(graph))
+            let analysis = AnalysisContext(PortfolioGraph(try PortfolioLoader.load(paths: [path])))
+            let findings = Analyzer(context: analysis).findings
+            return LoadedPortfolio(context: ViewContext(analysis: analysis, findings: findings), graph: analysis.graph, findings: findings)
         } catch {
             fatalError("test portfolio \(name) does not load: \(error)")
         }
@@ -23,7 +25,7 @@ struct LoadedPortfolio {
 
     /// The diagram of `view`; the focus view centres on `crm-b`, one step both ways.
     func diagram(_ view: DiagramView, maxNodes: Int = ViewOptions.defaultMaxNodes, focus: Focus = Focus(nodeID: "crm-b", depth: 1)) throws -> Diagram {
-        try view.diagram(of: graph, findings: findings, options: ViewOptions(maxNodes: maxNodes, focus: view == .focus ? focus : nil))
+        try view.diagram(in: context, options: ViewOptions(maxNodes: maxNodes, focus: view == .focus ? focus : nil))
     }
 }
 

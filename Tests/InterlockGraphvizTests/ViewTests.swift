@@ -65,7 +65,7 @@ struct ViewTests {
         #expect(centre.node("loner")?.peripheries == 2)
         #expect(centre.title == "Small Co — focus on Side project")
         #expect(throws: ViewError.unknownNode("nope")) { try small.diagram(.focus, focus: Focus(nodeID: "nope")) }
-        #expect(throws: ViewError.missingFocus) { try DiagramView.focus.diagram(of: small.graph, findings: small.findings) }
+        #expect(throws: ViewError.missingFocus) { try DiagramView.focus.diagram(in: small.context) }
     }
 
     @Test("units: one node per unit and for initiatives without one, edges counting cross-unit links")

@@ -1,5 +1,6 @@
 import InterlockQuery
 import InterlockCore
+import InterlockGenerator
 import Testing
 
 /// Pattern queries on random small graphs, compared with a brute-force matcher written here

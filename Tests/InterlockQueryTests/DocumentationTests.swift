@@ -64,7 +64,7 @@ import Testing
             try yaml.write(to: file, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(at: file) }
             let portfolio = try PortfolioLoader.load(paths: [acme, file.path])
-            let sampleRules = Set(graph.portfolio.rules.map(\.id))
+            let sampleRules = Set(graph.portfolio.rules.map { RuleID($0.id) })
             var lines: [String] = []
             for rule in try QueryRule.all(in: portfolio) where !sampleRules.contains(rule.id) {
                 for finding in try rule.findings(on: graph) {

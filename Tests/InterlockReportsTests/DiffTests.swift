@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import InterlockTestSupport
 import InterlockAnalysis
 import InterlockCore
 import InterlockReports
@@ -7,7 +8,7 @@ import InterlockReports
 @Suite("Portfolio diff")
 struct DiffTests {
     private func analysed(_ name: String) throws -> (PortfolioGraph, [Finding]) {
-        let graph = PortfolioGraph(try PortfolioLoader.load(paths: [testsFolder.appendingPathComponent("Fixtures/\(name)").path]))
+        let graph = PortfolioGraph(try PortfolioLoader.load(paths: [repositoryRoot.appendingPathComponent("Tests/InterlockReportsTests/Fixtures/\(name)").path]))
         return (graph, Analyzer.analyze(graph))
     }
 
@@ -42,7 +43,7 @@ struct DiffTests {
     }
 
     @Test func jsonMatchesGoldenFile() throws {
-        let golden = try String(contentsOf: testsFolder.appendingPathComponent("Fixtures/diff-expected.json"), encoding: .utf8)
+        let golden = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/InterlockReportsTests/Fixtures/diff-expected.json"), encoding: .utf8)
         #expect(DiffReporter.json(try craftedDiff()) == golden)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import InterlockTestSupport
 import InterlockAnalysis
 import InterlockCore
 @testable import InterlockReports
@@ -10,8 +11,8 @@ struct SARIFReporterTests {
     private func validate(_ sarif: String) throws -> (status: Int32, output: String) {
         let document = try temporaryFile("log.sarif", sarif)
         return try run("python3", [
-            testsFolder.appendingPathComponent("Fixtures/validate-json-schema.py").path,
-            testsFolder.appendingPathComponent("Fixtures/sarif-2.1.0-subset.schema.json").path,
+            repositoryRoot.appendingPathComponent("Tests/InterlockReportsTests/Fixtures/validate-json-schema.py").path,
+            repositoryRoot.appendingPathComponent("Tests/InterlockReportsTests/Fixtures/sarif-2.1.0-subset.schema.json").path,
             document,
         ])
     }
@@ -26,7 +27,7 @@ struct SARIFReporterTests {
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         let rules = try #require(driver["rules"] as? [[String: Any]])
-        #expect(rules.compactMap { $0["id"] as? String } == Detectors.builtIn.map(\.id))
+        #expect(rules.compactMap { $0["id"] as? String } == Detectors.builtIn.map(\.id.rawValue))
         #expect(rules.first?["name"] as? String == "DependencyCycle")
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == report.findings.count)

@@ -21,21 +21,6 @@ public enum Wording {
         guard let first = noun.first else { return noun }
         return ("aeiou".contains(first) ? "an " : "a ") + noun
     }
-
-    /// A whole amount with thousands separators and the currency: "EUR 1,200,000".
-    /// Written by hand so output is identical whatever the machine's locale.
-    public static func money(_ amount: Double, currency: String?) -> String {
-        let whole = Int(amount.rounded())
-        var digits = String(abs(whole))
-        var grouped = ""
-        while digits.count > 3 {
-            grouped = "," + digits.suffix(3) + grouped
-            digits.removeLast(3)
-        }
-        let sign = whole < 0 ? "-" : ""
-        let number = sign + digits + grouped
-        return currency.map { "\($0) \(number)" } ?? number
-    }
 }
 
 extension PortfolioGraph {
@@ -78,7 +63,7 @@ extension PortfolioGraph {
     }
 
     /// `money` in the portfolio's currency.
-    func money(_ amount: Double) -> String { Wording.money(amount, currency: portfolio.currency) }
+    func money(_ amount: Double) -> String { Money.format(amount, currency: portfolio.currency) }
 
     /// Ids of the owners one can contact about `nodes`: existing people who are active, and teams;
     /// de-duplicated, in the order of `nodes`.
@@ -100,12 +85,4 @@ extension PortfolioGraph {
 extension String {
     /// The string with its first letter upper-cased ("data source" → "Data source").
     public var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-}
-
-extension Array where Element: Hashable {
-    /// The elements without repeats, first occurrence kept.
-    func uniqued() -> [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
-    }
 }

@@ -1,3 +1,4 @@
+import InterlockAnalysis
 import InterlockCore
 
 extension DiagramComposer {
@@ -17,7 +18,7 @@ extension DiagramComposer {
             }
             var label = "Duplicated: \(graph.name(of: capability)), \(duplicate.builders.count) initiatives"
             if let budget = duplicate.budget {
-                label += ", \(Money.format(budget, currency: graph.portfolio.currency))"
+                label += ", \(Money.abbreviated(budget, currency: graph.portfolio.currency))"
             }
             clusters.append(
                 DiagramCluster(
@@ -25,23 +26,5 @@ extension DiagramComposer {
                     fillColor: Palette.fill(for: duplicate.severity), lineColor: Palette.line(for: duplicate.severity),
                     tooltip: context.findings.tooltip(for: capability)))
         }
-    }
-}
-
-/// Short money amounts for captions: `EUR 1.2M`, `EUR 350k`.
-enum Money {
-    static func format(_ amount: Double, currency: String?) -> String {
-        let prefix = currency.map { $0 + " " } ?? ""
-        switch abs(amount) {
-        case 1_000_000...: return prefix + trimmed(amount / 1_000_000) + "M"
-        case 1_000...: return prefix + trimmed(amount / 1_000) + "k"
-        default: return prefix + trimmed(amount)
-        }
-    }
-
-    /// One decimal at most, none when it is zero.
-    private static func trimmed(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 }

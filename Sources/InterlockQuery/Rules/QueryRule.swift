@@ -44,13 +44,8 @@ public struct QueryRule: Detector {
     public var severity: Severity { rule.severity }
     /// The rule's message, as the summary.
     public var summary: String { rule.message }
-    /// The rule's id turned into words (`large-initiative-team-owned` → "Large initiative team
-    /// owned"): the organisation named it, so its words are the best title there is.
-    public var wording: RuleWording {
-        RuleWording(
-            title: rule.id.split(whereSeparator: { $0 == "-" || $0 == "_" }).joined(separator: " ").capitalizedFirst,
-            whyItMatters: "A rule defined by the organisation itself.")
-    }
+    /// The rule's id turned into words: the organisation named it, so its words are the best title there is.
+    public var wording: RuleWording { RuleWording(fallbackFor: id) }
 
     /// The findings; a query that fails while running gives one finding saying so.
     public func run(in context: AnalysisContext) -> [Finding] {

@@ -81,7 +81,7 @@ public enum DiffReporter {
         if groups.contains(where: { !$0.1.isEmpty }) {
             lines += ["", "| Finding | Severity | Rule | Message |", "| --- | --- | --- | --- |"]
             for (title, findings) in groups {
-                lines += findings.map { "| \(title) | \($0.severity.rawValue) | \(escaped($0.rule)) | \(escaped($0.message)) |" }
+                lines += findings.map { "| \(title) | \($0.severity.rawValue) | \(escaped($0.rule.rawValue)) | \(escaped($0.message)) |" }
             }
         }
         lines += ["", "Budget: \(escaped(money(diff.totalBudget, currency)))"]
@@ -103,6 +103,6 @@ public enum DiffReporter {
     /// "EUR 36,020,000 → EUR 36,500,000 (+480,000)".
     private static func money(_ change: PortfolioDiff.BudgetChange, _ currency: String?) -> String {
         let sign = change.delta > 0 ? "+" : ""
-        return "\(Wording.money(change.old, currency: currency)) → \(Wording.money(change.new, currency: currency)) (\(sign)\(Wording.money(change.delta, currency: nil)))"
+        return "\(Money.format(change.old, currency: currency)) → \(Money.format(change.new, currency: currency)) (\(sign)\(Money.format(change.delta, currency: nil)))"
     }
 }

@@ -58,7 +58,7 @@ public enum JSONReporter {
     /// One finding as a JSON object in the contract's key order.
     public static func json(_ finding: Finding) -> JSONValue {
         .object([
-            ("rule", .string(finding.rule)),
+            ("rule", .string(finding.rule.rawValue)),
             ("severity", .string(finding.severity.rawValue)),
             ("nodes", .array(finding.nodes.map(JSONValue.string))),
             ("message", .string(finding.message)),

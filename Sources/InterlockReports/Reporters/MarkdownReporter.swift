@@ -41,8 +41,8 @@ public enum MarkdownReporter {
             return "\(at.file):\(at.line)"
         } ?? ""
         let owners = finding.owners.map { id in graph.node(withID: id).map { graph.name(of: $0) } ?? id }
-        let money = finding.budgetAtStake.map { Wording.money($0, currency: graph.portfolio.currency) } ?? ""
-        let cells = [finding.rule, place, finding.message, finding.action, owners.joined(separator: ", "), money]
+        let money = finding.budgetAtStake.map { Money.format($0, currency: graph.portfolio.currency) } ?? ""
+        let cells = [finding.rule.rawValue, place, finding.message, finding.action, owners.joined(separator: ", "), money]
         return "| " + cells.map(escaped).joined(separator: " | ") + " |"
     }
 

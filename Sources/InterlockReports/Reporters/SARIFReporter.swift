@@ -30,7 +30,7 @@ public enum SARIFReporter {
     }
 
     private struct Rule {
-        let id: String
+        let id: RuleID
         let summary: String
         let level: Severity?
     }
@@ -41,15 +41,15 @@ public enum SARIFReporter {
         let custom = Set(report.findings.map(\.rule)).subtracting(known).sorted()
         return detectors.map { Rule(id: $0.id, summary: $0.summary, level: nil) }
             + custom.map { id in
-                let custom = report.graph.portfolio.rules.first { $0.id == id }
-                return Rule(id: id, summary: custom?.message ?? "Custom rule \(id).", level: custom.flatMap { Severity(rawValue: $0.severity) })
+                let custom = report.graph.portfolio.rules.first { RuleID($0.id) == id }
+                return Rule(id: id, summary: custom?.message ?? "Custom rule \(id).", level: custom?.severity)
             }
     }
 
     private static func json(_ rule: Rule) -> JSONValue {
         var entries: [(String, JSONValue)] = [
-            ("id", .string(rule.id)),
-            ("name", .string(pascalCase(rule.id))),
+            ("id", .string(rule.id.rawValue)),
+            ("name", .string(pascalCase(rule.id.rawValue))),
             ("shortDescription", .object([("text", .string(rule.summary))])),
             ("help", .object([("text", .string(rule.summary + " Each result names the nodes involved, the suggested action and whom to contact."))])),
         ]
@@ -59,7 +59,7 @@ public enum SARIFReporter {
 
     private static func result(_ finding: Finding, ruleIndex: Int, _ graph: PortfolioGraph) -> JSONValue {
         var entries: [(String, JSONValue)] = [
-            ("ruleId", .string(finding.rule)),
+            ("ruleId", .string(finding.rule.rawValue)),
             ("ruleIndex", .integer(ruleIndex)),
             ("level", .string(sarifLevel(finding.severity))),
             ("message", .object([("text", .string("\(finding.message) \(finding.action)"))])),
@@ -74,7 +74,7 @@ public enum SARIFReporter {
             ])])))
         }
         entries.append(("partialFingerprints", .object([
-            ("interlockFinding/v1", .string(([finding.rule] + finding.nodes).joined(separator: "|"))),
+            ("interlockFinding/v1", .string(([finding.rule.rawValue] + finding.nodes).joined(separator: "|"))),
         ])))
         entries.append(("properties", .object([
             ("action", .string(finding.action)),

@@ -55,18 +55,20 @@ struct Check: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Write the result to this file (atomically) instead of standard output.")
     var output: String?
 
-    /// The rule ids `--only` names.
-    var selectedRules: Set<String>? {
-        only.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
+    /// The detectors `--only` selects.
+    var selection: PortfolioAnalysis.Selection {
+        guard let only else { return .all }
+        let ids = only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return .only(Set(ids.map { RuleID($0) }))
     }
 
     func run() throws {
-        let analysis = try PortfolioAnalysis(paths: input.paths + ruleFiles, only: selectedRules)
+        let analysis = try PortfolioInput.analyse(input.paths + ruleFiles, selection)
         if timings {
-            printToStandardError("load   \(analysis.loadDuration)")
-            printToStandardError("build  \(analysis.buildDuration)")
-            for (detector, duration) in analysis.detectorTimings { printToStandardError("\(detector)  \(duration)") }
-            printToStandardError("all detectors, in parallel  \(analysis.analysisDuration)")
+            printToStandardError("load   \(analysis.timings.load)")
+            printToStandardError("build  \(analysis.timings.build)")
+            for (detector, duration) in analysis.timings.detectors { printToStandardError("\(detector)  \(duration)") }
+            printToStandardError("all detectors, in parallel  \(analysis.timings.analysis)")
         }
         let outputStart = ContinuousClock.now
         let report = CheckReport(graph: analysis.graph, findings: analysis.findings)

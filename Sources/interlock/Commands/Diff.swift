@@ -36,8 +36,8 @@ struct Diff: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let before = try PortfolioAnalysis(paths: [old])
-        let after = try PortfolioAnalysis(paths: [new])
+        let before = try PortfolioInput.analyse([old])
+        let after = try PortfolioInput.analyse([new])
         let diff = PortfolioDiff(old: before.graph, oldFindings: before.findings, new: after.graph, newFindings: after.findings)
         let currency = after.graph.portfolio.currency ?? before.graph.portfolio.currency
         let destination = OutputDestination(path: output)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InterlockCore
+import InterlockInterop
 import InterlockQuery
 
 /// `interlock export`: writes the portfolio graph for other tools: an edge list for graph
@@ -62,65 +63,21 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let graph = PortfolioGraph(try input.loadPortfolio())
+        let graph = try input.analyse(.none).graph
         switch format {
         case .edgelist:
-            try OutputDestination(path: output).stream { try writeEdgeList(graph, to: $0) }
+            try OutputDestination(path: output).stream { handle in
+                try EdgeListExport.write(graph, relationships: selectedKinds) { try handle.write(contentsOf: Data($0.utf8)) }
+            }
         case .csv:
             guard let output else { return }
-            try writeFolder(output, files: csvFiles(graph))
+            try writeFolder(output, files: CSVExport.files(of: graph, relationships: selectedKinds))
         }
-    }
-
-    /// The header, then `source target` for every edge of the selected kinds, in graph order.
-    /// Written in chunks, so a graph of ten million edges never sits in memory as text.
-    private func writeEdgeList(_ graph: PortfolioGraph, to handle: FileHandle) throws {
-        let kinds = selectedKinds
-        let edges = (0..<graph.edgeCount).filter { kinds.contains(graph.kind(ofEdge: $0)) }
-        var text = "# nodes \(graph.nodeCount) edges \(edges.count)\n"
-        for edge in edges {
-            text += "\(graph.source(ofEdge: edge)) \(graph.target(ofEdge: edge))\n"
-            if text.utf8.count >= 1 << 20 {
-                try handle.write(contentsOf: Data(text.utf8))
-                text.removeAll(keepingCapacity: true)
-            }
-        }
-        try handle.write(contentsOf: Data(text.utf8))
-    }
-
-    /// File name and CSV text of every node label and every (type, from label, to label) that has edges.
-    private func csvFiles(_ graph: PortfolioGraph) -> [(name: String, text: String)] {
-        let queryGraph = PortfolioQueryGraph(graph)
-        let formatter = ResultFormatter(graph: queryGraph)
-        var files: [(name: String, text: String)] = NodeKind.allCases.map { kind in
-            let keys = ["id"] + (PortfolioQueryGraph.propertyKeys[kind] ?? []).filter { $0 != "id" }
-            let rows = graph.nodes(ofKind: kind).map { node in keys.map { queryGraph.property($0, ofNode: node) } }
-            return ("nodes-\(kind.label).csv", formatter.csv(QueryResult(columns: keys, rows: rows)))
-        }
-        // Rows grouped by relationship type and end labels, each group in edge order.
-        var groups: [[Int]: [[QueryValue]]] = [:]
-        let kinds = selectedKinds
-        for edge in 0..<graph.edgeCount where kinds.contains(graph.kind(ofEdge: edge)) {
-            let source = graph.source(ofEdge: edge), target = graph.target(ofEdge: edge)
-            let key = [Int(graph.kind(ofEdge: edge).rawValue), Int(graph.kind(of: source).rawValue), Int(graph.kind(of: target).rawValue)]
-            var row: [QueryValue] = [.string(graph.id(of: source)), .string(graph.id(of: target))]
-            if graph.kind(ofEdge: edge) == .uses { row.append(queryGraph.property("version", ofRelationship: edge)) }
-            groups[key, default: []].append(row)
-        }
-        for key in groups.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            guard let type = EdgeKind(rawValue: UInt8(key[0])), let from = NodeKind(rawValue: UInt8(key[1])),
-                  let to = NodeKind(rawValue: UInt8(key[2]))
-            else { continue }
-            let columns = type == .uses ? ["from", "to", "version"] : ["from", "to"]
-            files.append(("relationships-\(type.relationshipType)-\(from.label)-\(to.label).csv",
-                          formatter.csv(QueryResult(columns: columns, rows: groups[key] ?? []))))
-        }
-        return files
     }
 
     /// Writes `files` into a temporary sibling folder, then puts it in place of `path`, so a
     /// failed run leaves the previous folder (or none) rather than half an export.
-    private func writeFolder(_ path: String, files: [(name: String, text: String)]) throws {
+    private func writeFolder(_ path: String, files: [CSVExport.File]) throws {
         let manager = FileManager.default
         let destination = URL(fileURLWithPath: path)
         var isFolder: ObjCBool = false

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InterlockCore
+import InterlockGenerator
 
 /// `interlock generate`: writes a large, realistic portfolio and, on request, the manifest of the
 /// faults injected into it.

@@ -22,11 +22,10 @@ struct QueryCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Portfolio file or folder (YAML or JSON).", valueName: "path"))
-    var path: String
-
-    @Argument(help: ArgumentHelp("The query; omit it when using --file.", valueName: "query"))
-    var query: String?
+    @Argument(help: ArgumentHelp(
+        "Portfolio files or folders (YAML or JSON, merged as for check), then the query; omit the query when using --file.",
+        valueName: "path... query"))
+    var arguments: [String] = []
 
     @Option(name: .customLong("param"), help: ArgumentHelp(
         "A parameter for $name, as name=value; the value is a Cypher literal (42, 'text', ['a', 'b']) or else a plain string. Repeatable.",
@@ -48,8 +47,18 @@ struct QueryCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Write the result to this file (atomically) instead of standard output.")
     var output: String?
 
+    /// The portfolio paths: every argument but the query.
+    var paths: [String] { file == nil ? Array(arguments.dropLast()) : arguments }
+
+    /// The query given as the last argument, when not read from --file.
+    var query: String? { file == nil ? arguments.last : nil }
+
     func validate() throws {
-        if (query == nil) == (file == nil) { throw ValidationError("Give the query either as an argument or with --file, not both.") }
+        if paths.isEmpty {
+            throw ValidationError(file == nil
+                ? "Give the portfolio's files or folders, then the query (or the query with --file)."
+                : "Give at least one portfolio file or folder.")
+        }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
         for parameter in parameters where parsedParameter(parameter) == nil {
             throw ValidationError("--param expects name=value, got '\(parameter)'.")
@@ -64,32 +73,23 @@ struct QueryCommand: ParsableCommand {
         } catch {
             throw CommandFailure.badInput(located(error, in: text))
         }
-        let clock = ContinuousClock()
-        var start = clock.now
-        let portfolio: Portfolio
-        do {
-            portfolio = try PortfolioLoader.load(paths: [path])
-        } catch {
-            throw CommandFailure.badInput("error: \(error)")
-        }
-        let loaded = clock.now - start
-        start = clock.now
-        let engine = QueryEngine(portfolio: PortfolioGraph(portfolio))
-        let built = clock.now - start
+        let analysis = try PortfolioInput.analyse(paths, .none)
+        let engine = QueryEngine(portfolio: analysis.graph)
         var values: [String: QueryValue] = [:]
         for parameter in parameters {
             if let (name, value) = parsedParameter(parameter) { values[name] = QueryValue.parameter(from: value) }
         }
         let result: QueryResult
-        start = clock.now
+        let clock = ContinuousClock()
+        let start = clock.now
         do {
             result = try engine.run(prepared, parameters: values, timeout: timeout.map { .milliseconds(Int($0 * 1000)) })
         } catch {
             throw CommandFailure.badInput(located(error, in: text))
         }
         if timings {
-            printToStandardError("load   \(loaded)")
-            printToStandardError("build  \(built)")
+            printToStandardError("load   \(analysis.timings.load)")
+            printToStandardError("build  \(analysis.timings.build)")
             printToStandardError("query  \(clock.now - start)")
         }
         try OutputDestination(path: output).write(ResultFormatter(graph: engine.graph).render(result, as: format))

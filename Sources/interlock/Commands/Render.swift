@@ -3,6 +3,7 @@ import Foundation
 import InterlockAnalysis
 import InterlockCore
 import InterlockGraphviz
+import InterlockQuery
 
 extension DiagramView: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
@@ -65,13 +66,11 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        let portfolio = try input.loadPortfolio()
-        let graph = PortfolioGraph(portfolio)
-        let findings = Analyzer.analyze(graph)
+        let analysis = try input.analyse()
         let options = ViewOptions(maxNodes: maxNodes, focus: node.map { Focus(nodeID: $0, depth: depth, direction: direction) })
         let rendered: RenderedDiagram
         do {
-            let diagram = try view.diagram(of: graph, findings: findings, options: options)
+            let diagram = try view.diagram(in: ViewContext(analysis: analysis.context, findings: analysis.findings), options: options)
             rendered = try Graphviz.shared.render(diagram, options: RenderOptions(format: format, layout: layout))
         } catch let error as ViewError {
             throw CommandFailure.badInput("error: \(error)")

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import InterlockAnalysis
 import InterlockCore
+import InterlockBoard
+import InterlockQuery
 import InterlockReports
 
 /// `interlock report`: the board pack, one self-contained HTML page.
@@ -38,10 +40,10 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let analysis = try PortfolioAnalysis(paths: input.paths)
-        let baselineFindings = try baseline.map { try PortfolioAnalysis(paths: [$0]).findings }
+        let analysis = try input.analyse()
+        let baselineFindings = try baseline.map { try PortfolioInput.analyse([$0]).findings }
         let report = BoardReport(
-            graph: analysis.graph, findings: analysis.findings, title: title, date: date ?? Self.today(),
+            analysis: analysis.context, findings: analysis.findings, rules: analysis.rules, title: title, date: date ?? Self.today(),
             inputHash: try inputHash(), baselineFindings: baselineFindings)
         let drawn = BoardDiagrams.adding(to: report)
         for problem in drawn.problems { printToStandardError("interlock: warning: \(problem)") }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import InterlockCore
+import InterlockQuery
 import InterlockReports
 
 /// `interlock stats`: how big the portfolio graph is.
@@ -23,11 +24,9 @@ struct Stats: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let graph = PortfolioGraph(try input.loadPortfolio())
-        var edgeCounts = [EdgeKind: Int]()
-        for edge in 0..<graph.edgeCount { edgeCounts[graph.kind(ofEdge: edge), default: 0] += 1 }
-        let nodes = NodeKind.allCases.map { ($0.label, graph.nodes(ofKind: $0).count) }
-        let edges = EdgeKind.allCases.map { ($0.relationshipType, edgeCounts[$0] ?? 0) }
+        let graph = try input.analyse(.none).graph
+        let nodes = graph.nodeCounts().map { ($0.kind.label, $0.count) }
+        let edges = graph.edgeCounts().map { ($0.kind.relationshipType, $0.count) }
         switch format {
         case .json:
             let document = JSONValue.object([

@@ -1,21 +1,25 @@
 import ArgumentParser
 import Foundation
 import InterlockCore
+import InterlockQuery
 
 /// The portfolio paths every command that reads a portfolio takes.
 struct PortfolioInput: ParsableArguments {
     @Argument(help: ArgumentHelp("Portfolio files or folders (YAML or JSON); folders are read recursively and merged.", valueName: "path"))
     var paths: [String]
 
-    /// Loads and merges the portfolio; a structural fault becomes exit code 2 with the located message.
-    func loadPortfolio() throws -> Portfolio { try Self.load(paths) }
+    /// Loads, builds and analyses the portfolio with the selected detectors.
+    func analyse(_ selection: PortfolioAnalysis.Selection = .all) throws -> PortfolioAnalysis {
+        try Self.analyse(paths, selection)
+    }
 
-    /// Loads and merges the portfolio at `paths`, mapping a structural fault to exit code 2.
-    static func load(_ paths: [String]) throws -> Portfolio {
+    /// Loads, builds and analyses the portfolio at `paths`, with progress on a terminal; a
+    /// structural fault, a broken custom rule or an unknown rule id is exit code 2 with its message.
+    static func analyse(_ paths: [String], _ selection: PortfolioAnalysis.Selection = .all) throws -> PortfolioAnalysis {
         do {
-            return try ProgressDisplay.during("Loading the portfolio") { () throws(LoadError) in try PortfolioLoader.load(paths: paths) }
+            return try PortfolioAnalysis(paths: paths, selection: selection, progress: ProgressDisplay())
         } catch {
-            throw CommandFailure.badInput("error: \(error)")
+            throw CommandFailure.badInput(error.description)
         }
     }
 

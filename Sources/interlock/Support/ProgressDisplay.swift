@@ -1,13 +1,14 @@
 import Dispatch
 import Foundation
+import InterlockQuery
 import Synchronization
 
 /// Shows what a long command is doing on standard error: a spinner, the stage and the elapsed
 /// time. Only when standard error is a terminal, so pipes and CI logs stay clean, and only after
 /// half a second, so small portfolios never flicker.
-enum ProgressDisplay {
+struct ProgressDisplay: AnalysisProgress {
     /// Runs `work` while the spinner names `stage`.
-    static func during<Result>(_ stage: String, _ work: () throws -> Result) rethrows -> Result {
+    func during<Result, Failure: Error>(_ stage: String, _ work: () throws(Failure) -> Result) throws(Failure) -> Result {
         guard standardErrorIsTerminal, ProcessInfo.processInfo.environment["INTERLOCK_NO_PROGRESS"] == nil else {
             return try work()
         }

@@ -1,0 +1,41 @@
+import InterlockAnalysis
+import InterlockCore
+import InterlockGraphviz
+
+/// The diagrams of the board pack, drawn in-process by the Graphviz views (docs/diagrams.md).
+public enum BoardDiagrams {
+    /// The views the board pack shows, with a heading and how to read each, in business words.
+    static let views: [(view: DiagramView, title: String, caption: String)] = [
+        (.risks, "Risk map",
+         "Only what the findings touch, with one step of context: red loops are initiatives waiting on each other, red dashed lines join technologies that clash, boxes group the same capability built twice, dashed outlines have nobody accountable. Click an item to see its findings."),
+        (.units, "How the business units are tied together",
+         "Business units and the dependencies and shared data between them: the thicker the line, the more the two units must plan together."),
+        (.capabilities, "Capability map",
+         "What the organisation must be able to do and which initiatives deliver it; a capability with more than one initiative is duplicated work."),
+    ]
+
+    /// Draws the board pack's views of `report` and returns the report with them. Items the page's
+    /// index lists link to their entries there. A view Graphviz cannot draw is left out and its
+    /// error returned, so the page is written anyway.
+    public static func adding(to report: BoardReport) -> (report: BoardReport, problems: [String]) {
+        let linked = Set(report.findingsByNode().map(\.id))
+        let context = ViewContext(analysis: report.analysis, findings: report.findings)
+        var diagrams: [ReportDiagram] = []
+        var problems: [String] = []
+        for entry in views {
+            do {
+                var diagram = try entry.view.diagram(in: context)
+                for index in diagram.nodes.indices where linked.contains(diagram.nodes[index].id) {
+                    diagram.nodes[index].link = Markup.href(Markup.node(diagram.nodes[index].id))
+                }
+                let rendered = try Graphviz.shared.render(diagram, options: RenderOptions(format: .svg))
+                diagrams.append(ReportDiagram(
+                    view: entry.view.rawValue, title: entry.title, caption: entry.caption,
+                    svg: String(decoding: rendered.data, as: UTF8.self)))
+            } catch {
+                problems.append("the \(entry.view.rawValue) diagram was left out: \(error)")
+            }
+        }
+        return (report.adding(diagrams: diagrams), problems)
+    }
+}

@@ -1,0 +1,105 @@
+import InterlockAnalysis
+import InterlockCore
+
+/// A diagram the board report embeds, already rendered to SVG (by the Graphviz views).
+public struct ReportDiagram: Hashable, Sendable {
+    /// The view's name (`risks`, `units`, `capabilities`), also the section anchor.
+    public var view: String
+    /// The heading above the diagram.
+    public var title: String
+    /// One sentence saying how to read it.
+    public var caption: String
+    /// The SVG document; an XML prolog or DOCTYPE is dropped when embedded.
+    public var svg: String
+
+    /// Creates a diagram entry.
+    public init(view: String, title: String, caption: String, svg: String) {
+        self.view = view
+        self.title = title
+        self.caption = caption
+        self.svg = svg
+    }
+}
+
+/// Everything the board pack shows: the analysed portfolio, scores, optional baseline and diagrams.
+///
+/// Figures for the page (money at stake, heat map, entanglement, who must act) are computed in
+/// `BoardReport+Figures.swift`; `HTMLReporter` only lays them out.
+public struct BoardReport: Sendable {
+    /// The analysed graph and the facts shared with the detectors and the diagrams.
+    public let analysis: AnalysisContext
+    /// The rules that ran, for their board wording.
+    public let rules: RuleCatalog
+    /// The findings, in report order.
+    public let findings: [Finding]
+    /// Scores of the findings and initiatives, and the portfolio's health.
+    public let scores: RiskScores
+    /// The page title.
+    public let title: String
+    /// The day the report was made, `YYYY-MM-DD` (given, so a report can be reproduced).
+    public let date: String
+    /// SHA-256 of the input files, so readers can tell which version of the portfolio they see.
+    public let inputHash: String
+    /// What changed since the baseline, when one was given.
+    public let baseline: FindingComparison?
+    /// Diagrams to embed, in order.
+    public private(set) var diagrams: [ReportDiagram]
+    /// Per rule, the positions of the findings the page shows in full: all of them up to
+    /// `rowsPerRule`, else the highest-scoring ones, in report order. Keeps the page readable
+    /// (and small) on portfolios with hundreds of thousands of findings.
+    let shownByRule: [RuleID: [Int]]
+    /// Every position in `shownByRule`.
+    let shown: Set<Int>
+
+    /// The most findings of one rule shown in full.
+    static let rowsPerRule = 200
+    /// The most involved items listed (and indexed) per finding.
+    static let involvedShown = 8
+
+    /// Creates a report of the findings `rules` found in `analysis`'s graph; `baselineFindings`
+    /// are the findings of the previous version, if any.
+    public init(
+        analysis: AnalysisContext, findings: [Finding], rules: RuleCatalog = RuleCatalog(), title: String? = nil, date: String,
+        inputHash: String, baselineFindings: [Finding]? = nil, diagrams: [ReportDiagram] = []
+    ) {
+        let ordered = findings.sortedForReport()
+        let graph = analysis.graph
+        self.analysis = analysis
+        self.rules = rules
+        self.findings = ordered
+        scores = RiskScores(graph: graph, findings: ordered)
+        self.title = title ?? "\(graph.portfolio.name ?? "Portfolio"): board report"
+        self.date = date
+        self.inputHash = inputHash
+        baseline = baselineFindings.map { FindingComparison(old: $0, new: ordered) }
+        self.diagrams = diagrams
+        var shownByRule: [RuleID: [Int]] = [:]
+        for (rule, positions) in Dictionary(grouping: ordered.indices, by: { ordered[$0].rule }) {
+            let scores = self.scores.findingScores
+            let kept = positions.count <= Self.rowsPerRule ? positions
+                : Array(positions.sorted { (scores[$0], $1) > (scores[$1], $0) }.prefix(Self.rowsPerRule)).sorted()
+            shownByRule[rule] = kept
+        }
+        self.shownByRule = shownByRule
+        shown = Set(shownByRule.values.joined())
+    }
+
+    /// The same report with `diagrams` after its own.
+    public func adding(diagrams more: [ReportDiagram]) -> BoardReport {
+        var copy = self
+        copy.diagrams += more
+        return copy
+    }
+
+    /// The analysed graph.
+    public var graph: PortfolioGraph { analysis.graph }
+
+    /// The portfolio's name, or a neutral stand-in.
+    public var portfolioName: String { graph.portfolio.name ?? "Portfolio" }
+
+    /// Money in the portfolio's currency: "EUR 1,200,000".
+    func money(_ amount: Double) -> String { Money.format(amount, currency: graph.portfolio.currency) }
+
+    /// The display name of an id: the node's name when it exists, else the id.
+    func name(of id: String) -> String { graph.node(withID: id).map { graph.name(of: $0) } ?? id }
+}

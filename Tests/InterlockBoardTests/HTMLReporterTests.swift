@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+import InterlockAnalysis
+import InterlockCore
+@testable import InterlockBoard
+import InterlockReports
+import InterlockTestSupport
+
+@Suite("Board report (HTML)")
+struct HTMLReporterTests {
+    /// What `Fixtures/inspect-html.py` finds in a page.
+    struct Inspection: Decodable {
+        let problems: [String]
+        let external: [String]
+        let handlers: [String]
+        let elements: [String: Int]
+        let text: String
+        let ids: [String]
+    }
+
+    private func inspect(_ html: String) throws -> Inspection {
+        let page = try temporaryFile("board.html", html)
+        let result = try run("python3", [repositoryRoot.appendingPathComponent("Tests/InterlockBoardTests/Fixtures/inspect-html.py").path, page])
+        #expect(result.status == 0, "\(result.output)")
+        return try JSONDecoder().decode(Inspection.self, from: Data(result.output.utf8))
+    }
+
+    private func acmeBoard(baseline: [Finding]? = nil) throws -> BoardReport {
+        let report = try acmeReport()
+        return BoardReport(analysis: AnalysisContext(report.graph), findings: report.findings, date: "2026-11-22",
+                           inputHash: String(repeating: "ab", count: 32), baselineFindings: baseline)
+    }
+
+    @Test func acmeReportIsWellFormedSelfContainedAndComplete() throws {
+        let board = try acmeBoard()
+        let html = HTMLReporter.render(board)
+        let page = try inspect(html)
+        #expect(page.problems.isEmpty, "\(page.problems)")
+        #expect(page.external.isEmpty, "\(page.external)")
+        #expect(page.handlers.isEmpty)
+        #expect(html.range(of: "http://") == nil && html.range(of: "https://") == nil)
+        // Every finding of the sample is there: its message in the text and its details row.
+        #expect(board.findings.count == 30)
+        for (index, finding) in board.findings.enumerated() {
+            #expect(page.text.contains(finding.message), "missing \(finding.rule) \(finding.nodes)")
+            #expect(page.ids.contains("finding-\(index + 1)"))
+        }
+        for expected in ["Acme Group: board report", "2026-11-22", "sha256:" + String(repeating: "ab", count: 32),
+                         "Portfolio health 64 / 100", "14 errors · 16 warnings", "EUR 1,280,000", "save up to EUR 660,000",
+                         "1 Single points of failure", "Felix Roth", "Glossary"] {
+            #expect(page.text.contains(expected), "missing \(expected)")
+        }
+        #expect(html == HTMLReporter.render(board), "the same input gives the same page")
+    }
+
+    /// The risks, units and capabilities views are embedded as inline SVG whose ids cannot clash,
+    /// and items named by findings link to their index entries.
+    @Test func diagramsAreEmbeddedAndLinked() throws {
+        let drawn = BoardDiagrams.adding(to: try acmeBoard())
+        #expect(drawn.problems.isEmpty)
+        #expect(drawn.report.diagrams.map(\.view) == ["risks", "units", "capabilities"])
+        let html = HTMLReporter.render(drawn.report)
+        let page = try inspect(html)
+        #expect(page.problems.isEmpty, "\(page.problems)")
+        #expect(page.external.isEmpty, "\(page.external)")
+        #expect(page.elements["svg"] == 3)
+        #expect(html.contains("xlink:href=\"#node-entra-id\""))
+        #expect(html.range(of: "http://") == nil)
+        for view in ["risks", "units", "capabilities"] { #expect(page.ids.contains("diagram-\(view)")) }
+    }
+
+    @Test func topRisksNameOwnersAndTheMostEntangledUnits() throws {
+        let board = try acmeBoard()
+        let ranked = board.scores.rankedIndices().prefix(3).map { board.findings[$0].rule }
+        #expect(ranked == ["single-point-of-failure", "incompatible-stack", "dependency-cycle"])
+        let links = board.analysis.unitEntanglement.prefix(3).map {
+            "\(board.graph.name(of: $0.first)) ↔ \(board.graph.name(of: $0.second)): \($0.dependencies) + \($0.dataFlows)"
+        }
+        #expect(links == [
+            "Operations & Logistics ↔ Digital & IT: 1 + 2",
+            "Sales & Marketing ↔ Digital & IT: 1 + 2",
+            "Field Service ↔ Digital & IT: 1 + 1",
+        ])
+        let heat = board.heatMap()
+        #expect(heat.rules == Detectors.builtIn.map(\.id))
+        #expect(heat.rows.map(\.name) == ["Sales & Marketing", "E-Commerce", "Field Service", "Finance & Controlling",
+                                          "Operations & Logistics", "Digital & IT", "People & Culture", "No business unit"])
+        #expect(heat.rows.map { $0.counts.reduce(0, +) } == [6, 3, 10, 9, 4, 6, 5, 4])
+    }
+
+    @Test func baselineShowsNewResolvedAndUnchanged() throws {
+        let current = try acmeReport().findings
+        let old = Array(current.dropFirst()) + [Finding(rule: "unowned-initiative", severity: .error, nodes: ["gone"], message: "Gone.", action: "x")]
+        let board = try acmeBoard(baseline: old)
+        let page = try inspect(HTMLReporter.render(board))
+        #expect(page.problems.isEmpty, "\(page.problems)")
+        #expect(page.text.contains("1 new, 1 resolved and 29 unchanged findings compared with the baseline."))
+        #expect(page.ids.contains("changes"))
+    }
+
+    /// Names written to break out of text, attributes, anchors and SVG cannot add markup or script.
+    @Test func hostileNamesCannotInjectMarkup() throws {
+        let yaml = """
+        portfolio: "</title><script>alert('t')</script>"
+        units: [{id: "u\\"><script>alert(1)</script>", name: "<img src=x onerror=alert(2)>"}]
+        people: [{id: "p'onmouseover='alert(3)", name: "\\"><svg onload=alert(4)>"}]
+        goals: [{id: g}]
+        capabilities: [{id: "c#x\\"", name: "&lt;script&gt;alert(5)&lt;/script&gt;"}]
+        initiatives:
+          - {id: "a\\"onclick=\\"alert(6)", name: "<script>alert(7)</script>", unit: "u\\"><script>alert(1)</script>",
+             owner: "p'onmouseover='alert(3)", capabilities: ["c#x\\""], goals: [g], budget: 10, dependsOn: ["b<b>"]}
+          - {id: "b<b>", name: "javascript:alert(8)", capabilities: ["c#x\\""], dependsOn: ["a\\"onclick=\\"alert(6)"], budget: 5}
+        """
+        let report = try report(ofYAML: yaml)
+        let board = BoardReport(analysis: AnalysisContext(report.graph), findings: report.findings, title: "<style>body{display:none}</style>",
+                                date: "2026-01-01", inputHash: "0", baselineFindings: [],
+                                diagrams: [ReportDiagram(view: "risks\"><script>", title: "<i>Risks</i>", caption: "<u>c</u>",
+                                                         svg: "<?xml version=\"1.0\"?><!-- x --><svg xmlns=\"http://www.w3.org/2000/svg\"><g id=\"n\"/></svg>")])
+        let html = HTMLReporter.render(board)
+        let page = try inspect(html)
+        #expect(page.problems.isEmpty, "\(page.problems)")
+        #expect(page.external.isEmpty, "\(page.external)")
+        #expect(html.range(of: "http://") == nil)
+        #expect(page.handlers.isEmpty, "\(page.handlers)")
+        #expect(page.elements["script"] == nil && page.elements["img"] == nil && page.elements["b"] == nil && page.elements["i"] == nil)
+        #expect(page.elements["style"] == 1)
+        #expect(page.elements["svg"] == 1)
+        // The same names drawn by Graphviz, with links from their ids, stay inert too.
+        let drawn = BoardDiagrams.adding(to: board)
+        #expect(drawn.problems.isEmpty)
+        let withDiagrams = try inspect(HTMLReporter.render(drawn.report))
+        #expect(withDiagrams.problems.isEmpty, "\(withDiagrams.problems)")
+        #expect(withDiagrams.external.isEmpty && withDiagrams.handlers.isEmpty, "\(withDiagrams.external) \(withDiagrams.handlers)")
+        #expect(withDiagrams.elements["script"] == nil && withDiagrams.elements["img"] == nil)
+        #expect(withDiagrams.elements["svg"] == 4)
+        // The names are shown exactly as written.
+        for text in ["<script>alert(7)</script>", "<img src=x onerror=alert(2)>", "&lt;script&gt;alert(5)&lt;/script&gt;",
+                     "javascript:alert(8)", "<style>body{display:none}</style>", "<i>Risks</i>"] {
+            #expect(page.text.contains(text), "not shown literally: \(text)")
+        }
+    }
+
+    /// Past `rowsPerRule` findings of one rule the page shows the highest-scoring ones, says so, and
+    /// links only to rows it shows.
+    @Test func longRulesAreCutWithoutBrokenLinks() throws {
+        let initiatives = (0..<205).map { "  - {id: i\($0), owner: ann, budget: \($0 + 1)}" }.joined(separator: "\n")
+        let report = try report(ofYAML: "people: [{id: ann}]\ninitiatives:\n" + initiatives)
+        let board = BoardReport(analysis: AnalysisContext(report.graph), findings: report.findings, date: "2026-01-01", inputHash: "0")
+        #expect(board.findings.count(where: { $0.rule == "unaligned-initiative" }) == 205)
+        let page = try inspect(HTMLReporter.render(board))
+        #expect(page.problems.isEmpty, "\(page.problems)")
+        #expect(page.text.contains("Showing the 200 highest-scoring of 205 findings"))
+        #expect(page.ids.filter { $0.hasPrefix("finding-") }.count == 200)
+        // The five smallest budgets score lowest and are the ones left out.
+        #expect(!page.text.contains("\"i0\" serves") && page.text.contains("\"i5\" serves") && page.text.contains("\"i204\" serves"))
+    }
+
+    @Test func anchorsAreSafeAndDistinct() {
+        #expect(Markup.node("crm-revamp") == "node-crm-revamp")
+        #expect(Markup.node("a\"b c") == "node-a_22_b_20_c")
+        #expect(Markup.node("a_b") != Markup.node("a-b"))
+        #expect(Markup.attribute("\"<&'>") == "&quot;&lt;&amp;&#39;&gt;")
+        #expect(Markup.embeddable(svg: "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<!-- a -->\n<svg><!-- b --><g/></svg>", idPrefix: "d1-") == "<svg><g/></svg>")
+        #expect(Markup.embeddable(svg: "<svg width=\"1pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><g/></svg>", idPrefix: "d1-")
+                == "<svg width=\"1pt\"><g/></svg>")
+        #expect(Markup.embeddable(svg: "<svg><g id=\"graph0\" class=\"graph\"><text>say id=&quot;x&quot;</text></g></svg>", idPrefix: "d2-")
+                == "<svg><g id=\"d2-graph0\" class=\"graph\"><text>say id=&quot;x&quot;</text></g></svg>")
+    }
+}

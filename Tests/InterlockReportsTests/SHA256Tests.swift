@@ -1,0 +1,16 @@
+import Testing
+@testable import InterlockReports
+
+@Suite("SHA-256")
+struct SHA256Tests {
+    @Test func sha256KnownAnswers() {
+        func digest(_ text: String) -> String {
+            var hash = SHA256()
+            hash.update(Array(text.utf8))
+            return hash.hexDigest()
+        }
+        #expect(digest("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(digest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(digest("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+}
