@@ -44,6 +44,8 @@ demo: build
 test: deps browser-test
 	python3 docs/check-schema.py
 	$(SWIFT) test
+	@# A test or a command that replaced a device through an atomic rename would show here.
+	@[ -c /dev/null ] || { echo "make test: /dev/null is no longer a character device: something wrote over it" >&2; exit 1; }
 
 ## browser-test: open the sample's board report in headless Chromium (installed with apt-get
 ## when missing; a clear failure when impossible); fails on any console message, saves

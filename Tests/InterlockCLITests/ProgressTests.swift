@@ -14,14 +14,16 @@ struct ProgressTests {
     @Test func aTerminalSeesTheStagesAndTheLineIsCleared() throws {
         let path = try largePortfolio()
         // `script` gives the command a pseudo-terminal, as a user at a shell would have.
-        let command = "'\(CommandRunner.executable.path)' check '\(path)' --format json -o /dev/null --fail-on never"
+        let output = path + ".findings.json"
+        let command = "'\(CommandRunner.executable.path)' check '\(path)' --format json -o '\(output)' --fail-on never"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command, "/dev/null"]
-        let output = Pipe()
-        process.standardOutput = output
+        // script's own typescript goes to a temporary file too: no test names a system path.
+        process.arguments = ["-qec", command, path + ".typescript"]
+        let terminal = Pipe()
+        process.standardOutput = terminal
         try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = String(decoding: terminal.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         #expect(text.contains("Loading the portfolio"))
@@ -30,7 +32,7 @@ struct ProgressTests {
 
     @Test func aPipeSeesNothing() throws {
         let path = try largePortfolio()
-        let result = try CommandRunner.run(["check", path, "--format", "json", "-o", "/dev/null", "--fail-on", "never"])
+        let result = try CommandRunner.run(["check", path, "--format", "json", "-o", path + ".findings.json", "--fail-on", "never"])
         #expect(result.status == 0)
         #expect(result.standardError.isEmpty)
     }

@@ -23,6 +23,30 @@ struct RenderCommandTests {
         #expect(ids.isSuperset(of: ["field-service-platform", "salesforce", "oracle-db", "interlock:legend"]))
     }
 
+    /// `render` runs the same analysis as `check` and `report`: a custom rule's finding is on the risk map.
+    @Test func theRiskMapShowsCustomRuleFindings() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let portfolio = folder.appendingPathComponent("portfolio.yaml")
+        try """
+        goals: [{id: g}]
+        people: [{id: ann}]
+        initiatives:
+          - {id: quiet, owner: ann, goals: [g], budget: 10}
+          - {id: lavish, name: Lavish programme, owner: ann, goals: [g], budget: 5000000}
+        rules:
+          - id: lavish-spending
+            severity: warning
+            message: "{i.name} spends more than a million"
+            query: "MATCH (i:Initiative) WHERE i.budget > 1000000 RETURN i, i.name"
+        """.write(to: portfolio, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["render", portfolio.path, "--view", "risks", "--format", "dot"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("Lavish programme spends more than a million"), "the custom finding is the node's tooltip")
+        #expect(result.standardOutput.contains("1 findings (1 warning)"))
+        #expect(!result.standardOutput.contains("quiet"), "a node no finding touches is not on the risk map")
+    }
+
     @Test func binaryFormatsAreWrittenToTheOutputFile() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -68,15 +68,18 @@ struct ViewTests {
         #expect(throws: ViewError.missingFocus) { try DiagramView.focus.diagram(in: small.context) }
     }
 
-    @Test("units: one node per unit and for initiatives without one, edges counting cross-unit links")
+    @Test("units: one node per unit and for initiatives without one, edges counting how entangled two units are")
     func units() throws {
         let diagram = try small.diagram(.units)
         #expect(diagram.nodes.map(\.id) == ["group", "sales", "ops", UnitsView.noUnitID])
         #expect(diagram.node("ops")?.label == .plain("Operations\n2 initiatives"))
         #expect(diagram.node("ops")?.fillColor == Palette.fill(for: .error))
         #expect(diagram.node(UnitsView.noUnitID)?.fillColor == .white)
-        #expect(diagram.edges("sales", "ops").map(\.label) == ["1 dependency", "1 shared data source"])
-        #expect(diagram.edges("ops", "sales").map(\.label) == ["1 dependency"])
+        // One undirected edge per pair, counted as the board report counts entanglement: both
+        // dependencies between sales and ops, and the source one writes and the other reads.
+        #expect(diagram.edges("sales", "ops").map(\.label) == ["2 dependencies, 1 data flow"])
+        #expect(diagram.edges("sales", "ops").map(\.direction) == [EdgeDirection.none])
+        #expect(diagram.edges("ops", "sales").isEmpty)
         #expect(diagram.edges("sales", "group").map(\.style) == [.dotted])
     }
 

@@ -27,6 +27,10 @@ public final class AnalysisContext: Sendable {
     /// definition of "active" that detectors, views and report figures use.
     public func isActiveInitiative(_ node: Int) -> Bool { graph.isActiveInitiative(node) }
 
+    /// How many times the strongly connected components of `dependsOn` were computed for this
+    /// context: at most once, however many detectors, views and report figures read them.
+    package var dependencyComponentComputations: Int { components.computations }
+
     /// The strongly connected components of `dependsOn`, numbered in reverse topological order.
     public var dependencyComponents: StronglyConnectedComponents {
         components.value { graph.stronglyConnectedComponents(over: EdgeKindSet(.dependsOn)) }

@@ -1,37 +1,54 @@
 import Foundation
 
 extension OutputDestination {
-    /// Streams a large result through `body`: straight to standard output, or into a temporary
-    /// sibling of the file that is renamed over it once `body` succeeds, so a failed run never
-    /// leaves half a file and the result never has to fit in memory.
+    /// Streams a large result through `body`: straight to standard output or a device, or into a
+    /// temporary sibling of the file that is renamed over it once `body` succeeds, so a failed run
+    /// never leaves half a file and the result never has to fit in memory. A write error (a full
+    /// disk, a closed pipe) is a clear message and exit code 2.
     func stream<Result>(_ body: (FileHandle) throws -> Result) throws -> Result {
-        guard let path else {
+        switch try target() {
+        case .standardOutput:
             do {
                 return try body(FileHandle.standardOutput)
             } catch {
                 throw CommandFailure.badInput("cannot write to standard output: \(error.localizedDescription)")
             }
+        case .special(let device):
+            guard let handle = FileHandle(forWritingAtPath: device) else {
+                throw CommandFailure.badInput("cannot write \(path ?? device): cannot open it for writing")
+            }
+            defer { try? handle.close() }
+            do {
+                return try body(handle)
+            } catch {
+                throw CommandFailure.badInput("cannot write \(path ?? device): \(error.localizedDescription)")
+            }
+        case .file(let file):
+            return try streamReplacing(file, body)
         }
-        let destination = URL(fileURLWithPath: path)
+    }
+
+    private func streamReplacing<Result>(_ file: String, _ body: (FileHandle) throws -> Result) throws -> Result {
+        let destination = URL(fileURLWithPath: file)
         let temporary = destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent).\(getpid()).tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
               let handle = try? FileHandle(forWritingTo: temporary)
         else {
-            throw CommandFailure.badInput("cannot write \(path): cannot create \(temporary.path)")
+            throw CommandFailure.badInput("cannot write \(path ?? file): cannot create \(temporary.path)")
         }
         do {
             let result = try body(handle)
             try handle.close()
             guard rename(temporary.path, destination.path) == 0 else {
-                throw CommandFailure.badInput("cannot write \(path): \(String(cString: strerror(errno)))")
+                throw CommandFailure.badInput("cannot write \(path ?? file): \(String(cString: strerror(errno)))")
             }
             return result
         } catch {
             try? handle.close()
             try? FileManager.default.removeItem(at: temporary)
             if error is CommandFailure { throw error }
-            throw CommandFailure.badInput("cannot write \(path): \(error.localizedDescription)")
+            throw CommandFailure.badInput("cannot write \(path ?? file): \(error.localizedDescription)")
         }
     }
 }
