@@ -29,7 +29,7 @@ let package = Package(
     ],
     targets: [
         // Generated portfolios, sizes, edge lists and timing helpers, free of the benchmark framework.
-        .target(name: "BenchmarkSupport", dependencies: [interlock("InterlockCore")], path: "Sources/BenchmarkSupport"),
+        .target(name: "BenchmarkSupport", dependencies: [interlock("InterlockCore"), interlock("InterlockGenerator")], path: "Sources/BenchmarkSupport"),
         // Run lengths of the suites by portfolio size.
         .target(
             name: "StageSupport",
@@ -42,7 +42,7 @@ let package = Package(
             dependencies: ["BenchmarkSupport", interlock("InterlockCore"), .product(name: "SwiftGraph", package: "SwiftGraph")],
             path: "Sources/interlock-bench"
         ),
-        stage("Loading", ["InterlockCore"]),
+        stage("Loading", ["InterlockCore", "InterlockGenerator"]),
         stage("Graph", ["InterlockCore"]),
         stage("Detectors", ["InterlockCore", "InterlockAnalysis"]),
         stage("Rendering", ["InterlockCore", "InterlockAnalysis", "InterlockGraphviz"]),

@@ -10,10 +10,10 @@ let benchmarks: @Sendable () -> Void = {
     for initiatives in BenchmarkSizes.initiatives {
         for detector in Detectors.builtIn {
             Benchmark(
-                StageConfiguration.name(detector.id, initiatives),
+                StageConfiguration.name(detector.id.rawValue, initiatives),
                 configuration: StageConfiguration.forPortfolio(of: initiatives),
                 closure: { benchmark, graph in
-                    for _ in benchmark.scaledIterations { blackHole(detector.run(on: graph)) }
+                    for _ in benchmark.scaledIterations { blackHole(detector.run(in: AnalysisContext(graph))) }
                 },
                 setup: { try GeneratedPortfolios.graph(initiatives: initiatives) }
             )
@@ -22,7 +22,7 @@ let benchmarks: @Sendable () -> Void = {
             StageConfiguration.name("all detectors", initiatives),
             configuration: StageConfiguration.forPortfolio(of: initiatives),
             closure: { benchmark, graph in
-                for _ in benchmark.scaledIterations { blackHole(Analyzer(graph: graph).findings) }
+                for _ in benchmark.scaledIterations { blackHole(Analyzer(context: AnalysisContext(graph)).findings) }
             },
             setup: { try GeneratedPortfolios.graph(initiatives: initiatives) }
         )

@@ -1,6 +1,7 @@
 import Benchmark
 import BenchmarkSupport
 import InterlockCore
+import InterlockGenerator
 import StageSupport
 
 /// Loading: parse and decode a generated portfolio file (YAML, JSON) into the model.

@@ -13,15 +13,15 @@ let benchmarks: @Sendable () -> Void = {
             Benchmark(
                 StageConfiguration.name("render \(view.rawValue) svg", initiatives),
                 configuration: StageConfiguration.forPortfolio(of: initiatives),
-                closure: { (benchmark: Benchmark, analysed: (graph: PortfolioGraph, findings: [Finding])) throws in
+                closure: { (benchmark: Benchmark, analysed: (context: AnalysisContext, findings: [Finding])) throws in
                     for _ in benchmark.scaledIterations {
-                        let diagram = try view.diagram(of: analysed.graph, findings: analysed.findings)
+                        let diagram = try view.diagram(in: ViewContext(analysis: analysed.context, findings: analysed.findings))
                         blackHole(try Graphviz.shared.render(diagram, options: RenderOptions(format: .svg)))
                     }
                 },
                 setup: {
-                    let graph = try GeneratedPortfolios.graph(initiatives: initiatives)
-                    return (graph: graph, findings: Analyzer.analyze(graph))
+                    let context = AnalysisContext(try GeneratedPortfolios.graph(initiatives: initiatives))
+                    return (context: context, findings: Analyzer(context: context).findings)
                 }
             )
         }

@@ -1,5 +1,6 @@
 import Foundation
 import InterlockCore
+import InterlockGenerator
 
 /// Generated portfolios on disk, made once and reused by every benchmark and run.
 ///
