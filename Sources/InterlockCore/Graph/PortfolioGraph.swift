@@ -8,9 +8,10 @@
 ///
 /// Building is O(nodes + edges); every accessor is O(1) except the ones documented otherwise.
 ///
-/// Every array and the portfolio live in one immutable `Storage` object, so a copy of the graph
-/// is one reference count: method references (`nodes.map(graph.id(of:))`), captures and
-/// key-path reads of the graph cost nothing, where a value of some thirty arrays retained each.
+/// Every array and the portfolio live in one immutable `Storage` object, so copying the graph
+/// costs one reference count: method references (`nodes.map(graph.id(of:))`), captures and
+/// key-path reads of a graph are as cheap as closures, where a value of some thirty arrays
+/// retained each of them.
 public struct PortfolioGraph: Sendable {
     /// The graph's arrays, shared by every copy (the way swift-collections' `Deque` holds `_storage`).
     @usableFromInline let storage: Storage
@@ -20,18 +21,18 @@ public struct PortfolioGraph: Sendable {
     final class Storage: Sendable {
         @usableFromInline let portfolio: Portfolio
         let danglingReferences: [DanglingReference]
-        @usableFromInline let nodeKinds: [NodeKind]
-        @usableFromInline let kindStarts: [Int]
-        @usableFromInline let nodeIDs: [String]
+        let nodeKinds: [NodeKind]
+        let kindStarts: [Int]
+        let nodeIDs: [String]
         let nodeIndexByID: [String: Int32]
-        @usableFromInline let edgeSources: [Int32]
-        @usableFromInline let edgeTargets: [Int32]
-        @usableFromInline let edgeKinds: [EdgeKind]
+        let edgeSources: [Int32]
+        let edgeTargets: [Int32]
+        let edgeKinds: [EdgeKind]
         let edgeVersionIndex: [Int32]
         let versions: [String]
-        @usableFromInline let outOffsets: [Int32]
-        @usableFromInline let inOffsets: [Int32]
-        @usableFromInline let inEdges: [Int32]
+        let outOffsets: [Int32]
+        let inOffsets: [Int32]
+        let inEdges: [Int32]
 
         init(
             portfolio: Portfolio, danglingReferences: [DanglingReference], nodeKinds: [NodeKind], kindStarts: [Int],
