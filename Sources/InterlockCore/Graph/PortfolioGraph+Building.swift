@@ -208,11 +208,11 @@ private struct GraphBuilder {
             inEdges[Int(cursor[target])] = Int32(edge)
             cursor[target] += 1
         }
-        return PortfolioGraph(
+        return PortfolioGraph(storage: PortfolioGraph.Storage(
             portfolio: portfolio, danglingReferences: dangling, nodeKinds: nodeKinds, kindStarts: kindStarts,
             nodeIDs: nodeIDs, nodeIndexByID: nodeIndexByID, edgeSources: sortedSources, edgeTargets: sortedTargets,
             edgeKinds: order.map { kinds[Int($0)] }, edgeVersionIndex: order.map { versionIndex[Int($0)] },
-            versions: versions, outOffsets: outOffsets, inOffsets: inOffsets, inEdges: inEdges)
+            versions: versions, outOffsets: outOffsets, inOffsets: inOffsets, inEdges: inEdges))
     }
 
     private func prefixSums(counting endpoints: [Int32], nodeCount: Int) -> [Int32] {

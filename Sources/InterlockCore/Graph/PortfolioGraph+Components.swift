@@ -21,8 +21,8 @@ extension PortfolioGraph {
     ///   reserved for the DFS path and the stack, of which only what the search reaches is used.
     public func stronglyConnectedComponents(over kinds: EdgeKindSet) -> StronglyConnectedComponents {
         // Stops at the first edge not followed, so a mixed graph pays almost nothing here.
-        let followsEveryEdge = edgeKinds.allSatisfy { kinds.contains($0) }
-        return edgeKinds.withUnsafeBufferPointer { edgeKinds in
+        let followsEveryEdge = storage.edgeKinds.allSatisfy { kinds.contains($0) }
+        return storage.edgeKinds.withUnsafeBufferPointer { edgeKinds in
             followsEveryEdge ? search { _ in true } : search { kinds.contains(edgeKinds[$0]) }
         }
     }
@@ -49,8 +49,8 @@ extension PortfolioGraph {
             waiting.deallocate()
         }
         rank.withUnsafeMutableBufferPointer { rank in
-            edgeTargets.withUnsafeBufferPointer { targets in
-                outOffsets.withUnsafeBufferPointer { offsets in
+            storage.edgeTargets.withUnsafeBufferPointer { targets in
+                storage.outOffsets.withUnsafeBufferPointer { offsets in
                     var depth = 0, waitingCount = 0
                     var nextIndex: Int32 = 0
                     for root in 0..<nodeCount where rank[root] == 0 {
@@ -131,7 +131,7 @@ extension PortfolioGraph {
         for node in 0..<nodeCount {
             let component = components.componentOf[node]
             let isCyclic = size[Int(component)] > 1
-                || outgoing(node).contains { kinds.contains(edgeKinds[$0]) && Int(edgeTargets[$0]) == node }
+                || outgoing(node).contains { kinds.contains(storage.edgeKinds[$0]) && Int(storage.edgeTargets[$0]) == node }
             if isCyclic { membersByComponent[component, default: []].append(node) }
         }
         return membersByComponent.values.sorted { $0[0] < $1[0] }
@@ -150,7 +150,7 @@ extension PortfolioGraph {
         let member = Set(component)
         if component.count == 1 { return [first] }
         let selfDependent = component.filter { node in
-            outgoing(node).contains { kinds.contains(edgeKinds[$0]) && Int(edgeTargets[$0]) == node }
+            outgoing(node).contains { kinds.contains(storage.edgeKinds[$0]) && Int(storage.edgeTargets[$0]) == node }
         }
         if let loop = selfDependent.min(by: { id(of: $0) < id(of: $1) }) { return [loop] }
         let starts = component.count <= exactLimit
@@ -175,8 +175,8 @@ extension PortfolioGraph {
             depth += 1
             var next: [Int] = []
             for node in frontier {
-                for edge in outgoing(node) where kinds.contains(edgeKinds[edge]) {
-                    let target = Int(edgeTargets[edge])
+                for edge in outgoing(node) where kinds.contains(storage.edgeKinds[edge]) {
+                    let target = Int(storage.edgeTargets[edge])
                     guard member.contains(target) else { continue }
                     if target == start {
                         var path = [node]

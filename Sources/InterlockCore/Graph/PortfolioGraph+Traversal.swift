@@ -9,8 +9,9 @@ public enum TraversalDirection: String, CaseIterable, Hashable, Sendable {
 }
 
 extension PortfolioGraph {
-    /// Every node reachable from `starts` through edges of `kinds` (the starts excluded unless
-    /// reached again), with its distance in edges, in breadth-first order.
+    /// Every node reachable from `starts` through edges of `kinds`, with its distance in edges,
+    /// in breadth-first order. The starts themselves are never listed, even on a cycle back to
+    /// them: they count as visited at distance 0.
     ///
     /// - Parameter maxDepth: stop after this many edges; nil for no limit.
     /// - Complexity: O(nodes + edges) at most.
@@ -33,10 +34,14 @@ extension PortfolioGraph {
             }
             for node in frontier {
                 if direction != .backward {
-                    for edge in outgoing(node) where kinds.contains(edgeKinds[edge]) { visit(Int(edgeTargets[edge])) }
+                    for edge in outgoing(node) where kinds.contains(storage.edgeKinds[edge]) {
+                        visit(Int(storage.edgeTargets[edge]))
+                    }
                 }
                 if direction != .forward {
-                    for edge in incoming(node) where kinds.contains(edgeKinds[Int(edge)]) { visit(Int(edgeSources[Int(edge)])) }
+                    for edge in incoming(node) where kinds.contains(storage.edgeKinds[Int(edge)]) {
+                        visit(Int(storage.edgeSources[Int(edge)]))
+                    }
                 }
             }
             frontier = next

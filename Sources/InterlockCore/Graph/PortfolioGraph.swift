@@ -8,85 +8,118 @@
 ///
 /// Building is O(nodes + edges); every accessor is O(1) except the ones documented otherwise.
 ///
-/// A copy retains every array here and in `portfolio`, some thirty of them. On paths that run
-/// per node or per finding, pass closures (`nodes.map { graph.id(of: $0) }`), not method
-/// references (`nodes.map(graph.id(of:))`): a method reference copies the graph each time it is
-/// formed, which was a third of the cost of some detectors on a million initiatives.
+/// Every array and the portfolio live in one immutable `Storage` object, so copying the graph
+/// costs one reference count: method references (`nodes.map(graph.id(of:))`), captures and
+/// key-path reads of a graph are as cheap as closures, where a value of some thirty arrays
+/// retained each of them.
 public struct PortfolioGraph: Sendable {
-    /// The portfolio the graph was built from.
-    public let portfolio: Portfolio
-    /// References to unknown ids, for the detectors that report them.
-    public let danglingReferences: [DanglingReference]
+    /// The graph's arrays, shared by every copy (the way swift-collections' `Deque` holds `_storage`).
+    @usableFromInline let storage: Storage
 
-    let nodeKinds: [NodeKind]
-    let kindStarts: [Int]
-    let nodeIDs: [String]
-    let nodeIndexByID: [String: Int32]
-    let edgeSources: [Int32]
-    let edgeTargets: [Int32]
-    let edgeKinds: [EdgeKind]
-    let edgeVersionIndex: [Int32]
-    let versions: [String]
-    let outOffsets: [Int32]
-    let inOffsets: [Int32]
-    let inEdges: [Int32]
+    /// The arrays of a graph, built once and never changed.
+    @usableFromInline
+    final class Storage: Sendable {
+        @usableFromInline let portfolio: Portfolio
+        let danglingReferences: [DanglingReference]
+        let nodeKinds: [NodeKind]
+        let kindStarts: [Int]
+        let nodeIDs: [String]
+        let nodeIndexByID: [String: Int32]
+        let edgeSources: [Int32]
+        let edgeTargets: [Int32]
+        let edgeKinds: [EdgeKind]
+        let edgeVersionIndex: [Int32]
+        let versions: [String]
+        let outOffsets: [Int32]
+        let inOffsets: [Int32]
+        let inEdges: [Int32]
+
+        init(
+            portfolio: Portfolio, danglingReferences: [DanglingReference], nodeKinds: [NodeKind], kindStarts: [Int],
+            nodeIDs: [String], nodeIndexByID: [String: Int32], edgeSources: [Int32], edgeTargets: [Int32],
+            edgeKinds: [EdgeKind], edgeVersionIndex: [Int32], versions: [String], outOffsets: [Int32],
+            inOffsets: [Int32], inEdges: [Int32]
+        ) {
+            self.portfolio = portfolio
+            self.danglingReferences = danglingReferences
+            self.nodeKinds = nodeKinds
+            self.kindStarts = kindStarts
+            self.nodeIDs = nodeIDs
+            self.nodeIndexByID = nodeIndexByID
+            self.edgeSources = edgeSources
+            self.edgeTargets = edgeTargets
+            self.edgeKinds = edgeKinds
+            self.edgeVersionIndex = edgeVersionIndex
+            self.versions = versions
+            self.outOffsets = outOffsets
+            self.inOffsets = inOffsets
+            self.inEdges = inEdges
+        }
+    }
+
+    /// The portfolio the graph was built from.
+    @inlinable public var portfolio: Portfolio { storage.portfolio }
+    /// References to unknown ids, for the detectors that report them.
+    public var danglingReferences: [DanglingReference] { storage.danglingReferences }
 
     /// Number of nodes.
-    public var nodeCount: Int { nodeKinds.count }
+    public var nodeCount: Int { storage.nodeKinds.count }
     /// Number of edges.
-    public var edgeCount: Int { edgeTargets.count }
+    public var edgeCount: Int { storage.edgeTargets.count }
 
     /// The kind of `node`.
-    public func kind(of node: Int) -> NodeKind { nodeKinds[node] }
+    public func kind(of node: Int) -> NodeKind { storage.nodeKinds[node] }
 
     /// The id of `node` as written in the portfolio.
-    public func id(of node: Int) -> String { nodeIDs[node] }
+    public func id(of node: Int) -> String { storage.nodeIDs[node] }
 
     /// The node with `id`, if any. O(1) expected.
-    public func node(withID id: String) -> Int? { nodeIndexByID[id].map(Int.init) }
+    public func node(withID id: String) -> Int? { storage.nodeIndexByID[id].map(Int.init) }
 
     /// All nodes of one kind, a contiguous range.
     public func nodes(ofKind kind: NodeKind) -> Range<Int> {
-        kindStarts[Int(kind.rawValue)]..<kindStarts[Int(kind.rawValue) + 1]
+        storage.kindStarts[Int(kind.rawValue)]..<storage.kindStarts[Int(kind.rawValue) + 1]
     }
 
     /// The position of `node`'s entity in its kind's array of `portfolio` (`portfolio.initiatives[...]`).
-    public func entityIndex(of node: Int) -> Int { node - kindStarts[Int(nodeKinds[node].rawValue)] }
+    public func entityIndex(of node: Int) -> Int { node - storage.kindStarts[Int(storage.nodeKinds[node].rawValue)] }
 
     /// Edges leaving `node`, in the order the portfolio lists them.
-    public func outgoing(_ node: Int) -> Range<Int> { Int(outOffsets[node])..<Int(outOffsets[node + 1]) }
+    public func outgoing(_ node: Int) -> Range<Int> { Int(storage.outOffsets[node])..<Int(storage.outOffsets[node + 1]) }
 
     /// Edges entering `node`, by source order.
-    public func incoming(_ node: Int) -> ArraySlice<Int32> { inEdges[Int(inOffsets[node])..<Int(inOffsets[node + 1])] }
+    public func incoming(_ node: Int) -> ArraySlice<Int32> {
+        storage.inEdges[Int(storage.inOffsets[node])..<Int(storage.inOffsets[node + 1])]
+    }
 
     /// The node an edge leaves.
-    public func source(ofEdge edge: Int) -> Int { Int(edgeSources[edge]) }
+    public func source(ofEdge edge: Int) -> Int { Int(storage.edgeSources[edge]) }
 
     /// The node an edge enters.
-    public func target(ofEdge edge: Int) -> Int { Int(edgeTargets[edge]) }
+    public func target(ofEdge edge: Int) -> Int { Int(storage.edgeTargets[edge]) }
 
     /// The relationship an edge stands for.
-    public func kind(ofEdge edge: Int) -> EdgeKind { edgeKinds[edge] }
+    public func kind(ofEdge edge: Int) -> EdgeKind { storage.edgeKinds[edge] }
 
     /// The version of a `USES` edge (`17` of `java@17`), nil for other edges or no version.
     public func version(ofEdge edge: Int) -> String? {
-        let index = edgeVersionIndex[edge]
-        return index < 0 ? nil : versions[Int(index)]
+        let index = storage.edgeVersionIndex[edge]
+        return index < 0 ? nil : storage.versions[Int(index)]
     }
 
     /// Nodes `node` points to through edges of `kind`, in edge order. O(out-degree).
     public func successors(of node: Int, via kind: EdgeKind) -> [Int] {
-        outgoing(node).compactMap { edgeKinds[$0] == kind ? Int(edgeTargets[$0]) : nil }
+        outgoing(node).compactMap { storage.edgeKinds[$0] == kind ? Int(storage.edgeTargets[$0]) : nil }
     }
 
     /// The first node `node` points to through an edge of `kind`, without allocating. O(out-degree).
     public func firstSuccessor(of node: Int, via kind: EdgeKind) -> Int? {
-        for edge in outgoing(node) where edgeKinds[edge] == kind { return Int(edgeTargets[edge]) }
+        for edge in outgoing(node) where storage.edgeKinds[edge] == kind { return Int(storage.edgeTargets[edge]) }
         return nil
     }
 
     /// Nodes pointing to `node` through edges of `kind`, in source order. O(in-degree).
     public func predecessors(of node: Int, via kind: EdgeKind) -> [Int] {
-        incoming(node).compactMap { edgeKinds[Int($0)] == kind ? Int(edgeSources[Int($0)]) : nil }
+        incoming(node).compactMap { storage.edgeKinds[Int($0)] == kind ? Int(storage.edgeSources[Int($0)]) : nil }
     }
 }

@@ -27,6 +27,8 @@ struct FieldReader {
     }
 
     private mutating func entry(_ key: String) -> DocumentEntry? {
+        // A key missing from the entity's field table would be read but never suggested, documented or diffed.
+        assert(knownKeys.contains(key), "'\(key)' is read but not declared for \(subject)")
         guard let index = entries.firstIndex(where: { $0.key == key }) else { return nil }
         if index < 64 { readMask |= 1 << UInt64(index) } else { readBeyondMask.insert(index) }
         return entries[index]

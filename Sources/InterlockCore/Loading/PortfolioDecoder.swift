@@ -1,7 +1,9 @@
 /// Turns one parsed file into the part of a portfolio it defines.
 ///
-/// Field names, types and allowed values follow `docs/format.md`; everything unexpected is a
-/// located `LoadError`. References are not checked here: an unknown id becomes a finding later.
+/// Field names, types and allowed values follow `docs/format.md`; the keys each entity accepts
+/// are its `fields` table (`Initiative.fields`), which a debug build holds every read to.
+/// Everything unexpected is a located `LoadError`. References are not checked here: an unknown
+/// id becomes a finding later.
 ///
 /// The decoder takes the top level one key at a time and long lists one item at a time
 /// (`TopLevelSink`), so the JSON parser can hand over a million initiatives without ever
@@ -114,7 +116,7 @@ struct PortfolioDecoder: TopLevelSink {
     }
 
     private func decodeUnit(_ node: DocumentNode) throws(LoadError) -> BusinessUnit {
-        var reader = try FieldReader(node, file: file, subject: "a business unit", knownKeys: ["id", "name", "parent"])
+        var reader = try FieldReader(node, file: file, subject: "a business unit", knownKeys: BusinessUnit.fields.names)
         let id = try reader.id()
         let unit = BusinessUnit(id: id, name: try reader.text("name") ?? id, parent: try reader.text("parent"),
                                 location: reader.location)
@@ -123,7 +125,7 @@ struct PortfolioDecoder: TopLevelSink {
     }
 
     private func decodePerson(_ node: DocumentNode) throws(LoadError) -> Person {
-        var reader = try FieldReader(node, file: file, subject: "a person", knownKeys: ["id", "name", "unit", "active"])
+        var reader = try FieldReader(node, file: file, subject: "a person", knownKeys: Person.fields.names)
         let id = try reader.id()
         let person = Person(id: id, name: try reader.text("name") ?? id, unit: try reader.text("unit"),
                             active: try reader.bool("active") ?? true, location: reader.location)
@@ -132,7 +134,7 @@ struct PortfolioDecoder: TopLevelSink {
     }
 
     private func decodeTeam(_ node: DocumentNode) throws(LoadError) -> Team {
-        var reader = try FieldReader(node, file: file, subject: "a team", knownKeys: ["id", "name", "unit", "members"])
+        var reader = try FieldReader(node, file: file, subject: "a team", knownKeys: Team.fields.names)
         let id = try reader.id()
         let team = Team(id: id, name: try reader.text("name") ?? id, unit: try reader.text("unit"),
                         members: try reader.textList("members"), location: reader.location)
@@ -141,7 +143,7 @@ struct PortfolioDecoder: TopLevelSink {
     }
 
     private func decodeGoal(_ node: DocumentNode) throws(LoadError) -> Goal {
-        var reader = try FieldReader(node, file: file, subject: "a goal", knownKeys: ["id", "name", "description"])
+        var reader = try FieldReader(node, file: file, subject: "a goal", knownKeys: Goal.fields.names)
         let id = try reader.id()
         let goal = Goal(id: id, name: try reader.text("name") ?? id, description: try reader.text("description"),
                         location: reader.location)
@@ -150,7 +152,7 @@ struct PortfolioDecoder: TopLevelSink {
     }
 
     private func decodeCapability(_ node: DocumentNode) throws(LoadError) -> Capability {
-        var reader = try FieldReader(node, file: file, subject: "a capability", knownKeys: ["id", "name", "parent"])
+        var reader = try FieldReader(node, file: file, subject: "a capability", knownKeys: Capability.fields.names)
         let id = try reader.id()
         let capability = Capability(id: id, name: try reader.text("name") ?? id, parent: try reader.text("parent"),
                                     location: reader.location)
@@ -159,9 +161,7 @@ struct PortfolioDecoder: TopLevelSink {
     }
 
     private func decodeTechnology(_ node: DocumentNode) throws(LoadError) -> Technology {
-        var reader = try FieldReader(node, file: file, subject: "a technology", knownKeys: [
-            "id", "name", "category", "vendor", "lifecycle", "endOfLife", "owner", "incompatibleWith",
-        ])
+        var reader = try FieldReader(node, file: file, subject: "a technology", knownKeys: Technology.fields.names)
         let id = try reader.id()
         let technology = Technology(
             id: id, name: try reader.text("name") ?? id, category: try reader.text("category"),
@@ -173,9 +173,7 @@ struct PortfolioDecoder: TopLevelSink {
     }
 
     private func decodeDataSource(_ node: DocumentNode) throws(LoadError) -> DataSource {
-        var reader = try FieldReader(node, file: file, subject: "a data source", knownKeys: [
-            "id", "name", "domain", "classification", "owner", "technology", "systemOfRecord",
-        ])
+        var reader = try FieldReader(node, file: file, subject: "a data source", knownKeys: DataSource.fields.names)
         let id = try reader.id()
         let source = DataSource(
             id: id, name: try reader.text("name") ?? id, domain: try reader.text("domain"),
@@ -187,10 +185,7 @@ struct PortfolioDecoder: TopLevelSink {
     }
 
     private func decodeInitiative(_ node: DocumentNode) throws(LoadError) -> Initiative {
-        var reader = try FieldReader(node, file: file, subject: "an initiative", knownKeys: [
-            "id", "name", "unit", "owner", "status", "budget", "start", "end", "capabilities", "technologies",
-            "data", "dependsOn", "goals", "tags",
-        ])
+        var reader = try FieldReader(node, file: file, subject: "an initiative", knownKeys: Initiative.fields.names)
         let id = try reader.id()
         var initiative = Initiative(
             id: id, name: try reader.text("name") ?? id, unit: try reader.text("unit"), owner: try reader.text("owner"),

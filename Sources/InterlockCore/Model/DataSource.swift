@@ -44,3 +44,14 @@ public struct DataSource: Hashable, Sendable {
         self.location = location
     }
 }
+
+extension DataSource {
+    /// The fields of a data source in the format, in the order of `docs/portfolio.schema.json`.
+    public static let fields = EntityFields<DataSource>(id: \.id, name: \.name, [
+        EntityField("domain", .text) { .text(ifAny: $0.domain) },
+        EntityField("classification", .choice(of: DataClassification.self)) { .word($0.classification) },
+        EntityField("owner", .reference) { .text(ifAny: $0.owner) },
+        EntityField("technology", .reference) { .text(ifAny: $0.technology) },
+        EntityField("systemOfRecord", .boolean) { .boolean($0.systemOfRecord) },
+    ])
+}

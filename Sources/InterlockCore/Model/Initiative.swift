@@ -25,6 +25,9 @@ public struct TechnologyUse: Hashable, Sendable {
         self.version = version
     }
 
+    /// The use as the format writes it: `java@17`, or the id alone.
+    public var written: String { version.map { technology + "@" + $0 } ?? technology }
+
     /// The leading number of the version (`17` of `17.0.2`), used to compare major versions.
     public var majorVersion: String? { version.flatMap(Self.majorVersion(of:)) }
 
@@ -113,4 +116,22 @@ public struct Initiative: Hashable, Sendable {
         self.tags = tags
         self.location = location
     }
+}
+
+extension Initiative {
+    /// The fields of an initiative in the format, in the order of `docs/portfolio.schema.json`.
+    public static let fields = EntityFields<Initiative>(id: \.id, name: \.name, [
+        EntityField("unit", .reference) { .text(ifAny: $0.unit) },
+        EntityField("owner", .reference) { .text(ifAny: $0.owner) },
+        EntityField("status", .choice(of: InitiativeStatus.self)) { .text($0.status.rawValue) },
+        EntityField("budget", .number) { $0.budget.map(FieldValue.number) },
+        EntityField("start", .date) { .day($0.start) },
+        EntityField("end", .date) { .day($0.end) },
+        EntityField("capabilities", .references) { .list($0.capabilities) },
+        EntityField("technologies", .technologyUses) { .list($0.technologies.map(\.written)) },
+        EntityField("data", .dataUses) { .list($0.data.map { "\($0.source) (\($0.access.rawValue))" }) },
+        EntityField("dependsOn", .references) { .list($0.dependsOn) },
+        EntityField("goals", .references) { .list($0.goals) },
+        EntityField("tags", .texts) { .list($0.tags) },
+    ])
 }

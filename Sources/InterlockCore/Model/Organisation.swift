@@ -103,3 +103,40 @@ public struct Capability: Hashable, Sendable {
         self.location = location
     }
 }
+
+extension BusinessUnit {
+    /// The fields of a business unit in the format, in the order of `docs/portfolio.schema.json`.
+    public static let fields = EntityFields<BusinessUnit>(id: \.id, name: \.name, [
+        EntityField("parent", .reference) { .text(ifAny: $0.parent) },
+    ])
+}
+
+extension Person {
+    /// The fields of a person in the format, in the order of `docs/portfolio.schema.json`.
+    public static let fields = EntityFields<Person>(id: \.id, name: \.name, [
+        EntityField("unit", .reference) { .text(ifAny: $0.unit) },
+        EntityField("active", .boolean) { .boolean($0.active) },
+    ])
+}
+
+extension Team {
+    /// The fields of a team in the format, in the order of `docs/portfolio.schema.json`.
+    public static let fields = EntityFields<Team>(id: \.id, name: \.name, [
+        EntityField("unit", .reference) { .text(ifAny: $0.unit) },
+        EntityField("members", .references) { .list($0.members) },
+    ])
+}
+
+extension Goal {
+    /// The fields of a goal in the format, in the order of `docs/portfolio.schema.json`.
+    public static let fields = EntityFields<Goal>(id: \.id, name: \.name, [
+        EntityField("description", .text) { .text(ifAny: $0.description) },
+    ])
+}
+
+extension Capability {
+    /// The fields of a capability in the format, in the order of `docs/portfolio.schema.json`.
+    public static let fields = EntityFields<Capability>(id: \.id, name: \.name, [
+        EntityField("parent", .reference) { .text(ifAny: $0.parent) },
+    ])
+}

@@ -49,3 +49,15 @@ public struct Technology: Hashable, Sendable {
         self.location = location
     }
 }
+
+extension Technology {
+    /// The fields of a technology in the format, in the order of `docs/portfolio.schema.json`.
+    public static let fields = EntityFields<Technology>(id: \.id, name: \.name, [
+        EntityField("category", .text) { .text(ifAny: $0.category) },
+        EntityField("vendor", .text) { .text(ifAny: $0.vendor) },
+        EntityField("lifecycle", .choice(of: Lifecycle.self)) { .word($0.lifecycle) },
+        EntityField("endOfLife", .date) { .day($0.endOfLife) },
+        EntityField("owner", .reference) { .text(ifAny: $0.owner) },
+        EntityField("incompatibleWith", .references) { .list($0.incompatibleWith) },
+    ])
+}

@@ -8,9 +8,9 @@ import InterlockCore
 /// (else a float), `systemOfRecord` and `active` booleans, `status` always present (default
 /// `planned`). References (owner, unit, parent, technology...) are relationships, not properties.
 ///
-/// A class, so that the executor's many copies of its graph are one reference count each,
-/// not one per array of the portfolio graph.
-public final class PortfolioQueryGraph: QueryableGraph {
+/// A view: the graph's storage is one shared object, so the executor's many copies cost one
+/// reference count each. Properties come from the entities' field tables (`Initiative.fields`).
+public struct PortfolioQueryGraph: QueryableGraph {
     /// The graph adapted.
     public let graph: PortfolioGraph
 
@@ -61,17 +61,17 @@ public final class PortfolioQueryGraph: QueryableGraph {
         graph.version(ofEdge: relationship) == nil ? [] : ["version"]
     }
 
-    /// The property keys each label can have, sorted.
-    public static let propertyKeys: [NodeKind: [String]] = [
-        .initiative: ["budget", "end", "id", "name", "start", "status", "tags"],
-        .technology: ["category", "endOfLife", "id", "lifecycle", "name", "vendor"],
-        .dataSource: ["classification", "domain", "id", "name", "systemOfRecord"],
-        .capability: ["id", "name"],
-        .goal: ["description", "id", "name"],
-        .unit: ["id", "name"],
-        .person: ["active", "id", "name"],
-        .team: ["id", "name"],
-    ]
+    /// The property keys each label can have, sorted: the fields of its entity that are not
+    /// references (those are relationships).
+    public static let propertyKeys: [NodeKind: [String]] = Dictionary(uniqueKeysWithValues: NodeKind.allCases.map { kind in
+        (kind, kind.fields.filter { !$0.type.isReference }.map(\.name).sorted())
+    })
+
+    /// For each label, its properties and their positions in the entity's field table. Searched
+    /// in order: a handful of short keys compare faster than they hash, on every property access.
+    private static let propertyPositions: [[(key: String, position: Int)]] = NodeKind.allCases.map { kind in
+        kind.fields.enumerated().compactMap { position, field in field.type.isReference ? nil : (field.name, position) }
+    }
 
     /// The keys of the node's properties that have a value.
     public func propertyKeys(ofNode node: Int) -> [String] {
@@ -81,49 +81,14 @@ public final class PortfolioQueryGraph: QueryableGraph {
     /// A node property, read in place from its entity (no entity is copied: this runs for
     /// every property access of every row).
     public func property(_ key: String, ofNode node: Int) -> QueryValue {
-        switch key {
-        case "id": return .string(graph.id(of: node))
-        case "name": return .string(graph.name(of: node))
-        default: break
-        }
-        let index = graph.entityIndex(of: node)
-        switch graph.kind(of: node) {
-        case .initiative: return initiativeProperty(key, index)
-        case .technology: return technologyProperty(key, index)
-        case .dataSource: return dataSourceProperty(key, index)
-        case .goal: return key == "description" ? QueryValue(graph.portfolio.goals[index].description) : .null
-        case .person: return key == "active" ? .boolean(graph.portfolio.people[index].active) : .null
-        case .capability, .unit, .team: return .null
-        }
-    }
-
-    private func initiativeProperty(_ key: String, _ index: Int) -> QueryValue {
-        switch key {
-        case "status": .string(graph.portfolio.initiatives[index].status.rawValue)
-        case "budget": graph.portfolio.initiatives[index].budget.map(Self.number) ?? .null
-        case "start": QueryValue(graph.portfolio.initiatives[index].start?.description)
-        case "end": QueryValue(graph.portfolio.initiatives[index].end?.description)
-        case "tags": .list(graph.portfolio.initiatives[index].tags.map(QueryValue.string))
-        default: .null
-        }
-    }
-
-    private func technologyProperty(_ key: String, _ index: Int) -> QueryValue {
-        switch key {
-        case "category": QueryValue(graph.portfolio.technologies[index].category)
-        case "vendor": QueryValue(graph.portfolio.technologies[index].vendor)
-        case "lifecycle": QueryValue(graph.portfolio.technologies[index].lifecycle?.rawValue)
-        case "endOfLife": QueryValue(graph.portfolio.technologies[index].endOfLife?.description)
-        default: .null
-        }
-    }
-
-    private func dataSourceProperty(_ key: String, _ index: Int) -> QueryValue {
-        switch key {
-        case "domain": QueryValue(graph.portfolio.dataSources[index].domain)
-        case "classification": QueryValue(graph.portfolio.dataSources[index].classification?.rawValue)
-        case "systemOfRecord": .boolean(graph.portfolio.dataSources[index].systemOfRecord)
-        default: .null
+        let properties = Self.propertyPositions[labelIndex(ofNode: node)]
+        guard let property = properties.first(where: { $0.key == key }),
+              let value = graph.fieldValue(at: property.position, of: node) else { return .null }
+        switch value {
+        case .text(let text): return .string(text)
+        case .number(let number): return Self.number(number)
+        case .boolean(let flag): return .boolean(flag)
+        case .list(let items): return .list(items.map(QueryValue.string))
         }
     }
 
@@ -131,12 +96,5 @@ public final class PortfolioQueryGraph: QueryableGraph {
     private static func number(_ value: Double) -> QueryValue {
         if value.rounded() == value, abs(value) < 9.0e15 { return .integer(Int(value)) }
         return .float(value)
-    }
-}
-
-extension QueryValue {
-    /// A string, or null.
-    init(_ text: String?) {
-        self = text.map(QueryValue.string) ?? .null
     }
 }

@@ -1,0 +1,108 @@
+/// What a field of the portfolio format holds, as `docs/portfolio.schema.json` describes it.
+///
+/// The type decides how the field is seen beyond loading: references (`reference`, `references`,
+/// `technologyUses`, `dataUses`) become edges of the graph, so queries see them as relationships;
+/// every other field is a query property.
+public enum FieldType: Hashable, Sendable {
+    /// The entity's own id.
+    case id
+    /// Free text.
+    case text
+    /// A number.
+    case number
+    /// A day, `YYYY-MM-DD`.
+    case date
+    /// `true` or `false`.
+    case boolean
+    /// One of a fixed list of words, in the order the format lists them.
+    case choice([String])
+    /// A list of free words.
+    case texts
+    /// The id of another entity.
+    case reference
+    /// A list of ids of other entities.
+    case references
+    /// A list of technology ids, each optionally `@version` (`java@17`).
+    case technologyUses
+    /// A list of `{source, access}` mappings.
+    case dataUses
+
+    /// The choices of an enumeration, in declaration order.
+    public static func choice<Choice: RawRepresentable & CaseIterable>(of type: Choice.Type) -> FieldType
+    where Choice.RawValue == String {
+        .choice(Choice.allCases.map(\.rawValue))
+    }
+
+    /// True when the field points at other entities: the graph holds it as edges, not as a value.
+    public var isReference: Bool {
+        switch self {
+        case .reference, .references, .technologyUses, .dataUses: true
+        case .id, .text, .number, .date, .boolean, .choice, .texts: false
+        }
+    }
+}
+
+/// The value of one field, in the shape queries and the diff see it: dates and choices as their
+/// text, lists of references as the ids written (`java@17`, `customer-db (write)`).
+public enum FieldValue: Hashable, Sendable {
+    /// Text, dates (`YYYY-MM-DD`) and choices.
+    case text(String)
+    /// A number as loaded.
+    case number(Double)
+    /// A boolean.
+    case boolean(Bool)
+    /// A list, possibly empty.
+    case list([String])
+}
+
+/// One field of an entity: its name in the format, its type, and how to read its value.
+public struct EntityField<Entity>: Sendable {
+    /// The key in the format (`dependsOn`).
+    public let name: String
+    /// What the field holds.
+    public let type: FieldType
+    /// The value of the field in `entity`, nil when absent. A function rather than a key path:
+    /// applying a key path to an array element copied the whole entity on every read.
+    public let value: @Sendable (Entity) -> FieldValue?
+
+    /// Declares a field.
+    public init(_ name: String, _ type: FieldType, value: @escaping @Sendable (Entity) -> FieldValue?) {
+        self.name = name
+        self.type = type
+        self.value = value
+    }
+}
+
+/// The fields of one kind of entity, in the order the format documents them: the one place a
+/// field is declared. The decoder takes its known keys from here, the diff and the query graph
+/// their fields and properties, and a test holds `docs/portfolio.schema.json` to it.
+public struct EntityFields<Entity>: Sendable {
+    /// The fields, in the format's order.
+    public let fields: [EntityField<Entity>]
+
+    /// The field names, in order.
+    public let names: [String]
+
+    /// Lists the fields of an entity: its `id` and `name`, which every entity has and the format
+    /// lists first, then `others`.
+    public init(
+        id: @escaping @Sendable (Entity) -> String, name: @escaping @Sendable (Entity) -> String,
+        _ others: [EntityField<Entity>]
+    ) {
+        fields = [EntityField("id", .id) { .text(id($0)) }, EntityField("name", .text) { .text(name($0)) }] + others
+        names = fields.map(\.name)
+    }
+}
+
+extension FieldValue {
+    /// Optional text: absent stays absent.
+    static func text(ifAny text: String?) -> FieldValue? { text.map(FieldValue.text) }
+
+    /// A day as `YYYY-MM-DD`, or absent.
+    static func day(_ day: Day?) -> FieldValue? { day.map { .text($0.description) } }
+
+    /// A choice as its word in the format, or absent.
+    static func word<Choice: RawRepresentable>(_ choice: Choice?) -> FieldValue? where Choice.RawValue == String {
+        choice.map { .text($0.rawValue) }
+    }
+}
