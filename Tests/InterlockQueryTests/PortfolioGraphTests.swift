@@ -146,7 +146,7 @@ import Testing
         #expect(findings == [Finding(
             rule: "retired-tech", severity: .warning, nodes: ["cobol", "crm-revamp"],
             message: "CRM revamp uses [(cobol:Technology)]; see {unknown} (1)",
-            action: "Resolve what the custom rule retired-tech reports.", owners: ["ann"])])
+            action: "Review \"COBOL\" and \"CRM revamp\" with their owners against this check.", owners: ["ann"])])
     }
 
     @Test func invalidRulesAreReported() {

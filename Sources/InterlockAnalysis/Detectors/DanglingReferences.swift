@@ -29,7 +29,7 @@ public struct DanglingReferences: Detector {
             let problem = reference.foundKind.map { "which is \(Wording.withArticle($0.noun)), not \(Wording.withArticle(expected))" }
                 ?? "but no \(expected) has that id"
             let holder = reference.node.map { [$0] } ?? []
-            let subject = reference.node.map { "The \(graph.kind(of: $0).noun) \(graph.quoted($0))" } ?? "The policy"
+            let subject = reference.node.map { "The \(graph.kind(of: $0).noun) \(graph.quoted($0))" } ?? (reference.field.hasPrefix("policy.") ? "The policy" : "The portfolio")
             return Finding(
                 rule: id, severity: .warning, nodes: holder, in: graph,
                 message: "\(subject) refers to \"\(reference.target)\" in '\(reference.field)', \(problem).",

@@ -24,6 +24,8 @@ public enum EdgeKind: UInt8, CaseIterable, Hashable, Sendable {
     case incompatibleWith
     /// Capability → Capability or Unit → Unit, from `parent`.
     case partOf
+    /// Unit → Person, from `head`.
+    case headedBy
 
     /// The relationship type queries and exports use (`DEPENDS_ON`, ...).
     public var relationshipType: String {
@@ -40,6 +42,7 @@ public enum EdgeKind: UInt8, CaseIterable, Hashable, Sendable {
         case .hostedOn: "HOSTED_ON"
         case .incompatibleWith: "INCOMPATIBLE_WITH"
         case .partOf: "PART_OF"
+        case .headedBy: "HEADED_BY"
         }
     }
 

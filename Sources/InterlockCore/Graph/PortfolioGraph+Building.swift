@@ -83,7 +83,11 @@ private struct GraphBuilder {
             link(next(), capability.parent, .partOf, field: "parent", to: [.capability])
         }
         for _ in portfolio.goals { _ = next() }
-        for unit in portfolio.units { link(next(), unit.parent, .partOf, field: "parent", to: [.unit]) }
+        for unit in portfolio.units {
+            let from = next()
+            link(from, unit.parent, .partOf, field: "parent", to: [.unit])
+            link(from, unit.head, .headedBy, field: "head", to: [.person])
+        }
         for person in portfolio.people { link(next(), person.unit, .inUnit, field: "unit", to: [.unit]) }
         for team in portfolio.teams {
             let from = next()
@@ -96,6 +100,15 @@ private struct GraphBuilder {
             }
         }
         addPolicyIncompatibilities()
+        checkSponsor()
+    }
+
+    /// The portfolio's `sponsor` must be a person; anything else is a dangling reference, as an owner would be.
+    private mutating func checkSponsor() {
+        guard let sponsor = portfolio.sponsor else { return }
+        let found = nodeIndexByID[sponsor].map { nodeKinds[Int($0)] }
+        guard found != .person else { return }
+        dangling.append(DanglingReference(node: nil, field: "sponsor", target: sponsor, expectedKinds: [.person], foundKind: found))
     }
 
     private mutating func addInitiativeEdges(_ initiative: Initiative, from node: Int) {

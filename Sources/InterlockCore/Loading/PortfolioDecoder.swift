@@ -29,7 +29,7 @@ struct PortfolioDecoder: TopLevelSink {
     ]
 
     private static let topLevelKeys = [
-        "portfolio", "currency", "units", "people", "teams", "goals", "capabilities", "technologies",
+        "portfolio", "currency", "sponsor", "language", "units", "people", "teams", "goals", "capabilities", "technologies",
         "dataSources", "initiatives", "policy", "rules",
     ]
 
@@ -62,15 +62,26 @@ struct PortfolioDecoder: TopLevelSink {
             return
         }
         switch entry.key {
-        case "portfolio", "currency":
+        case "portfolio", "currency", "sponsor", "language":
             if case .scalar(let scalar) = entry.value.value, scalar.isNull { return }
             let value = try FieldReader.text(of: entry.value, key: entry.key, file: file)
-            if entry.key == "currency", !Self.isCurrencyCode(value) {
-                throw LoadError("expected a three-letter ISO 4217 code such as EUR for 'currency', found \"\(value.prefix(40))\"",
-                                at: keyLocation)
-            }
             fragment.settings[entry.key] = (value, keyLocation)
-            if entry.key == "portfolio" { fragment.portfolio.name = value } else { fragment.portfolio.currency = value }
+            switch entry.key {
+            case "currency":
+                guard Self.isCurrencyCode(value) else {
+                    throw LoadError("expected a three-letter ISO 4217 code such as EUR for 'currency', found \"\(value.prefix(40))\"",
+                                    at: keyLocation)
+                }
+                fragment.portfolio.currency = value
+            case "language":
+                guard let language = BoardLanguage(rawValue: value) else {
+                    let allowed = BoardLanguage.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw LoadError("expected one of \(allowed) for 'language', found \"\(value.prefix(40))\"", at: keyLocation)
+                }
+                fragment.portfolio.language = language
+            case "sponsor": fragment.portfolio.sponsor = value
+            default: fragment.portfolio.name = value
+            }
         case "policy":
             if case .scalar(let scalar) = entry.value.value, scalar.isNull { return }
             fragment.portfolio.policy = try decodePolicy(entry.value, settings: &fragment.settings)
@@ -119,7 +130,7 @@ struct PortfolioDecoder: TopLevelSink {
         var reader = try FieldReader(node, file: file, subject: "a business unit", knownKeys: BusinessUnit.fields.names)
         let id = try reader.id()
         let unit = BusinessUnit(id: id, name: try reader.text("name") ?? id, parent: try reader.text("parent"),
-                                location: reader.location)
+                                head: try reader.text("head"), location: reader.location)
         try reader.finish()
         return unit
     }
@@ -127,7 +138,7 @@ struct PortfolioDecoder: TopLevelSink {
     private func decodePerson(_ node: DocumentNode) throws(LoadError) -> Person {
         var reader = try FieldReader(node, file: file, subject: "a person", knownKeys: Person.fields.names)
         let id = try reader.id()
-        let person = Person(id: id, name: try reader.text("name") ?? id, unit: try reader.text("unit"),
+        let person = Person(id: id, name: try reader.text("name") ?? id, unit: try reader.text("unit"), role: try reader.text("role"),
                             active: try reader.bool("active") ?? true, location: reader.location)
         try reader.finish()
         return person
@@ -255,12 +266,12 @@ struct PortfolioDecoder: TopLevelSink {
     }
 
     private func decodeRule(_ node: DocumentNode) throws(LoadError) -> CustomRule {
-        var reader = try FieldReader(node, file: file, subject: "a rule", knownKeys: ["id", "severity", "message", "query"])
+        var reader = try FieldReader(node, file: file, subject: "a rule", knownKeys: ["id", "severity", "message", "action", "query"])
         let id = try reader.id()
         guard let severity = try reader.choice("severity", of: Severity.self) else {
             throw LoadError("a rule needs 'severity'", at: reader.location)
         }
-        let rule = CustomRule(id: id, severity: severity, message: try reader.requiredText("message"),
+        let rule = CustomRule(id: id, severity: severity, message: try reader.requiredText("message"), action: try reader.text("action"),
                               query: try reader.requiredText("query"), location: reader.location)
         try reader.finish()
         return rule

@@ -16,6 +16,8 @@ struct PortfolioMerger {
         let part = fragment.portfolio
         portfolio.name = portfolio.name ?? part.name
         portfolio.currency = portfolio.currency ?? part.currency
+        portfolio.sponsor = portfolio.sponsor ?? part.sponsor
+        portfolio.language = portfolio.language ?? part.language
         portfolio.units.appendAdopting(part.units)
         portfolio.people.appendAdopting(part.people)
         portfolio.teams.appendAdopting(part.teams)

@@ -6,14 +6,17 @@ public struct BusinessUnit: Hashable, Sendable {
     public var name: String
     /// The enclosing unit's id, if any.
     public var parent: String?
+    /// The person who heads the unit: who must name an owner when one of its initiatives has none.
+    public var head: String?
     /// Where the unit was defined.
     public var location: SourceLocation
 
     /// Creates a business unit.
-    public init(id: String, name: String, parent: String? = nil, location: SourceLocation) {
+    public init(id: String, name: String, parent: String? = nil, head: String? = nil, location: SourceLocation) {
         self.id = id
         self.name = name
         self.parent = parent
+        self.head = head
         self.location = location
     }
 }
@@ -26,16 +29,19 @@ public struct Person: Hashable, Sendable {
     public var name: String
     /// The person's business unit id.
     public var unit: String?
+    /// The person's role as the board knows it ("CIO", "Head of Sales").
+    public var role: String?
     /// False once the person has left: what they own is then effectively unowned.
     public var active: Bool
     /// Where the person was defined.
     public var location: SourceLocation
 
     /// Creates a person.
-    public init(id: String, name: String, unit: String? = nil, active: Bool = true, location: SourceLocation) {
+    public init(id: String, name: String, unit: String? = nil, role: String? = nil, active: Bool = true, location: SourceLocation) {
         self.id = id
         self.name = name
         self.unit = unit
+        self.role = role
         self.active = active
         self.location = location
     }
@@ -108,6 +114,7 @@ extension BusinessUnit {
     /// The fields of a business unit in the format, in the order of `docs/portfolio.schema.json`.
     public static let fields = EntityFields<BusinessUnit>(id: \.id, name: \.name, [
         EntityField("parent", .reference) { .text(ifAny: $0.parent) },
+        EntityField("head", .reference) { .text(ifAny: $0.head) },
     ])
 }
 
@@ -115,6 +122,7 @@ extension Person {
     /// The fields of a person in the format, in the order of `docs/portfolio.schema.json`.
     public static let fields = EntityFields<Person>(id: \.id, name: \.name, [
         EntityField("unit", .reference) { .text(ifAny: $0.unit) },
+        EntityField("role", .text) { .text(ifAny: $0.role) },
         EntityField("active", .boolean) { .boolean($0.active) },
     ])
 }

@@ -39,16 +39,19 @@ public struct CustomRule: Hashable, Sendable {
     public var severity: Severity
     /// The finding message; `{column}` placeholders take the row's values.
     public var message: String
+    /// What to do about a finding, in the organisation's words; `{column}` placeholders as in `message`.
+    public var action: String?
     /// The openCypher query.
     public var query: String
     /// Where the rule was defined.
     public var location: SourceLocation
 
     /// Creates a custom rule.
-    public init(id: String, severity: Severity, message: String, query: String, location: SourceLocation) {
+    public init(id: String, severity: Severity, message: String, action: String? = nil, query: String, location: SourceLocation) {
         self.id = id
         self.severity = severity
         self.message = message
+        self.action = action
         self.query = query
         self.location = location
     }
@@ -60,6 +63,10 @@ public struct Portfolio: Hashable, Sendable {
     public var name: String?
     /// The currency budgets are in.
     public var currency: String?
+    /// The person answering for the portfolio as a whole: who must act when nobody else is named.
+    public var sponsor: String?
+    /// The language of the board-facing outputs, when the portfolio chooses one.
+    public var language: BoardLanguage?
     /// Business units.
     public var units: [BusinessUnit]
     /// People.

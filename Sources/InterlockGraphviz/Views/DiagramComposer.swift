@@ -118,7 +118,7 @@ struct DiagramComposer {
         case .supports: DiagramEdge(from: from, to: to, color: Palette.muted, style: .dotted, tooltip: "supports")
         case .hostedOn: DiagramEdge(from: from, to: to, label: "hosted on", color: Palette.muted, style: .dotted)
         case .partOf: DiagramEdge(from: from, to: to, color: Palette.muted, style: .dotted, arrowHead: .odot, tooltip: "part of")
-        case .ownedBy, .inUnit, .memberOf, .incompatibleWith: DiagramEdge(from: from, to: to, color: Palette.muted, style: .dotted)
+        case .ownedBy, .inUnit, .memberOf, .incompatibleWith, .headedBy: DiagramEdge(from: from, to: to, color: Palette.muted, style: .dotted)
         }
     }
 

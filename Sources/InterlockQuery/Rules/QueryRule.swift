@@ -69,8 +69,20 @@ public struct QueryRule: Detector {
             return Finding(
                 rule: id, severity: severity, nodes: nodes, in: graph,
                 message: Self.fill(rule.message, columns: result.columns, row: row, formatter: formatter),
-                action: "Resolve what the custom rule \(rule.id) reports.", owners: graph.contactableOwners(of: nodes))
+                action: action(for: nodes, columns: result.columns, row: row, formatter: formatter, graph),
+                owners: graph.contactableOwners(of: nodes))
         }
+    }
+
+    /// The rule's own action with the row's values filled in; without one, a request to review
+    /// the items found, by name, so two findings of one rule never read the same.
+    private func action(
+        for nodes: [Int], columns: [String], row: [QueryValue], formatter: ResultFormatter<PortfolioQueryGraph>, _ graph: PortfolioGraph
+    ) -> String {
+        if let action = rule.action { return Self.fill(action, columns: columns, row: row, formatter: formatter) }
+        guard !nodes.isEmpty else { return "Review what this check found with the portfolio's owners." }
+        let names = nodes.prefix(5).map { "\"\(graph.name(of: $0))\"" } + (nodes.count > 5 ? ["\(nodes.count - 5) more"] : [])
+        return "Review \(Wording.list(names)) with \(nodes.count == 1 ? "its" : "their") owners against this check."
     }
 
     /// The node values of a row, in column order, looking into lists and paths; each once.
