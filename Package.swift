@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "InterlockReportsTests", dependencies: ["InterlockCore", "InterlockAnalysis", "InterlockReports", "InterlockTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "InterlockBoardTests",
-                    dependencies: ["InterlockCore", "InterlockAnalysis", "InterlockReports", "InterlockBoard", "InterlockTestSupport"],
+                    dependencies: ["InterlockCore", "InterlockGenerator", "InterlockAnalysis", "InterlockReports", "InterlockBoard", "InterlockTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "InterlockCLITests", dependencies: ["interlock"], exclude: ["Golden"]),
     ]

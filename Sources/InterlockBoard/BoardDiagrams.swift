@@ -10,8 +10,6 @@ public enum BoardDiagrams {
          "Only what the findings touch, with one step of context: red loops are initiatives waiting on each other, red dashed lines join technologies that clash, boxes group the same capability built twice, dashed outlines have nobody accountable. Click an item to see its findings."),
         (.units, "How the business units are tied together",
          "Business units and the dependencies and shared data between them: the thicker the line, the more the two units must plan together."),
-        (.capabilities, "Capability map",
-         "What the organisation must be able to do and which initiatives deliver it; a capability with more than one initiative is duplicated work."),
     ]
 
     /// Draws the board pack's views of `report` and returns the report with them. Items the page's

@@ -45,6 +45,6 @@ enum BoardGlossary {
             meaning: "One risk found by one check (rule); errors must be addressed, warnings should be, information is worth knowing."),
         GlossaryEntry(
             business: "Risk score, health", technical: "score",
-            meaning: "Points for how serious, how costly and how far-reaching a finding is; health is 100 minus the average risk of the initiatives (docs/scoring.md)."),
+            meaning: "Points for how serious, how costly and how far-reaching a finding is; health is 100 minus the average risk of the initiatives; the appendix explains the points."),
     ]
 }

@@ -2,36 +2,6 @@ import InterlockAnalysis
 import InterlockCore
 
 extension BoardReport {
-    /// The budget of every active initiative.
-    var activeBudget: Double {
-        graph.nodes(ofKind: .initiative).reduce(0) { total, node in
-            analysis.isActiveInitiative(node) ? total + (graph.budget(ofInitiative: node) ?? 0) : total
-        }
-    }
-
-    /// Money in duplicated capabilities: the combined budget of the duplicates, and what keeping
-    /// only the largest initiative of each would save (the sum minus the largest, per capability).
-    var duplication: (count: Int, atStake: Double, saving: Double) {
-        var atStake = 0.0
-        var saving = 0.0
-        let duplicates = findings.filter { $0.rule == .duplicatedCapability }
-        for finding in duplicates {
-            let budgets = finding.nodes(in: graph).dropFirst().compactMap { graph.budget(ofInitiative: $0) }
-            atStake += budgets.reduce(0, +)
-            saving += budgets.reduce(0, +) - (budgets.max() ?? 0)
-        }
-        return (duplicates.count, atStake, saving)
-    }
-
-    /// The budget of the active initiatives that at least one error names.
-    var budgetNamedByErrors: Double {
-        var named = Set<Int>()
-        for finding in findings where finding.severity == .error {
-            for node in finding.nodes(in: graph) where analysis.isActiveInitiative(node) { named.insert(node) }
-        }
-        return named.reduce(0) { $0 + (graph.budget(ofInitiative: $1) ?? 0) }
-    }
-
     /// The business units a finding concerns: the units of the initiatives, people and teams it
     /// names, and of the owners of the data sources and technologies it names.
     func units(of finding: Finding) -> [Int] {
@@ -49,29 +19,33 @@ extension BoardReport {
         return units
     }
 
-    /// Number of findings per business unit and rule.
+    /// The budget at risk per business unit and kind of risk: what a board weighs, where a count
+    /// of findings would make a cluster of small clashes look worse than one large exposure.
     struct HeatMap {
         /// The rules, as columns, in report section order.
         let rules: [RuleID]
-        /// One row per unit with findings (portfolio order), then "no unit" when some finding has none.
-        let rows: [(name: String, counts: [Int])]
+        /// One row per unit with findings (portfolio order), then "no unit" when some finding has
+        /// none; each cell the budget of the active initiatives of that kind of risk, each once.
+        let rows: [(name: String, budgets: [Double])]
         /// The largest cell, for colour scaling.
-        var maximum: Int { rows.flatMap(\.counts).max() ?? 0 }
+        var maximum: Double { rows.flatMap(\.budgets).max() ?? 0 }
     }
 
-    /// The heat map of business units × risk kinds.
+    /// The heat map of business units × kinds of risk, in money.
     func heatMap() -> HeatMap {
         let rules = ruleOrder
-        var counts: [Int: [Int]] = [:]
-        var withoutUnit = [Int](repeating: 0, count: rules.count)
-        for finding in findings {
+        var cells: [Int: [Set<Int>]] = [:]
+        let noUnit = -1
+        for finding in findings where finding.severity != .info {
             guard let column = rules.firstIndex(of: finding.rule) else { continue }
-            let units = units(of: finding)
-            if units.isEmpty { withoutUnit[column] += 1 }
-            for unit in units { counts[unit, default: [Int](repeating: 0, count: rules.count)][column] += 1 }
+            for initiative in analysis.initiativesAtRisk(of: finding) {
+                let unit = graph.unitNode(of: initiative) ?? noUnit
+                cells[unit, default: Array(repeating: [], count: rules.count)][column].insert(initiative)
+            }
         }
-        var rows = graph.nodes(ofKind: .unit).compactMap { unit in counts[unit].map { (graph.name(of: unit), $0) } }
-        if withoutUnit.contains(where: { $0 > 0 }) { rows.append(("No business unit", withoutUnit)) }
+        let budgets = { (sets: [Set<Int>]) in sets.map { $0.reduce(0.0) { $0 + (self.graph.budget(ofInitiative: $1) ?? 0) } } }
+        var rows = graph.nodes(ofKind: .unit).compactMap { unit in cells[unit].map { (graph.name(of: unit), budgets($0)) } }
+        if let orphans = cells[noUnit] { rows.append(("No business unit", budgets(orphans))) }
         return HeatMap(rules: rules, rows: rows)
     }
 
@@ -84,34 +58,65 @@ extension BoardReport {
 
     /// Someone who must act, and on what.
     struct Actor {
-        /// The owner's name, or a call to name one.
+        /// Who: a name with its role ("Clara Weber, Chief Sales Officer"), and what they must do
+        /// when they are asked to name an owner.
         let name: String
-        /// Indexes into `findings`, most urgent (highest score) first.
+        /// Indexes into `findings`, biggest risk first.
         let findings: [Int]
         /// The combined budget at stake of those findings (each finding counted once).
         let atStake: Double
     }
 
-    /// The owners findings name, with the findings each must act on; findings without a
-    /// contactable owner go to "No accountable owner". Most urgent first.
+    /// The owners findings name, with the findings each must act on. A finding without a
+    /// contactable owner goes to whoever must name one (`ownerAppointer(for:)`). Biggest risk first.
     func actors() -> [Actor] {
-        let scoreOf = Dictionary(uniqueKeysWithValues: zip(findings.indices, scores.findingScores))
+        let rank = Dictionary(uniqueKeysWithValues: ranking.enumerated().map { ($1, $0) })
         var byOwner: [String: [Int]] = [:]
         var order: [String] = []
-        let nobody = "No accountable owner: the sponsor must name one"
         for (index, finding) in findings.enumerated() {
-            let owners = finding.owners.isEmpty ? [nobody] : finding.owners.map { name(of: $0) }
+            let owners = finding.owners.isEmpty
+                ? [appointerLabel(for: finding.nodes(in: graph).first)]
+                : finding.owners.map { personLabel(of: $0) }
             for owner in owners {
                 if byOwner[owner] == nil { order.append(owner) }
                 byOwner[owner, default: []].append(index)
             }
         }
         let actors = order.map { owner in
-            let items = (byOwner[owner] ?? []).sorted { (scoreOf[$0] ?? 0, $1) > (scoreOf[$1] ?? 0, $0) }
+            let items = (byOwner[owner] ?? []).sorted { (rank[$0] ?? 0) < (rank[$1] ?? 0) }
             return Actor(name: owner, findings: items, atStake: items.reduce(0) { $0 + (findings[$1].budgetAtStake ?? 0) })
         }
-        let top: (Actor) -> Double = { actor in actor.findings.first.flatMap { scoreOf[$0] } ?? 0 }
-        return actors.sorted { (top($0), $1.name) > (top($1), $0.name) }
+        let top: (Actor) -> Int = { actor in actor.findings.first.flatMap { rank[$0] } ?? Int.max }
+        return actors.sorted { (top($0), $0.name) < (top($1), $1.name) }
+    }
+
+    /// An owner's name with the role the board knows them by: "Clara Weber, Chief Sales Officer";
+    /// a team's name; an unknown id as written.
+    func personLabel(of id: String) -> String {
+        guard let node = graph.node(withID: id) else { return id }
+        let role = graph.field(\.role, ofPerson: node) ?? nil
+        return role.map { "\(graph.name(of: node)), \($0)" } ?? graph.name(of: node)
+    }
+
+    /// Who must name an owner for `node`: the active head of its business unit (for a data source
+    /// or technology without a unit, or a unit without a head, the portfolio's sponsor), with why.
+    func ownerAppointer(for node: Int?) -> (person: Int, why: String)? {
+        let isActivePerson = { (person: Int) in self.graph.kind(of: person) == .person && self.graph.field(\.active, ofPerson: person) != false }
+        if let node, let unit = graph.kind(of: node) == .unit ? node : graph.unitNode(of: node),
+           let head = graph.firstSuccessor(of: unit, via: .headedBy), isActivePerson(head) {
+            return (head, "head of \(graph.name(of: unit))")
+        }
+        if let sponsor = graph.portfolio.sponsor.flatMap({ graph.node(withID: $0) }), isActivePerson(sponsor) {
+            return (sponsor, "sponsor of the portfolio")
+        }
+        return nil
+    }
+
+    /// "Clara Weber, Chief Sales Officer (head of Sales & Marketing): name an owner", or a call
+    /// for a sponsor when nobody is known.
+    func appointerLabel(for node: Int?) -> String {
+        guard let appointer = ownerAppointer(for: node) else { return "Nobody accountable, and no sponsor named: the board must name an owner" }
+        return "\(personLabel(of: graph.id(of: appointer.person))) (\(appointer.why)): name an owner"
     }
 
     /// Every node id the shown findings list (up to `involvedShown` each), in first-mention
@@ -126,5 +131,26 @@ extension BoardReport {
             }
         }
         return order.map { ($0, byNode[$0] ?? []) }
+    }
+}
+
+extension BoardReport {
+    /// Points added, for ranking only, to the risks a board must see before any other of the same
+    /// size: a dependency cycle, a single point of failure, a technology clash, and any error
+    /// about personal data. Half the gap between an error and a warning: a concern outranks
+    /// another warning, never an error of the same size.
+    static let concernPoints = 10.0
+
+    /// Whether a finding is one of the board's standing concerns (see `concernPoints`).
+    static func isBoardConcern(_ finding: Finding, in graph: PortfolioGraph) -> Bool {
+        if [RuleID.dependencyCycle, .singlePointOfFailure, .incompatibleStack].contains(finding.rule) { return true }
+        return finding.severity == .error
+            && finding.nodes(in: graph).contains { graph.field(\.classification, ofDataSource: $0) == .pii }
+    }
+
+    /// Positions in `findings`, highest score plus concern points first; ties keep report order.
+    static func ranking(_ findings: [Finding], scores: RiskScores, in graph: PortfolioGraph) -> [Int] {
+        let rank = findings.indices.map { scores.findingScores[$0] + (isBoardConcern(findings[$0], in: graph) ? concernPoints : 0) }
+        return findings.indices.sorted { rank[$0] != rank[$1] ? rank[$0] > rank[$1] : $0 < $1 }
     }
 }

@@ -34,6 +34,10 @@ public struct BoardReport: Sendable {
     public let findings: [Finding]
     /// Scores of the findings and initiatives, and the portfolio's health.
     public let scores: RiskScores
+    /// The money at risk, each initiative counted once.
+    let moneyAtRisk: BoardMoney
+    /// Positions in `findings`, biggest risk for the board first (docs/scoring.md, "Ranking").
+    let ranking: [Int]
     /// The page title.
     public let title: String
     /// The day the report was made, `YYYY-MM-DD` (given, so a report can be reproduced).
@@ -68,6 +72,8 @@ public struct BoardReport: Sendable {
         self.rules = rules
         self.findings = ordered
         scores = RiskScores(graph: graph, findings: ordered)
+        moneyAtRisk = BoardMoney(analysis: analysis, findings: ordered)
+        ranking = Self.ranking(ordered, scores: scores, in: graph)
         self.title = title ?? "\(graph.portfolio.name ?? "Portfolio"): board report"
         self.date = date
         self.inputHash = inputHash

@@ -6,10 +6,21 @@ import Plot
 /// `interlock report`: the board pack as one self-contained HTML page (CSS and SVG inline; no
 /// script, font, image or link outside the page).
 ///
+/// The page answers the board's six questions in their order (DESIGN.md), each section opened by
+/// a one-sentence answer: `summary`, `vision`, `technology`, `customer-data`, `sharing`, `owners`,
+/// `resilience`; then `changes` (with a baseline), `glossary`, and the architects' `appendix`,
+/// the only place for rule ids, scores, file locations and the input fingerprint.
+///
 /// Built with Plot's typed HTML nodes; every text from the portfolio goes through `Node.plain`
-/// and every attribute value through `Markup`, so no name can add markup. Sections are in
-/// `HTMLReporter+Sections.swift`.
+/// and every attribute value through `Markup`, so no name can add markup.
 public enum HTMLReporter {
+    /// The sections, with their ids and the contents line's words, in page order.
+    static let sections: [(id: String, title: String)] = [
+        ("summary", "Summary"), ("vision", "Vision"), ("technology", "Technology"), ("customer-data", "Customer data"),
+        ("sharing", "Sharing"), ("owners", "Owners"), ("resilience", "Resilience"), ("changes", "Since last time"),
+        ("glossary", "Glossary"), ("appendix", "Appendix"),
+    ]
+
     /// The page, as HTML text with a final newline.
     public static func render(_ report: BoardReport) -> String {
         let page = HTML(
@@ -27,21 +38,18 @@ public enum HTMLReporter {
                 contents(report),
                 .main(
                     summary(report),
-                    decisionsAndActors(report),
-                    heatMap(report),
-                    entanglement(report),
-                    diagrams(report),
+                    vision(report),
+                    technology(report),
+                    customerData(report),
+                    sharing(report),
+                    owners(report),
+                    resilience(report),
+                    otherDiagrams(report),
                     changes(report),
-                    ruleSections(report),
-                    unowned(report),
-                    nodeIndex(report),
-                    glossary(report)
+                    glossary(report),
+                    appendix(report)
                 ),
-                .footer(
-                    .class("page"),
-                    .plain("Made by Interlock \(InterlockRelease.version) on \(report.date) from input SHA-256 \(report.inputHash). "),
-                    .plain("Scores are explained in docs/scoring.md; every finding's rule id is given for the technical team.")
-                )
+                .footer(.class("page"), .plain("Made by Interlock \(InterlockRelease.version) on \(report.date)."))
             )
         )
         return page.render(indentedBy: .spaces(1)) + "\n"
@@ -51,85 +59,66 @@ public enum HTMLReporter {
     static let contentPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
     private static func header(_ report: BoardReport) -> Node<HTML.BodyContext> {
-        let graph = report.graph
-        let initiatives = graph.nodes(ofKind: .initiative).count
+        let active = report.graph.nodes(ofKind: .initiative).filter { report.analysis.isActiveInitiative($0) }.count
         return .header(
             .class("page"),
             .h1(.plain(report.title)),
-            .div(
-                .class("meta"),
-                .plain("\(report.portfolioName) · \(report.date) · \(initiatives) initiatives, \(report.money(report.activeBudget)) of active budget · input "),
-                .code(.attribute(named: "title", value: Markup.attribute("SHA-256 of the input files, in load order")),
-                      .plain("sha256:\(report.inputHash)"))
-            )
+            .div(.class("meta"), .plain("\(report.portfolioName) · \(report.date) · \(active) active initiatives, \(report.money(report.moneyAtRisk.activeBudget)) of budget"))
         )
     }
 
     private static func contents(_ report: BoardReport) -> Node<HTML.BodyContext> {
-        var links: [(String, String)] = [
-            ("summary", "Summary"), ("decisions", "Decisions and owners"), ("heat-map", "Heat map"), ("entanglement", "Entangled units"),
-        ]
-        links += report.diagrams.map { (Markup.diagram($0.view), $0.title) }
-        if report.baseline != nil { links.append(("changes", "Since last time")) }
-        links += [("findings", "All findings"), ("unowned", "Unowned"), ("index", "Index"), ("glossary", "Glossary")]
-        return .nav(.class("toc"), .forEach(links) { anchor, title in .a(.href(Markup.href(anchor)), .plain(title)) })
+        let shown = sections.filter { $0.id != "changes" || report.baseline != nil }
+        return .nav(.class("toc"), .forEach(shown) { id, title in .a(.href(Markup.href(id)), .plain(title)) })
     }
 
-    // MARK: - Summary
+    // MARK: - Shared parts
 
-    private static func summary(_ report: BoardReport) -> Node<HTML.BodyContext> {
-        let health = Int(report.scores.health.rounded())
-        let band = health >= 75 ? ("band-good", "Good") : health >= 50 ? ("band-fair", "Needs attention") : ("band-poor", "Poor")
-        let duplication = report.duplication
-        let count = { (severity: Severity) in report.findings.count { $0.severity == severity } }
-        return .section(
-            .id("summary"),
-            .h2("Executive summary"),
-            .p(.class("lead"), .plain("How healthy the portfolio is, what money is at stake, and the ten biggest risks with who must act.")),
-            .div(
-                .class("cards"),
-                card(label: "Portfolio health", value: "\(health) / 100", note: band.1, extra: .div(
-                    .class("bar"), .span(.class(band.0), .attribute(named: "style", value: "width: \(health)%")))),
-                card(label: "Findings", value: "\(report.findings.count)",
-                     note: "\(count(.error)) errors · \(count(.warning)) warnings · \(count(.info)) for information"),
-                card(label: "Money in duplicated work", value: report.money(duplication.atStake),
-                     note: "\(duplication.count) capabilities built more than once; consolidating could save up to \(report.money(duplication.saving))"),
-                card(label: "Budget named by an error", value: report.money(report.budgetNamedByErrors),
-                     note: "of \(report.money(report.activeBudget)) in active initiatives")
-            ),
-            .h3("The ten biggest risks"),
-            riskTable(report, findings: Array(report.scores.rankedIndices().prefix(10)))
-        )
+    /// A question section: its id, the question as heading, the one-sentence answer, then the body.
+    static func question(_ id: String, _ question: String, answer: String, _ body: Node<HTML.BodyContext>...) -> Node<HTML.BodyContext> {
+        .section(.id(id), .class("page-break"), .h2(.plain(question)), .p(.class("answer"), .plain(answer)), .group(body))
     }
 
-    private static func card(label: String, value: String, note: String, extra: Node<HTML.BodyContext> = .empty) -> Node<HTML.BodyContext> {
+    /// A figure of the page: a label, a value, and a note under it.
+    static func card(label: String, value: String, note: String, extra: Node<HTML.BodyContext> = .empty) -> Node<HTML.BodyContext> {
         .div(.class("card"), .div(.class("label"), .plain(label)), .div(.class("value"), .plain(value)), extra, .div(.class("note"), .plain(note)))
     }
 
-    /// Risks as rows (positions in `report.findings`, in the order given): rank, what and why, who
-    /// acts, what to do, money, score; each row links to the finding's details.
-    static func riskTable(_ report: BoardReport, findings: [Int]) -> Node<HTML.BodyContext> {
-        .table(
-            .thead(.tr(.th("#"), .th("Risk"), .th("Who must act"), .th("Suggested action"), .th(.class("num"), "At stake"), .th(.class("num"), "Score"))),
-            .tbody(.forEach(Array(findings.enumerated())) { rank, index in
-                let finding = report.findings[index]
-                return .tr(
-                    .td(.class("num"), .text("\(rank + 1)")),
-                    .td(
-                        .strong(.plain(report.rules.wording(of: finding.rule).title)), .text(" "), severityBadge(finding.severity),
-                        .div(.plain(finding.message)),
-                        findingLink(report, index, "Details")
-                    ),
-                    .td(.plain(owners(finding, report))),
-                    .td(.plain(finding.action)),
-                    .td(.class("num"), .plain(finding.budgetAtStake.map(report.money) ?? "–")),
-                    .td(.class("num score"), .text("\(Int(report.scores.findingScores[index].rounded()))"))
-                )
-            })
+    /// Risks as rows for the board (positions in `report.findings`, in the order given, at most
+    /// `limit`): what and why, who acts, what to do, the money at stake; each row links to the
+    /// finding's entry in the appendix. A line says how many more there are.
+    static func riskTable(_ report: BoardReport, findings: [Int], limit: Int = 6, ranked: Bool = false) -> Node<HTML.BodyContext> {
+        let shown = Array(findings.prefix(limit))
+        return .group(
+            .if(findings.isEmpty, .p(.class("none"), .plain("None found."))),
+            .if(!shown.isEmpty, .table(
+                .class("risks"),
+                .thead(.tr(.if(ranked, .th("#")), .th("Risk"), .th("Who must act"), .th("What to do"), .th(.class("num"), "At stake"))),
+                .tbody(.forEach(Array(shown.enumerated())) { rank, index in
+                    let finding = report.findings[index]
+                    return .tr(
+                        .if(ranked, .td(.class("num"), .text("\(rank + 1)"))),
+                        .td(
+                            .strong(.plain(report.rules.wording(of: finding.rule).title)), .text(" "), severityBadge(finding.severity),
+                            .div(.plain(finding.message), .text(" "), findingLink(report, index, "Details"))
+                        ),
+                        .td(.plain(owners(finding, report))),
+                        .td(.plain(finding.action)),
+                        .td(.class("num"), .plain(finding.budgetAtStake.map(report.money) ?? "–"))
+                    )
+                })
+            )),
+            .if(findings.count > shown.count, .p(.class("more"), .plain(
+                "And \(findings.count - shown.count) more of this kind, listed in the appendix.")))
         )
     }
 
-    /// A link to a finding's details, or plain text when the page does not show that finding in full.
+    /// The positions of the findings of `rules`, biggest risk first.
+    static func ranked(_ report: BoardReport, _ rules: Set<RuleID>) -> [Int] {
+        report.ranking.filter { rules.contains(report.findings[$0].rule) }
+    }
+
+    /// A link to a finding's entry in the appendix, or plain text when the page does not show that finding in full.
     static func findingLink(_ report: BoardReport, _ index: Int, _ text: String) -> Node<HTML.BodyContext> {
         report.shown.contains(index) ? .a(.href(Markup.href(Markup.finding(index))), .plain(text)) : .plain(text)
     }
@@ -144,8 +133,50 @@ public enum HTMLReporter {
         return .span(.class("sev sev-\(severity.rawValue)"), .text(word))
     }
 
-    /// The names of a finding's contactable owners, or a call to name one.
+    /// Who must act on a finding: its owners with their roles, or whoever must name an owner.
     static func owners(_ finding: Finding, _ report: BoardReport) -> String {
-        finding.owners.isEmpty ? "Nobody accountable: name an owner" : Wording.list(finding.owners.map(report.name(of:)))
+        finding.owners.isEmpty
+            ? report.appointerLabel(for: finding.nodes(in: report.graph).first)
+            : Wording.list(finding.owners.map { report.personLabel(of: $0) })
+    }
+
+    /// "A, B, C and 4 more": the names of `nodes`, at most `limit`.
+    static func names(_ nodes: [Int], _ report: BoardReport, limit: Int = 6) -> String {
+        let shown = nodes.prefix(limit).map { report.graph.name(of: $0) }
+        return nodes.count > limit ? shown.joined(separator: ", ") + " and \(nodes.count - limit) more" : Wording.list(shown)
+    }
+
+    /// "42 %" of a whole; "under 1 %" rather than a misleading 0 for a small non-zero part.
+    static func percent(_ part: Double, of whole: Double) -> String {
+        guard whole > 0, part > 0 else { return "0 %" }
+        let share = (part / whole * 100).rounded()
+        return share < 1 ? "under 1 %" : "\(Int(share)) %"
+    }
+
+    /// The views the sections place next to the question they answer; any other diagram of the
+    /// report goes to `otherDiagrams`.
+    static let placedViews: Set<String> = ["risks", "units", "roadmap"]
+
+    /// Diagrams a library user added that no section places, after the questions.
+    static func otherDiagrams(_ report: BoardReport) -> Node<HTML.BodyContext> {
+        let others = report.diagrams.filter { !placedViews.contains($0.view) }
+        return .if(!others.isEmpty, .section(.id("diagrams"), .class("page-break"), .h2("More diagrams"), .forEach(others.map(\.view).uniqued()) {
+            diagram(report, $0)
+        }))
+    }
+
+    /// The embedded diagrams of `view`.
+    static func diagram(_ report: BoardReport, _ view: String) -> Node<HTML.BodyContext> {
+        .forEach(Array(report.diagrams.enumerated()).filter { $0.element.view == view }) { position, diagram in
+            .div(
+                .id(Markup.diagram(diagram.view)),
+                .class("diagram"),
+                .h3(.plain(diagram.title)),
+                .element(named: "figure", nodes: [
+                    .raw(Markup.embeddable(svg: diagram.svg, idPrefix: "d\(position + 1)-")),
+                    .element(named: "figcaption", nodes: [.plain(diagram.caption)]),
+                ])
+            )
+        }
     }
 }

@@ -17,6 +17,15 @@ enum ReportStyle {
     h2 { font-size: 22px; border-bottom: 2px solid var(--line); padding-bottom: 4px; margin: 0 0 12px; }
     h3 { font-size: 17px; margin: 20px 0 6px; }
     p.lead { color: var(--muted); margin: 0 0 10px; }
+    p.answer { font-size: 17px; font-weight: 600; margin: 0 0 14px; padding: 10px 14px; border-left: 5px solid var(--ink); background: var(--soft); }
+    p.more, p.none, .kind, .about { color: var(--muted); font-size: 13px; }
+    h4 { font-size: 15px; margin: 16px 0 4px; }
+    table.breakdown { width: auto; min-width: 50%; }
+    tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
+    table.matrix td.cell { text-align: center; }
+    table.matrix tr.duplicated th, table.matrix tr.duplicated td.cell { background: #fdecd2; font-weight: 700; }
+    .appendix { font-size: 13px; }
+    .print-only { display: none; }
     .cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 14px; margin-bottom: 18px; }
     .card { border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; background: #fff; }
     .card .label { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
@@ -51,13 +60,26 @@ enum ReportStyle {
     :target { outline: 3px solid #f2c200; }
     @page { size: A4 landscape; margin: 12mm; }
     @media print {
-      body { font-size: 10pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-      .card .value { font-size: 17pt; }
-      table { font-size: 9pt; }
+      body { font-size: 9pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+      .card .value { font-size: 15pt; }
+      .card { padding: 6px 10px; }
+      h2 { font-size: 14pt; margin-bottom: 6px; }
+      h3 { font-size: 11pt; margin: 10px 0 4px; }
+      section { margin-top: 0; }
+      p.lead { margin-bottom: 4px; }
+      table { font-size: 8pt; margin: 4px 0 8px; }
+      th, td { padding: 3px 6px; }
       nav.toc { display: none; }
       header.page, main, footer.page { padding-left: 0; padding-right: 0; }
       section.page-break { break-before: page; }
-      tr, figure, .card, dl.glossary dt, dl.glossary dd { break-inside: avoid; }
+      tr, figure, .card, p.answer, dl.glossary dt, dl.glossary dd { break-inside: avoid; }
+      p.answer { font-size: 11pt; padding: 6px 10px; margin-bottom: 8px; }
+      #diagram-risks { break-before: page; }
+      .diagram figure svg { max-height: 100mm; }
+      .appendix table { font-size: 7.5pt; }
+      .screen-only, .appendix > :not(.print-only) { display: none; }
+      section.appendix { break-before: auto; }
+      .print-only { display: block; color: var(--muted); }
       thead { display: table-header-group; }
       h2, h3 { break-after: avoid; }
       a { color: inherit; text-decoration: none; }

@@ -17,7 +17,7 @@ struct ReportCommandTests {
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<title>Board &lt;Q4&gt;</title>"))
         // The input fingerprint is SHA-256 of the sample's files concatenated in path order.
-        #expect(html.contains("sha256:8f27c8a82ab6b8f17d84260752a48341488ce898e5a7a7a74ac0024ad530d2da"))
+        #expect(html.contains("<code>8f27c8a82ab6b8f17d84260752a48341488ce898e5a7a7a74ac0024ad530d2da</code>"))
         let again = try temporaryPath("again.html")
         _ = try CommandRunner.run(["report", "Samples/acme", "--date", "2026-11-22", "-o", again, "--title", "Board <Q4>"])
         #expect(try String(contentsOfFile: again, encoding: .utf8) == html, "byte-identical for the same input and date")

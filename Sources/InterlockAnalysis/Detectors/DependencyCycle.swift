@@ -17,8 +17,8 @@ public struct DependencyCycle: Detector {
         whyItMatters: "None of these initiatives can finish first, so all of them slip together.",
         glossary: [
             GlossaryEntry(
-                business: "Initiatives waiting on each other", technical: "cycle, strongly connected component (SCC)",
-                meaning: "A loop of dependencies (A needs B, B needs C, C needs A); the SCC is the whole knot of such initiatives."),
+                business: "Initiatives waiting on each other", technical: "dependency cycle",
+                meaning: "A loop of dependencies (A needs B, B needs C, C needs A): none of them can be finished first; a knot is all the initiatives caught in such loops together."),
         ])
     /// What the detector looks for.
     public let summary = "Initiatives that depend on each other in a loop (strongly connected components of dependsOn)."
@@ -45,7 +45,7 @@ public struct DependencyCycle: Detector {
             }
             return Finding(
                 rule: id, severity: .error, nodes: involved, in: graph, message: message,
-                action: "Agree which initiative delivers first and remove or reverse one dependency in the loop.",
+                action: "Agree which of \(graph.quotedList(cycle)) delivers first and remove or reverse one dependency in the loop.",
                 owners: graph.contactableOwners(of: involved), budgetAtStake: graph.budget(of: involved))
         }
     }

@@ -67,7 +67,7 @@ public struct IncompatibleStack: Detector {
                         rule: id, severity: .error,
                         nodes: [link.dependent, link.dependency, ours, partner], in: graph,
                         message: "\(graph.quoted(link.dependent)) runs on \(graph.quoted(ours)) but depends on \(graph.quoted(link.dependency)), which runs on \(graph.quoted(partner)); the two are \(reason).",
-                        action: "Align the two initiatives on one technology or plan an integration layer between them.",
+                        action: "Align \(graph.quoted(link.dependent)) and \(graph.quoted(link.dependency)) on one technology or plan an integration layer between them.",
                         owners: graph.contactableOwners(of: [link.dependent, link.dependency]),
                         budgetAtStake: graph.budget(of: [link.dependent, link.dependency])))
                 }

@@ -24,7 +24,9 @@ public struct UnownedInitiative: OwnershipDetector {
     public let summary = "An initiative with no owner, an unknown owner, or an owner who is not active."
     let kind = NodeKind.initiative
     let severity = Severity.error
-    let action = "Name an active person or team accountable for the initiative, or stop it."
+    func action(for node: Int, in graph: PortfolioGraph) -> String {
+        "Name an active person or team accountable for \(graph.quoted(node)), or stop it."
+    }
 
     /// Creates the detector.
     public init() {}
@@ -46,7 +48,9 @@ public struct UnownedDataSource: OwnershipDetector {
     public let summary = "A data source with no owner, an unknown owner, or an owner who is not active."
     let kind = NodeKind.dataSource
     let severity = Severity.warning
-    let action = "Name a data owner who decides who may read and write it and answers for its quality."
+    func action(for node: Int, in graph: PortfolioGraph) -> String {
+        "Name a data owner for \(graph.quoted(node)) who decides who may read and write it and answers for its quality."
+    }
 
     /// Creates the detector.
     public init() {}
@@ -68,7 +72,9 @@ public struct UnownedTechnology: OwnershipDetector {
     public let summary = "A technology not retired with no owner, an unknown owner, or an owner who is not active."
     let kind = NodeKind.technology
     let severity = Severity.warning
-    let action = "Name an owner who answers for the technology's licences, upgrades and support."
+    func action(for node: Int, in graph: PortfolioGraph) -> String {
+        "Name an owner for \(graph.quoted(node)) who answers for its licences, upgrades and support."
+    }
 
     /// Creates the detector.
     public init() {}

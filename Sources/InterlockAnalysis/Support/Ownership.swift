@@ -46,8 +46,8 @@ protocol OwnershipDetector: Detector {
     func isChecked(_ node: Int, in graph: PortfolioGraph) -> Bool
     /// The `owner` field of a node of `kind`, nil when none is written.
     func writtenOwner(of node: Int, in graph: PortfolioGraph) -> String?
-    /// The suggested action.
-    var action: String { get }
+    /// The suggested action about `node`, naming it.
+    func action(for node: Int, in graph: PortfolioGraph) -> String
 }
 
 extension OwnershipDetector {
@@ -60,7 +60,7 @@ extension OwnershipDetector {
             return Finding(
                 rule: id, severity: severity, nodes: [node], in: graph,
                 message: "\(kind.noun.capitalizedFirst) \(graph.quoted(node)) has nobody accountable: \(problem.explanation(in: graph)).",
-                action: action, owners: [], budgetAtStake: graph.budget(ofInitiative: node))
+                action: action(for: node, in: graph), owners: [], budgetAtStake: graph.budget(ofInitiative: node))
         }
     }
 }
