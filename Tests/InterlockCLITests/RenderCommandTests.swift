@@ -47,6 +47,35 @@ struct RenderCommandTests {
         #expect(!result.standardOutput.contains("quiet"), "a node no finding touches is not on the risk map")
     }
 
+    /// One finding of each rule of the sample, drawn small: its nodes are on the picture, the
+    /// title names the risk, and nothing else the portfolio holds is (one hop of context at most).
+    @Test func aPicturePerRisk() throws {
+        let check = try CommandRunner.run(["check", "Samples/acme", "--format", "json", "--fail-on", "never"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(check.standardOutput.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        var seen: Set<String> = []
+        for (offset, finding) in findings.enumerated() {
+            let rule = try #require(finding["rule"] as? String)
+            guard seen.insert(rule).inserted, let nodes = finding["nodes"] as? [String] else { continue }
+            // By number, as check lists them, and by key, which survives renumbering: the same picture.
+            let byNumber = try CommandRunner.run(["render", "Samples/acme", "--view", "finding", "--finding", "\(offset + 1)", "--format", "dot"])
+            let key = ([rule] + nodes).joined(separator: "|")
+            let byKey = try CommandRunner.run(["render", "Samples/acme", "--view", "finding", "--finding", key, "--format", "dot"])
+            #expect(byNumber.status == 0 && byKey.status == 0, "\(rule): \(byNumber.standardError)\(byKey.standardError)")
+            #expect(byNumber.standardOutput == byKey.standardOutput, "\(rule)")
+            // A single point of failure counts its dependents by unit instead of drawing each.
+            let drawn = rule == "single-point-of-failure" ? Array(nodes.prefix(1)) : Array(nodes.prefix(24))
+            for node in drawn { #expect(byNumber.standardOutput.contains("id=\"\(node)\"") || byNumber.standardOutput.contains("id=\(node),"), "\(rule): \(node) missing") }
+            if rule == "single-point-of-failure" { #expect(byNumber.standardOutput.contains("\"units:digital\"")) }
+            let nodeCount = byNumber.standardOutput.components(separatedBy: "\tshape=").count - 1
+            #expect(nodeCount <= 24 + 12 + 1 + 12, "\(rule): \(nodeCount) nodes is not small")
+        }
+        #expect(seen.count >= 13, "the sample has a finding of every built-in rule and its custom one: \(seen.sorted())")
+        let unknown = try CommandRunner.run(["render", "Samples/acme", "--view", "finding", "--finding", "999"])
+        #expect(unknown.status == 2 && unknown.standardError.contains("no finding is '999'"))
+        #expect(try CommandRunner.run(["render", "Samples/acme", "--view", "finding"]).status == 2)
+    }
+
     @Test func binaryFormatsAreWrittenToTheOutputFile() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

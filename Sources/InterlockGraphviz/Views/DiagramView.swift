@@ -13,6 +13,8 @@ public enum DiagramView: String, CaseIterable, Hashable, Sendable {
     case units
     /// The capability map with the initiatives that deliver each capability.
     case capabilities
+    /// One finding, small, with one hop of context.
+    case finding
 
     /// Builds the diagram of this view: a pure function of the context (graph, shared facts and
     /// findings) and the options, with no Graphviz call.
@@ -25,6 +27,7 @@ public enum DiagramView: String, CaseIterable, Hashable, Sendable {
         case .focus: return try FocusView().diagram(in: context, options: options)
         case .units: return UnitsView().diagram(in: context, options: options)
         case .capabilities: return CapabilitiesView().diagram(in: context, options: options)
+        case .finding: return try FindingView().diagram(in: context, options: options)
         }
     }
 }

@@ -79,6 +79,14 @@ struct FindingIndex: Sendable {
         }
     }
 
+    /// The position in `findings` of the selected finding, nil when there is none.
+    func position(of selector: FindingSelector) -> Int? {
+        switch selector {
+        case .number(let number): return findings.indices.contains(number - 1) ? number - 1 : nil
+        case .key(let key): return findings.firstIndex { FindingSelector.key(of: $0) == key }
+        }
+    }
+
     /// Hover text for a node: its worst finding's message, and how many more there are.
     func tooltip(for node: Int) -> String? {
         guard let messages = messages[node], let first = messages.first else { return nil }

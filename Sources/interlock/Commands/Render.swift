@@ -15,13 +15,14 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw a diagram of the portfolio and its risks (SVG, PNG, PDF or DOT).",
         discussion: """
-        Views: overview (initiatives by business unit with the technologies and data they share), risks (what findings touch, with one hop of context), focus (the neighbourhood of --node), units (business units and the links between them), capabilities (the capability map and who delivers what).
+        Views: overview (initiatives by business unit with the technologies and data they share), risks (what findings touch, with one hop of context), focus (the neighbourhood of --node), units (business units and the links between them), capabilities (the capability map and who delivers what), finding (one risk, small, with one hop of context: --finding N, the number check gives it, or its key rule|node|...).
 
         Graphviz runs inside the tool; the dot program is not needed. SVG and DOT go to standard output unless -o is given; PNG and PDF need -o. A view never draws more than --max-nodes nodes: it keeps the highest-risk part (focus: the closest) and says in its title what it left out. The layout is dot, or sfdp past \(LayoutEngine.scalableThreshold) nodes, unless --layout says otherwise. See docs/diagrams.md.
 
         Examples:
           interlock render Samples/acme --view risks -o risks.svg
           interlock render Samples/acme --view focus --node field-service-platform --depth 2 --direction up --format png -o fsp.png
+          interlock render Samples/acme --view finding --finding 1 -o top-risk.svg
         """
     )
 
@@ -51,12 +52,23 @@ struct Render: ParsableCommand {
     @Option(help: "Which way the focus view goes: up (what depends on the node), down (what it depends on) or both.")
     var direction: FocusDirection = .both
 
+    @Option(help: ArgumentHelp(
+        "The finding the finding view draws: its number in the order check lists findings (1 is the first), or its key rule|node|node…",
+        valueName: "n|key"))
+    var finding: String?
+
     func validate() throws {
         if view == .focus, node == nil {
             throw ValidationError("--view focus needs --node ID.")
         }
         if view != .focus, node != nil {
             throw ValidationError("--node only applies to --view focus.")
+        }
+        if view == .finding, finding == nil {
+            throw ValidationError("--view finding needs --finding N (its number in check's order) or its key.")
+        }
+        if view != .finding, finding != nil {
+            throw ValidationError("--finding only applies to --view finding.")
         }
         if depth < 0 { throw ValidationError("--depth must be 0 or more.") }
         if maxNodes < 1 { throw ValidationError("--max-nodes must be at least 1.") }
@@ -67,7 +79,8 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let analysis = try input.analyse()
-        let options = ViewOptions(maxNodes: maxNodes, focus: node.map { Focus(nodeID: $0, depth: depth, direction: direction) })
+        let options = ViewOptions(
+            maxNodes: maxNodes, focus: node.map { Focus(nodeID: $0, depth: depth, direction: direction) }, finding: finding.map(FindingSelector.init))
         let rendered: RenderedDiagram
         do {
             let diagram = try view.diagram(in: ViewContext(analysis: analysis.context, findings: analysis.findings), options: options)

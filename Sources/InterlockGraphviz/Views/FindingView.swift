@@ -1,0 +1,118 @@
+import InterlockAnalysis
+import InterlockCore
+
+/// `finding`: one risk as a small picture a board reads in seconds: the nodes the finding names
+/// with one hop of context, drawn the way its kind of risk is best understood. A cycle shows its
+/// loop in red; a duplicated capability its builders grouped by business unit with their
+/// budgets; a clash the two technologies joined in red with the initiatives between them; a
+/// single point of failure its dependents counted by unit; a silo its sources with who writes
+/// and who reads them.
+struct FindingView {
+    /// Relations drawn around the finding's nodes.
+    static let relations = EdgeKindSet([.dependsOn, .uses, .reads, .writes, .delivers, .hostedOn])
+    /// The most nodes of the finding drawn one by one; the rest are counted.
+    static let maximumNamed = 24
+
+    func diagram(in context: ViewContext, options: ViewOptions) throws(ViewError) -> Diagram {
+        guard let selector = options.finding else { throw .missingFinding }
+        guard let index = context.findings.position(of: selector) else { throw .unknownFinding(selector.description) }
+        let finding = context.findings.findings[index]
+        let graph = context.graph
+        let named = Array(finding.nodes(in: graph).prefix(Self.maximumNamed))
+        let wording = RuleCatalog().wording(of: finding.rule)
+        let title = "\(wording.title): \(named.first.map { graph.name(of: $0) } ?? finding.rule.rawValue)"
+        var notes = Self.wrapped(finding.message, width: 100)
+        if finding.nodes.count > named.count { notes.append("The first \(named.count) of the \(finding.nodes.count) items it names are drawn.") }
+
+        if finding.rule == .singlePointOfFailure, let centre = named.first {
+            return dependentsByUnit(of: centre, finding: finding, context: context, title: title, notes: notes)
+        }
+        let around = Self.context(of: named, in: graph, limit: max(0, options.maxNodes - named.count), kept: finding.rule)
+        var composer = DiagramComposer(context, nodes: (named + around).uniqued(), relations: Self.relations)
+        composer.highlighted = named.first
+        if finding.rule == .duplicatedCapability { composer.clusterInitiativesByUnit() }
+        var diagram = composer.diagram(subject: title, notes: notes, rankDirection: finding.rule == .dependencyCycle ? .topToBottom : .leftToRight)
+        diagram.title = title
+        if finding.rule == .duplicatedCapability { Self.showBudgets(in: &diagram, graph) }
+        return diagram
+    }
+
+    /// Adds each initiative's budget under its name: what a duplicate costs is the point.
+    private static func showBudgets(in diagram: inout Diagram, _ graph: PortfolioGraph) {
+        for index in diagram.nodes.indices {
+            guard let node = graph.node(withID: diagram.nodes[index].id), let budget = graph.budget(ofInitiative: node),
+                  case .plain(let text) = diagram.nodes[index].label else { continue }
+            diagram.nodes[index].label = .plain(text + "\n" + Money.abbreviated(budget, currency: graph.portfolio.currency))
+        }
+    }
+
+    /// The nodes one hop from `nodes` that explain the finding, at most `limit`: none where the
+    /// finding names everything that matters (a cycle, a clash, a version conflict, a schedule),
+    /// the writers and readers of a silo's sources, the users of an unowned or outdated asset.
+    private static func context(of nodes: [Int], in graph: PortfolioGraph, limit: Int, kept rule: RuleID) -> [Int] {
+        let followed: EdgeKindSet
+        switch rule {
+        case .dependencyCycle, .duplicatedCapability, .incompatibleStack, .versionConflict, .scheduleConflict, .danglingReference:
+            return []
+        case .dataSilo:
+            followed = EdgeKindSet([.reads, .writes])
+        default:
+            followed = relations
+        }
+        let named = Set(nodes)
+        let around = graph.reachable(from: nodes, over: followed, direction: .both, maxDepth: 1).map(\.node)
+            .filter { !named.contains($0) && [.initiative, .technology, .dataSource, .capability].contains(graph.kind(of: $0)) }
+        return Array(around.prefix(min(limit, 12)))
+    }
+
+    /// A single point of failure with its dependents counted per business unit: one node per
+    /// unit ("Sales & Marketing: 7 initiatives, EUR 3.2M"), an edge from each to the node.
+    private func dependentsByUnit(of centre: Int, finding: Finding, context: ViewContext, title: String, notes: [String]) -> Diagram {
+        let graph = context.graph
+        let dependents = context.analysis.initiativesAtRisk(of: finding).filter { $0 != centre }
+        var order: [Int?] = []
+        var byUnit: [Int?: [Int]] = [:]
+        for dependent in dependents {
+            let unit = graph.unitNode(of: dependent)
+            if byUnit[unit] == nil { order.append(unit) }
+            byUnit[unit, default: []].append(dependent)
+        }
+        order.sort { byUnit[$0, default: []].count > byUnit[$1, default: []].count }
+        var composer = DiagramComposer(context, nodes: [centre], relations: Self.relations)
+        composer.highlighted = centre
+        var diagram = composer.diagram(subject: title, notes: notes, rankDirection: .leftToRight)
+        diagram.title = title
+        for unit in order {
+            let members = byUnit[unit] ?? []
+            let budget = members.compactMap { graph.budget(ofInitiative: $0) }.reduce(0, +)
+            let id = "units:" + (unit.map { graph.id(of: $0) } ?? "none")
+            let name = unit.map { graph.name(of: $0) } ?? "No business unit"
+            var label = "\(name)\n\(members.count) initiative\(members.count == 1 ? "" : "s")"
+            if budget > 0 { label += ", \(Money.abbreviated(budget, currency: graph.portfolio.currency))" }
+            diagram.nodes.append(DiagramNode(
+                id: id, label: .plain(label), shape: Palette.shape(for: .unit), style: [.filled],
+                fillColor: Palette.fill(for: .warning), lineColor: Palette.line(for: .warning),
+                tooltip: "\(name): \(members.prefix(8).map { graph.name(of: $0) }.joined(separator: ", "))\(members.count > 8 ? ", …" : "")"))
+            diagram.edges.append(DiagramEdge(
+                from: id, to: graph.id(of: centre), label: "\(members.count) depend on it", color: Palette.neutral,
+                penWidth: Double(min(1 + members.count, 6))))
+        }
+        diagram.legend?.entries.append(LegendEntry(.shape(Palette.shape(for: .unit)), "Initiatives of one business unit that stop with it"))
+        return diagram
+    }
+
+    /// `text` cut into lines of at most about `width` characters, at spaces.
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + word.count + 1 > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+}
