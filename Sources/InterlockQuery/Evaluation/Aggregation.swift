@@ -79,6 +79,8 @@ struct Accumulator {
     private var floatSum = 0.0
     private var sawFloat = false
     private var values: [QueryValue] = []
+    /// How many values `collect()` has kept so far.
+    var collected: Int { values.count }
     private var extreme: QueryValue = .null
 
     init(_ call: AggregateRegistry.Call) {

@@ -10,6 +10,8 @@ extension OutputDestination {
         case .standardOutput:
             do {
                 return try body(FileHandle.standardOutput)
+            } catch let failure as CommandFailure {
+                throw failure
             } catch {
                 throw CommandFailure.badInput("cannot write to standard output: \(error.localizedDescription)")
             }
@@ -20,6 +22,8 @@ extension OutputDestination {
             defer { try? handle.close() }
             do {
                 return try body(handle)
+            } catch let failure as CommandFailure {
+                throw failure
             } catch {
                 throw CommandFailure.badInput("cannot write \(path ?? device): \(error.localizedDescription)")
             }
