@@ -118,6 +118,8 @@ struct Accumulator {
         case .integer(let number):
             let (sum, overflow) = integerSum.addingReportingOverflow(number)
             if overflow || sawFloat {
+                // Past Int.max the sum goes on in floating point, from the integer sum so far.
+                if !sawFloat { floatSum = Double(integerSum) }
                 sawFloat = true
                 floatSum += Double(number)
             } else {
