@@ -22,7 +22,7 @@ struct Interlock: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data("interlock: \(failure.message)\n".utf8))
+            writeToStandardError("interlock: \(failure.message)\n")
             Foundation.exit(failure.exitCode)
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
@@ -31,7 +31,7 @@ struct Interlock: ParsableCommand {
             if code == .success {
                 exit(withError: error)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            writeToStandardError(fullMessage(for: error) + "\n")
             Foundation.exit(2)
         }
     }

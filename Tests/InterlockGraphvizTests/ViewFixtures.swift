@@ -25,7 +25,8 @@ struct LoadedPortfolio {
 
     /// The diagram of `view`; the focus view centres on `crm-b`, one step both ways.
     func diagram(_ view: DiagramView, maxNodes: Int = ViewOptions.defaultMaxNodes, focus: Focus = Focus(nodeID: "crm-b", depth: 1)) throws -> Diagram {
-        try view.diagram(in: context, options: ViewOptions(maxNodes: maxNodes, focus: view == .focus ? focus : nil))
+        try view.diagram(in: context, options: ViewOptions(
+            maxNodes: maxNodes, focus: view == .focus ? focus : nil, finding: view == .finding ? .number(1) : nil))
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import InterlockAnalysis
 import InterlockCore
 import Testing
 @testable import InterlockGraphviz
@@ -152,6 +153,10 @@ extension DiagramView {
         switch self {
         case .units: "business units"
         case .focus: "focus on " + portfolio.graph.name(of: portfolio.graph.node(withID: "i2") ?? 0)
+        case .finding:
+            portfolio.findings.sortedForReport().first.map {
+                FindingView.subject(of: $0, wording: RuleCatalog().wording(of: $0.rule), in: portfolio.graph)
+            } ?? rawValue
         default: rawValue
         }
     }

@@ -230,7 +230,7 @@ import Testing
 
     @Test func unwindingTimesOut() {
         do {
-            _ = try QueryEngine(graph: TestGraph.empty).run("UNWIND range(1, 100000) AS x RETURN count(*)", timeout: .zero)
+            _ = try QueryEngine(graph: TestGraph.empty).run("UNWIND range(1, 100000) AS x RETURN count(*)", limits: QueryLimits(timeout: .zero))
             Issue.record("expected a timeout")
         } catch {
             #expect(error.kind == .timeout)
@@ -242,7 +242,7 @@ import Testing
         // count them): far past a zero timeout.
         let query = "MATCH (a), (b), (c), (d), (e), (f) WHERE a <> f RETURN count(*)"
         do {
-            _ = try QueryEngine(graph: TestGraph.sample).run(query, timeout: .zero)
+            _ = try QueryEngine(graph: TestGraph.sample).run(query, limits: QueryLimits(timeout: .zero))
             Issue.record("expected a timeout")
         } catch {
             #expect(error.kind == .timeout)

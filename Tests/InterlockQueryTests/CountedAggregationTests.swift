@@ -36,7 +36,7 @@ import Testing
     /// open the query.
     static func countedSteps(_ text: String, on graph: TestGraph = graph) throws -> Int {
         let clauses = try QueryEngine<TestGraph>.prepare(text).parts[0].clauses
-        let context = ExecutionContext(graph: graph, parameters: [:], procedures: [], timeout: nil)
+        let context = ExecutionContext(graph: graph, parameters: [:], procedures: [], limits: .query)
         var scope = Scope()
         var counted = 0
         for (index, clause) in clauses.enumerated() {
@@ -158,7 +158,7 @@ import Testing
         let graph = TestGraph(nodes: nodes, relationships: [])
         let query = "MATCH (a), (b) RETURN a, count(*)"
         #expect(try Self.countedSteps(query, on: graph) == 1)
-        #expect(throws: QueryError.self) { try QueryEngine(graph: graph).run(query, timeout: .zero) }
+        #expect(throws: QueryError.self) { try QueryEngine(graph: graph).run(query, limits: QueryLimits(timeout: .zero)) }
         #expect(rows(query, on: graph).count == 300)
     }
 

@@ -17,7 +17,7 @@ import Testing
          "OPTIONAL MATCH (a:A:B) WHERE (((a.x > 1) AND (NOT a.y)) XOR a.z) OR a.w RETURN DISTINCT a.x AS x ORDER BY x DESC, a.y SKIP 1 LIMIT 2"),
         ("UNWIND [1, 2.5, 'a', true, null, {k: [1]}] AS v WITH v WHERE v IS NOT NULL RETURN v",
          "UNWIND [1, 2.5, 'a', true, null, {k: [1]}] AS v WITH v WHERE v IS NOT NULL RETURN v"),
-        ("RETURN 1 + 2 * 3 ^ 2 - -4 % 3 / 2", "RETURN (1 + (2 * (3 ^ 2))) - (((-4) % 3) / 2)"),
+        ("RETURN 1 + 2 * 3 ^ 2 - -4 % 3 / 2", "RETURN 1 + (2 * (3 ^ 2)) - ((-4) % 3 / 2)"),
         ("RETURN 1 < 2 <= 3, 'a' STARTS WITH 'b', 'a' ENDS WITH 'b', 'a' CONTAINS 'b', 'a' =~ 'b', 1 IN [1], x.y IS NULL",
          "RETURN 1 < 2 <= 3, 'a' STARTS WITH 'b', 'a' ENDS WITH 'b', 'a' CONTAINS 'b', 'a' =~ 'b', 1 IN [1], x.y IS NULL"),
         ("RETURN CASE WHEN a THEN 1 ELSE 2 END, CASE x WHEN 1 THEN 'one' END",

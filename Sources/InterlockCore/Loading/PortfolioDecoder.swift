@@ -207,6 +207,11 @@ struct PortfolioDecoder: TopLevelSink {
         if let budget = initiative.budget, budget < 0 {
             throw LoadError("'budget' must not be negative, found \(budget)", at: reader.location)
         }
+        if let budget = initiative.budget, budget > Initiative.maximumBudget {
+            throw LoadError(
+                "'budget' must be at most 1,000,000,000,000,000 (10^15), found \(budget)",
+                at: reader.location(ofKey: "budget"))
+        }
         if let start = initiative.start, let end = initiative.end, end < start {
             throw LoadError("'end' (\(end)) is before 'start' (\(start))", at: reader.location)
         }

@@ -62,6 +62,11 @@ public struct DataUse: Hashable, Sendable {
 
 /// A digital initiative (`initiatives:`): a project, product or programme that spends budget to deliver capabilities.
 public struct Initiative: Hashable, Sendable {
+    /// The largest budget accepted: a thousand trillion, beyond any organisation's, and below
+    /// 2^53, so every amount and every sum of a few of them is exact to the unit as a `Double`.
+    /// Sums of many are Doubles too: they lose cents past 2^53 but never trap.
+    public static let maximumBudget = 1e15
+
     /// Unique id in the portfolio.
     public var id: String
     /// Display name.

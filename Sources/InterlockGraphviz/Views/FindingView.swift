@@ -20,7 +20,7 @@ struct FindingView {
         let graph = context.graph
         let named = Array(finding.nodes(in: graph).prefix(Self.maximumNamed))
         let wording = RuleCatalog().wording(of: finding.rule)
-        let title = "\(wording.title): \(named.first.map { graph.name(of: $0) } ?? finding.rule.rawValue)"
+        let title = Self.subject(of: finding, wording: wording, in: graph)
         var notes = Self.wrapped(finding.message, width: 100)
         if finding.nodes.count > named.count { notes.append("The first \(named.count) of the \(finding.nodes.count) items it names are drawn.") }
 
@@ -32,7 +32,6 @@ struct FindingView {
         composer.highlighted = named.first
         if finding.rule == .duplicatedCapability { composer.clusterInitiativesByUnit() }
         var diagram = composer.diagram(subject: title, notes: notes, rankDirection: finding.rule == .dependencyCycle ? .topToBottom : .leftToRight)
-        diagram.title = title
         if finding.rule == .duplicatedCapability { Self.showBudgets(in: &diagram, graph) }
         return diagram
     }
@@ -81,7 +80,6 @@ struct FindingView {
         var composer = DiagramComposer(context, nodes: [centre], relations: Self.relations)
         composer.highlighted = centre
         var diagram = composer.diagram(subject: title, notes: notes, rankDirection: .leftToRight)
-        diagram.title = title
         for unit in order {
             let members = byUnit[unit] ?? []
             let budget = members.compactMap { graph.budget(ofInitiative: $0) }.reduce(0, +)
@@ -99,6 +97,11 @@ struct FindingView {
         }
         diagram.legend?.entries.append(LegendEntry(.shape(Palette.shape(for: .unit)), "Initiatives of one business unit that stop with it"))
         return diagram
+    }
+
+    /// "Data kept in silos: CRM accounts and contacts": the kind of risk and what it is about.
+    static func subject(of finding: Finding, wording: RuleWording, in graph: PortfolioGraph) -> String {
+        "\(wording.title): \(finding.nodes(in: graph).first.map { graph.name(of: $0) } ?? finding.rule.rawValue)"
     }
 
     /// `text` cut into lines of at most about `width` characters, at spaces.

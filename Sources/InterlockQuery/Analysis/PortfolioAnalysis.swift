@@ -53,10 +53,15 @@ public struct PortfolioAnalysis: Sendable {
 
     /// Loads `paths` (files or folders, merged) and analyses them.
     ///
-    /// - Parameter progress: told of each stage as it starts, to show progress on long runs.
+    /// - Parameters:
+    ///   - ruleLimits: the bounds of each custom rule's run (time, memory, findings).
+    ///   - progress: told of each stage as it starts, to show progress on long runs.
     /// - Throws: `PortfolioAnalysisError` for a structural fault of the files, a custom rule that
     ///   does not parse, or a selected id that is neither a built-in detector nor a custom rule.
-    public init(paths: [String], selection: Selection = .all, progress: any AnalysisProgress = SilentProgress()) throws(PortfolioAnalysisError) {
+    public init(
+        paths: [String], selection: Selection = .all, ruleLimits: QueryRule.Limits = .standard,
+        progress: any AnalysisProgress = SilentProgress()
+    ) throws(PortfolioAnalysisError) {
         let clock = ContinuousClock()
         let start = clock.now
         let portfolio: Portfolio
@@ -65,15 +70,24 @@ public struct PortfolioAnalysis: Sendable {
         } catch {
             throw .load(error)
         }
-        try self.init(portfolio: portfolio, selection: selection, progress: progress, loadStarted: start)
+        try self.init(
+            portfolio: portfolio, selection: selection, ruleLimits: ruleLimits, progress: progress, loadStarted: start)
     }
 
     /// Analyses a portfolio already in memory.
-    public init(portfolio: Portfolio, selection: Selection = .all, progress: any AnalysisProgress = SilentProgress()) throws(PortfolioAnalysisError) {
-        try self.init(portfolio: portfolio, selection: selection, progress: progress, loadStarted: ContinuousClock.now)
+    public init(
+        portfolio: Portfolio, selection: Selection = .all, ruleLimits: QueryRule.Limits = .standard,
+        progress: any AnalysisProgress = SilentProgress()
+    ) throws(PortfolioAnalysisError) {
+        try self.init(
+            portfolio: portfolio, selection: selection, ruleLimits: ruleLimits, progress: progress,
+            loadStarted: ContinuousClock.now)
     }
 
-    private init(portfolio: Portfolio, selection: Selection, progress: any AnalysisProgress, loadStarted: ContinuousClock.Instant) throws(PortfolioAnalysisError) {
+    private init(
+        portfolio: Portfolio, selection: Selection, ruleLimits: QueryRule.Limits, progress: any AnalysisProgress,
+        loadStarted: ContinuousClock.Instant
+    ) throws(PortfolioAnalysisError) {
         let clock = ContinuousClock()
         self.portfolio = portfolio
         var detectors: [any Detector] = []
@@ -83,7 +97,7 @@ public struct PortfolioAnalysis: Sendable {
             only = []
         case .all, .only:
             do {
-                detectors = Detectors.builtIn + (try QueryRule.all(in: portfolio))
+                detectors = Detectors.builtIn + (try QueryRule.all(in: portfolio, limits: ruleLimits))
             } catch {
                 throw .rule(error)
             }

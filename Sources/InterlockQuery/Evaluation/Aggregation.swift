@@ -79,6 +79,8 @@ struct Accumulator {
     private var floatSum = 0.0
     private var sawFloat = false
     private var values: [QueryValue] = []
+    /// How many values `collect()` has kept so far.
+    var collected: Int { values.count }
     private var extreme: QueryValue = .null
 
     init(_ call: AggregateRegistry.Call) {
@@ -116,6 +118,8 @@ struct Accumulator {
         case .integer(let number):
             let (sum, overflow) = integerSum.addingReportingOverflow(number)
             if overflow || sawFloat {
+                // Past Int.max the sum goes on in floating point, from the integer sum so far.
+                if !sawFloat { floatSum = Double(integerSum) }
                 sawFloat = true
                 floatSum += Double(number)
             } else {

@@ -32,8 +32,9 @@ extension ExpressionCompiler {
             }
             let values = try compileAll(arguments)
             let graph = context.graph
+            let budget = context.budget
             return { row throws(QueryError) in
-                try function.apply(try values.evaluate(row), graph: graph, at: position)
+                try budget.checked(try function.apply(try values.evaluate(row), graph: graph, budget: budget, at: position), at: position)
             }
         }
     }

@@ -115,9 +115,16 @@ extension ExpressionCompiler {
         case .equal, .notEqual, .less, .greater, .lessOrEqual, .greaterOrEqual:
             return { row throws(QueryError) in Self.compare(try lhs(row), op, try rhs(row)) }
         case .add, .subtract, .multiply, .divide, .modulo, .power:
-            return { row throws(QueryError) in try Arithmetic.apply(op, try lhs(row), try rhs(row), at: position) }
+            let budget = context.budget
+            return { row throws(QueryError) in
+                // `+` joins lists and strings: the result is bounded like any value built.
+                try budget.checked(try Arithmetic.apply(op, try lhs(row), try rhs(row), at: position), at: position)
+            }
         case .in:
-            return { row throws(QueryError) in try Self.contained(try lhs(row), in: try rhs(row), at: position) }
+            let deadline = context.deadline
+            return { row throws(QueryError) in
+                try Self.contained(try lhs(row), in: try rhs(row), deadline: deadline, at: position)
+            }
         case .startsWith, .endsWith, .contains:
             return { row throws(QueryError) in
                 guard case .string(let text) = try lhs(row), case .string(let part) = try rhs(row) else { return .null }
@@ -153,6 +160,34 @@ extension ExpressionCompiler {
         }
     }
 
+    /// `a + b - c ...` or `a AND b AND c ...` in one loop, left to right, as the left-deep
+    /// tree of binary operations would compute it (AND and OR skip the operands once the
+    /// result is decided), without recursing once per operand.
+    func compileOperatorChain(_ first: Expression, _ steps: [Expression.OperatorStep]) throws(QueryError) -> Evaluator {
+        let head = try compile(first)
+        let operands = try compileAll(steps.map(\.operand))
+        let operators = steps.map(\.op)
+        let position = first.position
+        let deadline = context.deadline
+        let budget = context.budget
+        return { row throws(QueryError) in
+            var value = try head(row)
+            for (op, operand) in zip(operators, operands) {
+                try deadline.tick()
+                switch op {
+                case .and, .or, .xor:
+                    let sofar = try Logic(value, op, at: position)
+                    if op == .and, sofar == .false { continue }
+                    if op == .or, sofar == .true { continue }
+                    value = sofar.combined(with: try Logic(try operand(row), op, at: position), op).value
+                default:
+                    value = try budget.checked(try Arithmetic.apply(op, value, try operand(row), at: position), at: position)
+                }
+            }
+            return value
+        }
+    }
+
     /// The result of a comparison operator.
     static func compare(_ a: QueryValue, _ op: Expression.BinaryOperator, _ b: QueryValue) -> QueryValue {
         switch op {
@@ -170,10 +205,13 @@ extension ExpressionCompiler {
     }
 
     /// `element IN list`: true if some element is equal, null if none is but some comparison is unknown.
-    static func contained(_ element: QueryValue, in list: QueryValue, at position: QueryPosition) throws(QueryError) -> QueryValue {
+    static func contained(
+        _ element: QueryValue, in list: QueryValue, deadline: QueryDeadline, at position: QueryPosition
+    ) throws(QueryError) -> QueryValue {
         guard let elements = try list.listElements(at: position) else { return .null }
         var unknown = false
         for candidate in elements {
+            try deadline.tick()
             switch element.equals(candidate) {
             case true: return true
             case nil: unknown = true

@@ -56,6 +56,8 @@ struct ExpressionCompiler<Graph: QueryableGraph> {
             return try compileBinary(op, left, right, at: position)
         case .comparisonChain(let first, let steps):
             return try compileChain(first, steps)
+        case .operatorChain(let first, let steps):
+            return try compileOperatorChain(first, steps)
         case .isNull(let operand, let negated):
             let value = try compile(operand)
             return { row throws(QueryError) in .boolean(try value(row).isNull != negated) }
@@ -132,12 +134,14 @@ struct ExpressionCompiler<Graph: QueryableGraph> {
         let keep = try filter.map { (expression) throws(QueryError) in try inner.compilePredicate(expression) }
         let map = try projection.map { (expression) throws(QueryError) in try inner.compile(expression) }
         let position = source.position
+        let deadline = context.deadline
         return { row throws(QueryError) in
             guard let elements = try list(row).listElements(at: position) else { return .null }
             var extended = row
             extended.append(.null)
             var output: [QueryValue] = []
             for element in elements {
+                try deadline.tick()
                 extended[slot] = element
                 if let keep, try !keep(extended) { continue }
                 output.append(try map?(extended) ?? element)
@@ -153,12 +157,14 @@ struct ExpressionCompiler<Graph: QueryableGraph> {
         let (inner, slot) = adding(variable)
         let test = try inner.compile(filter)
         let position = source.position
+        let deadline = context.deadline
         return { row throws(QueryError) in
             guard let elements = try list(row).listElements(at: position) else { return .null }
             var extended = row
             extended.append(.null)
             var trueCount = 0, nullCount = 0
             for element in elements {
+                try deadline.tick()
                 extended[slot] = element
                 switch try test(extended) {
                 case .boolean(true): trueCount += 1

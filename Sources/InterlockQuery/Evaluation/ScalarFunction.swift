@@ -32,8 +32,9 @@ enum ScalarFunction: String, CaseIterable {
     }
 
     /// Applies the function to evaluated arguments.
+    /// `budget` bounds what `range` and `replace` may build before they build it.
     func apply(
-        _ arguments: [QueryValue], graph: some QueryableGraph, at position: QueryPosition
+        _ arguments: [QueryValue], graph: some QueryableGraph, budget: QueryBudget, at position: QueryPosition
     ) throws(QueryError) -> QueryValue {
         let value = arguments[0]
         if value.isNull { return .null }
@@ -64,10 +65,10 @@ enum ScalarFunction: String, CaseIterable {
             default: throw fail("a List or a String")
             }
         case .range:
-            return try Self.range(arguments, at: position)
+            return try Self.range(arguments, budget: budget, at: position)
         case .toLower, .toUpper, .trim, .lTrim, .rTrim, .replace, .split, .substring, .left, .right:
             guard case .string(let text) = value else { throw fail("a String") }
-            return try stringFunction(text, Array(arguments.dropFirst()), at: position)
+            return try stringFunction(text, Array(arguments.dropFirst()), budget: budget, at: position)
         case .toString:
             switch value {
             case .string, .integer, .float, .boolean: return .string(value.plainText)
@@ -129,7 +130,7 @@ enum ScalarFunction: String, CaseIterable {
     }
 
     private func stringFunction(
-        _ text: String, _ extra: [QueryValue], at position: QueryPosition
+        _ text: String, _ extra: [QueryValue], budget: QueryBudget, at position: QueryPosition
     ) throws(QueryError) -> QueryValue {
         if extra.contains(where: \.isNull) { return .null }
         func string(_ index: Int) throws(QueryError) -> String {
@@ -152,7 +153,8 @@ enum ScalarFunction: String, CaseIterable {
         case .rTrim: return .string(String(text.reversed().drop(while: \.isWhitespace).reversed()))
         case .replace:
             let search = try string(0), replacement = try string(1)
-            return .string(search.isEmpty ? text : text.replacingOccurrences(of: search, with: replacement))
+            if search.isEmpty { return .string(text) }
+            return .string(try Self.replacing(search, with: replacement, in: text, budget: budget, at: position))
         case .split:
             let separator = try string(0)
             if separator.isEmpty { return .list(text.map { .string(String($0)) }) }
@@ -178,8 +180,35 @@ enum ScalarFunction: String, CaseIterable {
         }
     }
 
+    /// `replace` over UTF-8 bytes, in one pass that stops as soon as the result would pass the
+    /// size limit (a replacement longer than what it replaces multiplies the size of a text).
+    /// Comparing bytes is comparing scalars: a match of valid UTF-8 starts and ends on scalar
+    /// boundaries.
+    private static func replacing(
+        _ search: String, with replacement: String, in text: String, budget: QueryBudget, at position: QueryPosition
+    ) throws(QueryError) -> String {
+        let source = Array(text.utf8), needle = Array(search.utf8), insert = Array(replacement.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(source.count)
+        var index = 0
+        while index < source.count {
+            if source[index] == needle[0], index + needle.count <= source.count,
+               source[index..<(index + needle.count)].elementsEqual(needle) {
+                output += insert
+                index += needle.count
+            } else {
+                output.append(source[index])
+                index += 1
+            }
+            if output.count > budget.limits.maximumValueSize { try budget.checkSize(output.count, at: position) }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
     /// `range(start, end[, step])`: the integers from start to end inclusive.
-    private static func range(_ arguments: [QueryValue], at position: QueryPosition) throws(QueryError) -> QueryValue {
+    private static func range(
+        _ arguments: [QueryValue], budget: QueryBudget, at position: QueryPosition
+    ) throws(QueryError) -> QueryValue {
         var bounds: [Int] = []
         for argument in arguments {
             guard case .integer(let value) = argument else {
@@ -189,8 +218,12 @@ enum ScalarFunction: String, CaseIterable {
         }
         let step = bounds.count > 2 ? bounds[2] : 1
         guard step != 0 else { throw QueryError(.runtime, "range() step must not be zero", at: position) }
-        let count = step > 0 ? (bounds[1] - bounds[0]) / step + 1 : (bounds[0] - bounds[1]) / -step + 1
-        guard count <= 10_000_000 else { throw QueryError(.runtime, "range() would make more than 10 000 000 elements", at: position) }
+        let (low, high) = step > 0 ? (bounds[0], bounds[1]) : (bounds[1], bounds[0])
+        guard low <= high else { return .list([]) }
+        // The distance as an unsigned number: `range(-9223372036854775807, 9223372036854775807)`
+        // must not trap.
+        let steps = UInt(bitPattern: high &- low) / step.magnitude
+        try budget.checkSize(steps >= UInt(Int.max) ? Int.max : Int(steps) + 1, at: position)
         return .list(Array(stride(from: bounds[0], through: bounds[1], by: step)).map(QueryValue.integer))
     }
 

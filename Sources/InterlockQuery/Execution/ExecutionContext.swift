@@ -11,13 +11,16 @@ final class ExecutionContext<Graph: QueryableGraph> {
     let procedures: [String: QueryProcedure]
     /// The time limit, shared with the sinks.
     let deadline: QueryDeadline
+    /// The size and memory limits, shared with the sinks that hold rows.
+    let budget: QueryBudget
     private var regexes: [String: NSRegularExpression] = [:]
 
-    init(graph: Graph, parameters: [String: QueryValue], procedures: [QueryProcedure], timeout: Duration?) {
+    init(graph: Graph, parameters: [String: QueryValue], procedures: [QueryProcedure], limits: QueryLimits) {
         self.graph = graph
         self.parameters = parameters
         self.procedures = Dictionary(procedures.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { $1 })
-        deadline = QueryDeadline(timeout: timeout)
+        deadline = QueryDeadline(timeout: limits.timeout, raisedBy: limits.raisedBy.timeout)
+        budget = QueryBudget(limits: limits)
     }
 
     /// Counts one unit of work (see `QueryDeadline.tick`).
@@ -41,18 +44,23 @@ final class ExecutionContext<Graph: QueryableGraph> {
 /// every 1024 units the clock is read, so that checking costs next to nothing.
 final class QueryDeadline {
     private let end: ContinuousClock.Instant?
+    private let timeout: Duration?
+    private let raisedBy: String
     private var ticks = 0
 
-    init(timeout: Duration?) {
+    init(timeout: Duration?, raisedBy: String) {
+        self.timeout = timeout
+        self.raisedBy = raisedBy
         end = timeout.map { ContinuousClock.now.advanced(by: $0) }
     }
 
     /// Counts one unit of work; throws a `.timeout` error once past the limit or when the task is cancelled.
     func tick() throws(QueryError) {
         ticks &+= 1
-        guard ticks & 1023 == 0, let end else { return }
+        guard ticks & 1023 == 0, let end, let timeout else { return }
         if ContinuousClock.now >= end || Task.isCancelled {
-            throw QueryError(.timeout, "the query ran past its time limit and was cancelled")
+            throw QueryError(
+                .timeout, "the query ran past its time limit of \(timeout) and was cancelled; raise it with \(raisedBy)")
         }
     }
 }

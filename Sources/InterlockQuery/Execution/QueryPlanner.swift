@@ -91,7 +91,8 @@ struct QueryPlanner<Graph: QueryableGraph> {
             let evaluators = try compiler.compileAll(items.map(\.expression))
             stages.append { ProjectSink(items: evaluators, keepInput: sortsOnInput, next: $0) }
         }
-        if projection.distinct { stages.append { DistinctSink(next: $0) } }
+        let budget = context.budget
+        if projection.distinct { stages.append { DistinctSink(budget: budget, next: $0) } }
         let skip = try count(projection.skip, clause: "SKIP") ?? 0
         let limit = try count(projection.limit, clause: "LIMIT")
         if !projection.orderBy.isEmpty {
@@ -112,8 +113,9 @@ struct QueryPlanner<Graph: QueryableGraph> {
                 }
             }
             // With a LIMIT, the sort only needs to keep the rows that SKIP and LIMIT let through.
-            let keep = limit.map { $0 + skip }
-            stages.append { SortSink(keys: keys, keep: keep, next: $0) }
+            // (Saturating: `LIMIT 9223372036854775807 SKIP 1` must not trap.)
+            let keep = limit.map { limit in limit.addingReportingOverflow(skip).overflow ? Int.max : limit + skip }
+            stages.append { SortSink(keys: keys, keep: keep, budget: budget, next: $0) }
         }
         if projection.skip != nil || projection.limit != nil {
             stages.append { SliceSink(skip: skip, limit: limit, next: $0) }
@@ -169,9 +171,12 @@ struct QueryPlanner<Graph: QueryableGraph> {
         let itemCompiler = ExpressionCompiler(context: context, scope: input, aggregates: registry)
         let evaluators = try itemCompiler.compileAll(items.map(\.expression))
         let width = input.count
+        let budget = context.budget
         guard let counted else {
             let calls = registry.calls
-            return { AggregateSink(keys: keys, calls: calls, items: evaluators, inputWidth: width, next: $0) }
+            return {
+                AggregateSink(keys: keys, calls: calls, items: evaluators, inputWidth: width, budget: budget, next: $0)
+            }
         }
         // The counted tail's slots stay null, so `count(v)` of a MATCH variable counts the
         // matches themselves, as `count(*)` does.
@@ -181,7 +186,8 @@ struct QueryPlanner<Graph: QueryableGraph> {
             return call
         }
         return { next in
-            let aggregate = AggregateSink(keys: keys, calls: calls, items: evaluators, inputWidth: width, next: next)
+            let aggregate = AggregateSink(
+                keys: keys, calls: calls, items: evaluators, inputWidth: width, budget: budget, next: next)
             return CountedMatchSink(matches: counted.matches, width: counted.width, aggregate: aggregate)
         }
     }

@@ -54,24 +54,45 @@ public struct ResultFormatter<Graph: QueryableGraph> {
 
     /// A header line, then one line per row; fields quoted when they need it (RFC 4180), null empty.
     public func csv(_ result: QueryResult) -> String {
-        func field(_ text: String) -> String {
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-            return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-        }
-        var lines = [result.columns.map(field).joined(separator: ",")]
-        for row in result.rows {
-            lines.append(row.map { $0.isNull ? "" : field(cellText($0)) }.joined(separator: ","))
-        }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        streamed(result, as: .csv)
     }
 
     /// An array with one object per row, keyed by column name in column order.
     public func json(_ result: QueryResult) -> String {
-        guard !result.rows.isEmpty else { return "[]\n" }
-        let objects = result.rows.map { row in
-            "  {" + zip(result.columns, row).map { JSONStringLiteral.quoted($0) + ": " + jsonValue($1) }.joined(separator: ", ") + "}"
-        }
-        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+        streamed(result, as: .json)
+    }
+
+    /// Whether `format` can be written a row at a time (a table needs every row for its widths).
+    public static func streams(_ format: Format) -> Bool { format != .table }
+
+    /// What comes before the first row of a streamed CSV or JSON result.
+    public func header(columns: [String], as format: Format) -> String {
+        format == .csv ? columns.map(Self.csvField).joined(separator: ",") + "\r\n" : ""
+    }
+
+    /// One row of a streamed CSV or JSON result; `index` counts rows from 0.
+    public func row(_ row: [QueryValue], columns: [String], index: Int, as format: Format) -> String {
+        guard format == .json else { return row.map { $0.isNull ? "" : Self.csvField(cellText($0)) }.joined(separator: ",") + "\r\n" }
+        let object = "  {" + zip(columns, row).map { JSONStringLiteral.quoted($0) + ": " + jsonValue($1) }.joined(separator: ", ") + "}"
+        return (index == 0 ? "[\n" : ",\n") + object
+    }
+
+    /// What comes after the last of `rows` rows of a streamed CSV or JSON result.
+    public func footer(rows: Int, as format: Format) -> String {
+        guard format == .json else { return "" }
+        return rows == 0 ? "[]\n" : "\n]\n"
+    }
+
+    private func streamed(_ result: QueryResult, as format: Format) -> String {
+        var text = header(columns: result.columns, as: format)
+        for (index, values) in result.rows.enumerated() { text += row(values, columns: result.columns, index: index, as: format) }
+        return text + footer(rows: result.rows.count, as: format)
+    }
+
+    /// A CSV field, quoted when it needs it (RFC 4180).
+    private static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
     /// How a value reads in a table or CSV cell: strings bare, graph elements readable.

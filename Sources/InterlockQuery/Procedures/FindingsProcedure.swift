@@ -12,16 +12,24 @@ extension QueryEngine where Graph == PortfolioQueryGraph {
     /// generic method, so that the whole executor is compiled for the portfolio graph
     /// (generic code called across modules runs unspecialised, several times slower).
     public func run(
-        _ text: String, parameters: [String: QueryValue] = [:], timeout: Duration? = nil
+        _ text: String, parameters: [String: QueryValue] = [:], limits: QueryLimits = .query
     ) throws(QueryError) -> QueryResult {
-        try execute(try Self.prepare(text), parameters: parameters, timeout: timeout)
+        try execute(try Self.prepare(text), parameters: parameters, limits: limits)
     }
 
-    /// Runs a prepared query, compiled for the portfolio graph (see `run(_:parameters:timeout:)`).
+    /// Runs a prepared query, compiled for the portfolio graph (see `run(_:parameters:limits:)`).
     public func run(
-        _ query: Query, parameters: [String: QueryValue] = [:], timeout: Duration? = nil
+        _ query: Query, parameters: [String: QueryValue] = [:], limits: QueryLimits = .query
     ) throws(QueryError) -> QueryResult {
-        try execute(query, parameters: parameters, timeout: timeout)
+        try execute(query, parameters: parameters, limits: limits)
+    }
+
+    /// Streams a prepared query's rows, compiled for the portfolio graph (see the generic `stream`).
+    public func stream(
+        _ query: Query, parameters: [String: QueryValue] = [:], limits: QueryLimits = .query,
+        columns: ([String]) throws(QueryError) -> Void, row: @escaping ([QueryValue]) throws(QueryError) -> Void
+    ) throws(QueryError) {
+        try executeStreaming(query, parameters: parameters, limits: limits, holding: false, columns: columns, row: row)
     }
 }
 

@@ -12,15 +12,40 @@ public struct QueryRule: Detector {
     public let rule: CustomRule
     /// Its parsed and checked query.
     public let query: Query
-    /// The longest a rule's query may run before it is reported as failed.
-    public static let timeout: Duration = .seconds(30)
+    /// The bounds of its run: time, memory, findings.
+    public let limits: Limits
+
+    /// The bounds of one custom rule's run. A rule past one of them gives one error finding
+    /// naming the limit and the `check` option that raises it, instead of its findings.
+    public struct Limits: Sendable, Hashable {
+        /// Time, value size and held values of the rule's query.
+        public var query: QueryLimits
+        /// The most findings the rule may report: a rule matching millions of rows is a wrong
+        /// rule, and its findings would exhaust memory before any report could show them.
+        public var maximumFindings: Int
+
+        /// Creates limits; the defaults are those of `interlock check`.
+        public init(
+            query: QueryLimits = QueryLimits(
+                timeout: .seconds(30),
+                raisedBy: .init(timeout: "--rule-timeout", valueSize: "--rule-max-value-size", heldValues: "--rule-max-held")),
+            maximumFindings: Int = 10_000
+        ) {
+            self.query = query
+            self.maximumFindings = maximumFindings
+        }
+
+        /// The defaults.
+        public static let standard = Limits()
+    }
 
     /// Parses and checks the rule's query.
     ///
     /// - Throws: `QueryRuleError` naming the rule and its place in the portfolio, with the
     ///   located query error, when the query is invalid or the id taken by a built-in detector.
-    public init(_ rule: CustomRule) throws(QueryRuleError) {
+    public init(_ rule: CustomRule, limits: Limits = .standard) throws(QueryRuleError) {
         self.rule = rule
+        self.limits = limits
         if Detectors.detector(withID: RuleID(rule.id)) != nil {
             throw QueryRuleError(rule: rule, detail: "the id '\(rule.id)' is a built-in rule; choose another")
         }
@@ -32,9 +57,9 @@ public struct QueryRule: Detector {
     }
 
     /// Every rule of a portfolio, checked; the first invalid one throws.
-    public static func all(in portfolio: Portfolio) throws(QueryRuleError) -> [QueryRule] {
+    public static func all(in portfolio: Portfolio, limits: Limits = .standard) throws(QueryRuleError) -> [QueryRule] {
         var rules: [QueryRule] = []
-        for rule in portfolio.rules { rules.append(try QueryRule(rule)) }
+        for rule in portfolio.rules { rules.append(try QueryRule(rule, limits: limits)) }
         return rules
     }
 
@@ -59,19 +84,27 @@ public struct QueryRule: Detector {
         }
     }
 
-    /// The findings, or the error the query ran into.
+    /// The findings, or the error the query ran into (past `limits.maximumFindings`, a `.limit` error).
     public func findings(on graph: PortfolioGraph) throws(QueryError) -> [Finding] {
         let engine = QueryEngine(portfolio: graph)
-        let result = try engine.run(query, timeout: Self.timeout)
         let formatter = ResultFormatter(graph: engine.graph)
-        return result.rows.map { row in
+        var columns: [String] = []
+        var findings: [Finding] = []
+        let (id, severity, rule, maximum) = (id, severity, rule, limits.maximumFindings)
+        // Rows become findings as they come, so that the rows are never all held at once.
+        try engine.stream(query, limits: limits.query, columns: { columns = $0 }) { (row) throws(QueryError) in
+            guard findings.count < maximum else {
+                throw QueryError(
+                    .limit, "it reports more than \(maximum) findings; narrow its query, or raise the limit with --rule-max-findings")
+            }
             let nodes = Self.nodes(in: row)
-            return Finding(
+            findings.append(Finding(
                 rule: id, severity: severity, nodes: nodes, in: graph,
-                message: Self.fill(rule.message, columns: result.columns, row: row, formatter: formatter),
-                action: action(for: nodes, columns: result.columns, row: row, formatter: formatter, graph),
-                owners: graph.contactableOwners(of: nodes))
+                message: Self.fill(rule.message, columns: columns, row: row, formatter: formatter),
+                action: action(for: nodes, columns: columns, row: row, formatter: formatter, graph),
+                owners: graph.contactableOwners(of: nodes)))
         }
+        return findings
     }
 
     /// The rule's own action with the row's values filled in; without one, a request to review

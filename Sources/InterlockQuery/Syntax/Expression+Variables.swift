@@ -37,6 +37,9 @@ extension Expression {
             if case .binary(.and, let left, let right) = expression.kind {
                 stack.append(right)
                 stack.append(left)
+            } else if case .operatorChain(let first, let steps) = expression.kind, steps.allSatisfy({ $0.op == .and }) {
+                stack += steps.reversed().map(\.operand)
+                stack.append(first)
             } else {
                 result.append(expression)
             }

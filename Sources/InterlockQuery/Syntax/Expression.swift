@@ -64,6 +64,10 @@ public struct Expression: Sendable, Hashable {
         case binary(BinaryOperator, Expression, Expression)
         /// `a < b <= c`: comparisons chained, each pair joined by AND.
         case comparisonChain(Expression, [ComparisonStep])
+        /// `a + b - c`, `a AND b AND c`: three or more operands of one precedence level,
+        /// applied left to right. Kept flat so that a chain of thousands of operands neither
+        /// deepens the tree nor the recursion that compiles and evaluates it.
+        case operatorChain(Expression, [OperatorStep])
         /// `x IS NULL`, or `x IS NOT NULL` when negated.
         case isNull(Expression, negated: Bool)
         /// `n:Label:Other`: true when the node has every label.
@@ -104,6 +108,14 @@ public struct Expression: Sendable, Hashable {
         public var operand: Expression
     }
 
+    /// One further operand of an operator chain, with the operator applied to the value so far.
+    public struct OperatorStep: Sendable, Hashable {
+        /// The operator joining the value of the operands before this one and this operand.
+        public var op: BinaryOperator
+        /// The operand.
+        public var operand: Expression
+    }
+
     /// The shape of the expression.
     public var kind: Kind
     /// Where the expression starts in the query text.
@@ -140,6 +152,7 @@ extension Expression {
         case .slice(let base, let from, let to): [base] + [from, to].compactMap { $0 }
         case .binary(_, let left, let right): [left, right]
         case .comparisonChain(let first, let steps): [first] + steps.map(\.operand)
+        case .operatorChain(let first, let steps): [first] + steps.map(\.operand)
         case .function(_, _, let arguments): arguments
         case .caseExpression(let subject, let branches, let otherwise):
             [subject].compactMap { $0 } + branches.flatMap { [$0.when, $0.then] } + [otherwise].compactMap { $0 }

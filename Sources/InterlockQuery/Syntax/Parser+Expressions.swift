@@ -2,7 +2,9 @@ extension Parser {
     /// An expression, lowest precedence first: OR, XOR, AND, NOT, comparisons and predicates,
     /// `+ -`, `* / %`, `^`, unary `+ -`, then postfix property, index, slice and label checks.
     mutating func expression() throws(QueryError) -> Expression {
-        try binaryLevel(["OR": .or]) { (parser: inout Parser) throws(QueryError) in
+        try enterNesting()
+        defer { depth -= 1 }
+        return try binaryLevel(["OR": .or]) { (parser: inout Parser) throws(QueryError) in
             try parser.binaryLevel(["XOR": .xor]) { (parser: inout Parser) throws(QueryError) in
                 try parser.binaryLevel(["AND": .and]) { (parser: inout Parser) throws(QueryError) in
                     try parser.negation()
@@ -16,18 +18,30 @@ extension Parser {
         _ operators: [String: Expression.BinaryOperator],
         _ operand: (inout Parser) throws(QueryError) -> Expression
     ) throws(QueryError) -> Expression {
-        var left = try operand(&self)
+        let first = try operand(&self)
+        var steps: [Expression.OperatorStep] = []
         while let op = operators.first(where: { current.isKeyword($0.key) })?.value {
             advance()
-            let right = try operand(&self)
-            left = Expression(.binary(op, left, right), at: left.position)
+            steps.append(Expression.OperatorStep(op: op, operand: try operand(&self)))
         }
-        return left
+        return Self.chain(first, steps)
+    }
+
+    /// One operand as is, two as a binary operation, more as a flat chain (never a left-deep
+    /// tree: `1 + 1 + ...` ten thousand times must not nest ten thousand levels).
+    private static func chain(_ first: Expression, _ steps: [Expression.OperatorStep]) -> Expression {
+        switch steps.count {
+        case 0: first
+        case 1: Expression(.binary(steps[0].op, first, steps[0].operand), at: first.position)
+        default: Expression(.operatorChain(first, steps), at: first.position)
+        }
     }
 
     private mutating func negation() throws(QueryError) -> Expression {
         let start = current.position
         if accept(keyword: "NOT") {
+            try enterNesting()
+            defer { depth -= 1 }
             return Expression(.unary(.not, try negation()), at: start)
         }
         return try comparison()
@@ -37,6 +51,9 @@ extension Parser {
     /// IN, STARTS WITH, ENDS WITH, CONTAINS, =~, IS [NOT] NULL.
     private mutating func comparison() throws(QueryError) -> Expression {
         var left = try additive()
+        // Each IS NULL, IN, CONTAINS... wraps what came before: one more level of the tree.
+        var levels = 0
+        defer { depth -= levels }
         var chain: [Expression.ComparisonStep] = []
         func closeChain(_ left: inout Expression, _ chain: inout [Expression.ComparisonStep]) {
             guard !chain.isEmpty else { return }
@@ -55,6 +72,11 @@ extension Parser {
                 continue
             }
             closeChain(&left, &chain)
+            if current.isKeyword("IS") || current.isKeyword("IN") || current.isKeyword("CONTAINS")
+                || current.isKeyword("STARTS") || current.isKeyword("ENDS") || current.isSymbol("=~") {
+                try enterNesting()
+                levels += 1
+            }
             if current.isKeyword("IS") {
                 advance()
                 let negated = accept(keyword: "NOT")
@@ -122,32 +144,43 @@ extension Parser {
         _ operators: [String: Expression.BinaryOperator],
         _ operand: (inout Parser) throws(QueryError) -> Expression
     ) throws(QueryError) -> Expression {
-        var left = try operand(&self)
+        let first = try operand(&self)
+        var steps: [Expression.OperatorStep] = []
         while case .symbol(let text) = current.kind, let op = operators[text] {
             advance()
-            let right = try operand(&self)
-            left = Expression(.binary(op, left, right), at: left.position)
+            steps.append(Expression.OperatorStep(op: op, operand: try operand(&self)))
         }
-        return left
+        return Self.chain(first, steps)
     }
 
     private mutating func unary() throws(QueryError) -> Expression {
         let start = current.position
-        if accept(symbol: "-") {
-            let operand = try unary()
-            // Fold `-9223372036854775808`-style literals so the smallest integer can be written.
-            if case .literal(.integer(let value)) = operand.kind { return Expression(.literal(.integer(-value)), at: start) }
-            if case .literal(.float(let value)) = operand.kind { return Expression(.literal(.float(-value)), at: start) }
-            return Expression(.unary(.minus, operand), at: start)
+        guard current.isSymbol("-") || current.isSymbol("+") else { return try postfix() }
+        try enterNesting()
+        defer { depth -= 1 }
+        let negative = current.isSymbol("-")
+        advance()
+        let operand = try unary()
+        guard negative else { return Expression(.unary(.plus, operand), at: start) }
+        // Fold negative literals, so that `-5` is a literal as it reads.
+        if case .literal(.integer(let value)) = operand.kind, value != .min {
+            return Expression(.literal(.integer(-value)), at: start)
         }
-        if accept(symbol: "+") { return Expression(.unary(.plus, try unary()), at: start) }
-        return try postfix()
+        if case .literal(.float(let value)) = operand.kind { return Expression(.literal(.float(-value)), at: start) }
+        return Expression(.unary(.minus, operand), at: start)
     }
 
     /// An atom followed by `.key`, `[index]`, `[from..to]` and `:Label` suffixes.
     private mutating func postfix() throws(QueryError) -> Expression {
         var base = try atom()
+        // Each suffix wraps what came before: `x.a.b.c...` is as deep as it is long.
+        var levels = 0
+        defer { depth -= levels }
         while true {
+            if current.isSymbol(".") || current.isSymbol("[") || current.isSymbol(":") {
+                try enterNesting()
+                levels += 1
+            }
             if accept(symbol: ".") {
                 base = Expression(.property(base, key: try symbolicName("a property key after '.'")), at: base.position)
             } else if accept(symbol: "[") {
@@ -318,11 +351,17 @@ extension Parser {
 
     /// A relationship pattern used as a predicate, `(a)-[:T]->()`; nil (and nothing consumed)
     /// when the parenthesis opens an ordinary expression.
+    ///
+    /// A place where the attempt failed once is remembered: `({a: ({a: (...)})})` would
+    /// otherwise be tried as a pattern and again as an expression at every level, which
+    /// doubles the work per level.
     private mutating func patternPredicate() throws(QueryError) -> Expression? {
-        let saved = (index, tokens)
         let start = current.position
+        guard !notPatterns.contains(start.offset) else { return nil }
+        let saved = (index, tokens, depth)
         guard let part = try? patternChain(at: start), !part.steps.isEmpty else {
-            (index, tokens) = saved
+            (index, tokens, depth) = saved
+            notPatterns.insert(start.offset)
             return nil
         }
         return Expression(.pattern(part), at: start)

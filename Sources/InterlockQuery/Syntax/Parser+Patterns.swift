@@ -26,6 +26,7 @@ extension Parser {
         let first = try nodePattern()
         var steps: [PatternStep] = []
         while current.isSymbol("-") || current.isSymbol("<-") {
+            try checkPartCount(steps.count + 1, "relationships in one pattern")
             let relationship = try relationshipPattern()
             steps.append(PatternStep(relationship: relationship, node: try nodePattern()))
         }

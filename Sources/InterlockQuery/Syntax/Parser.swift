@@ -7,6 +7,12 @@ public struct Parser {
     var tokens: [Token]
     var index = 0
     let characters: [Character]
+    /// How many nesting constructs (parentheses, lists, maps, calls, NOT, unary signs, CASE,
+    /// comprehensions) enclose the current token; bounded by `QueryLimits.maximumNesting`
+    /// because the parser, the compiler and the evaluator recurse once per level.
+    var depth = 0
+    /// Offsets where a parenthesis was tried as a pattern predicate and is not one.
+    var notPatterns: Set<Int> = []
 
     /// Words that cannot name a variable, so that a clause keyword is never taken for one.
     static let reserved: Set<String> = [
@@ -39,6 +45,27 @@ public struct Parser {
     }
 
     // MARK: Token helpers
+
+    /// Enters one more level of nesting, refusing to go past the limit (the caller leaves it
+    /// with `defer { depth -= 1 }`).
+    mutating func enterNesting() throws(QueryError) {
+        guard depth < QueryLimits.maximumNesting else {
+            throw QueryError(
+                .syntax,
+                "the query nests more than \(QueryLimits.maximumNesting) levels deep here; "
+                    + "name parts of it with WITH instead of nesting them", at: current.position)
+        }
+        depth += 1
+    }
+
+    /// Refuses a list of clauses, patterns or steps longer than `QueryLimits.maximumParts`:
+    /// running a query recurses once per clause and per pattern step.
+    func checkPartCount(_ count: Int, _ what: String) throws(QueryError) {
+        guard count <= QueryLimits.maximumParts else {
+            throw QueryError(
+                .syntax, "a query may have at most \(QueryLimits.maximumParts) \(what)", at: current.position)
+        }
+    }
 
     var current: Token { tokens[index] }
 
@@ -110,6 +137,7 @@ public struct Parser {
         var parts = [try singleQuery()]
         var unionAll: [Bool] = []
         while accept(keyword: "UNION") {
+            try checkPartCount(parts.count + 1, "parts joined by UNION")
             unionAll.append(accept(keyword: "ALL"))
             parts.append(try singleQuery())
         }
@@ -123,6 +151,7 @@ public struct Parser {
         while true {
             guard let clause = try clause() else { break }
             clauses.append(clause)
+            try checkPartCount(clauses.count, "clauses in one part")
             if case .return = clause { break }
         }
         guard !clauses.isEmpty else { throw unexpected(expected: "a clause (MATCH, WITH, UNWIND, CALL or RETURN)") }
@@ -154,7 +183,10 @@ public struct Parser {
 
     mutating func matchBody(optional: Bool, at start: QueryPosition) throws(QueryError) -> Match {
         var patterns = [try patternPart()]
-        while accept(symbol: ",") { patterns.append(try patternPart()) }
+        while accept(symbol: ",") {
+            try checkPartCount(patterns.count + 1, "patterns in one MATCH")
+            patterns.append(try patternPart())
+        }
         let predicate = accept(keyword: "WHERE") ? try expression() : nil
         return Match(optional: optional, patterns: patterns, predicate: predicate, position: start)
     }

@@ -135,6 +135,8 @@ extension Expression {
         case .binary(let op, let left, let right): left.operandText + " " + op.rawValue + " " + right.operandText
         case .comparisonChain(let first, let steps):
             first.operandText + steps.map { " \($0.comparison.rawValue) " + $0.operand.operandText }.joined()
+        case .operatorChain(let first, let steps):
+            first.operandText + steps.map { " \($0.op.rawValue) " + $0.operand.operandText }.joined()
         case .isNull(let operand, let negated): operand.operandText + (negated ? " IS NOT NULL" : " IS NULL")
         case .hasLabels(let operand, let labels): operand.operandText + labels.map { ":" + $0.quotedName }.joined()
         case .function(let name, let distinct, let arguments):
@@ -156,7 +158,7 @@ extension Expression {
     /// The text of an operand: parenthesised when it is itself an operator expression.
     private var operandText: String {
         switch kind {
-        case .binary, .comparisonChain, .unary, .isNull: "(" + cypher + ")"
+        case .binary, .comparisonChain, .operatorChain, .unary, .isNull: "(" + cypher + ")"
         case .literal(.integer(let value)) where value < 0: "(" + cypher + ")"
         case .literal(.float(let value)) where value < 0: "(" + cypher + ")"
         default: cypher

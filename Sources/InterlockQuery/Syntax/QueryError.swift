@@ -13,6 +13,8 @@ public struct QueryError: Error, Hashable, Sendable, CustomStringConvertible {
         case runtime
         /// The query ran past its time limit.
         case timeout
+        /// The query would build or hold more than its limits allow (`QueryLimits`).
+        case limit
     }
 
     /// The family of the fault.

@@ -49,6 +49,8 @@ struct Check: ParsableCommand {
         valueName: "file"))
     var ruleFiles: [String] = []
 
+    @OptionGroup var ruleLimits: RuleLimitOptions
+
     @Flag(help: "Print the time spent loading, building, in each detector and writing the output to standard error.")
     var timings = false
 
@@ -63,7 +65,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let analysis = try PortfolioInput.analyse(input.paths + ruleFiles, selection)
+        let analysis = try PortfolioInput.analyse(input.paths + ruleFiles, selection, ruleLimits: ruleLimits.limits)
         if timings {
             printToStandardError("load   \(analysis.timings.load)")
             printToStandardError("build  \(analysis.timings.build)")

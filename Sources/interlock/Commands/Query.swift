@@ -39,7 +39,16 @@ struct QueryCommand: ParsableCommand {
     var file: String?
 
     @Option(help: ArgumentHelp("Stop the query after this many seconds.", valueName: "seconds"))
-    var timeout: Double?
+    var timeout: Double = 60
+
+    @Option(name: .customLong("max-value-size"), help: ArgumentHelp(
+        "The most elements a list, or UTF-8 bytes a string, built by the query may have.", valueName: "n"))
+    var maximumValueSize = QueryLimits.query.maximumValueSize
+
+    @Option(name: .customLong("max-held"), help: ArgumentHelp(
+        "The most values the query may hold at once (rows kept by ORDER BY, DISTINCT, aggregation, collect(), or for a table).",
+        valueName: "n"))
+    var maximumHeldValues = QueryLimits.query.maximumHeldValues
 
     @Flag(help: "Print the time spent loading, building the graph and running the query to standard error.")
     var timings = false
@@ -59,7 +68,13 @@ struct QueryCommand: ParsableCommand {
                 ? "Give the portfolio's files or folders, then the query (or the query with --file)."
                 : "Give at least one portfolio file or folder.")
         }
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
+        // `Duration` from a Double traps past Int64 nanoseconds: `--timeout inf` and `1e300` are refused here.
+        guard timeout > 0, timeout <= Self.longestTimeout else {
+            throw ValidationError("--timeout must be a number of seconds above 0 and at most \(Int(Self.longestTimeout)) (a week).")
+        }
+        guard maximumValueSize > 0, maximumHeldValues > 0 else {
+            throw ValidationError("--max-value-size and --max-held must be positive numbers.")
+        }
         for parameter in parameters where parsedParameter(parameter) == nil {
             throw ValidationError("--param expects name=value, got '\(parameter)'.")
         }
@@ -79,21 +94,52 @@ struct QueryCommand: ParsableCommand {
         for parameter in parameters {
             if let (name, value) = parsedParameter(parameter) { values[name] = QueryValue.parameter(from: value) }
         }
-        let result: QueryResult
+        let limits = QueryLimits(
+            timeout: .milliseconds(Int((timeout * 1000).rounded(.up))), maximumValueSize: maximumValueSize,
+            maximumHeldValues: maximumHeldValues)
         let clock = ContinuousClock()
         let start = clock.now
-        do {
-            result = try engine.run(prepared, parameters: values, timeout: timeout.map { .milliseconds(Int($0 * 1000)) })
-        } catch {
-            throw CommandFailure.badInput(located(error, in: text))
+        let formatter = ResultFormatter(graph: engine.graph)
+        let destination = OutputDestination(path: output)
+        if ResultFormatter<PortfolioQueryGraph>.streams(format) {
+            // Rows go out as they come: a result of any length never has to fit in memory. A
+            // query that fails half-way fails the command (exit 2), and `-o` keeps no partial file.
+            try destination.stream { handle in
+                let writer = ChunkedWriter(handle)
+                var columns: [String] = []
+                var count = 0
+                do throws(QueryError) {
+                    try engine.stream(prepared, parameters: values, limits: limits, columns: { (names) throws(QueryError) in
+                        columns = names
+                        try writer.append(formatter.header(columns: names, as: format))
+                    }) { (row) throws(QueryError) in
+                        try writer.append(formatter.row(row, columns: columns, index: count, as: format))
+                        count += 1
+                    }
+                } catch {
+                    if let failure = writer.failure { throw failure }
+                    throw CommandFailure.badInput(located(error, in: text))
+                }
+                try writer.finish(with: formatter.footer(rows: count, as: format))
+            }
+        } else {
+            let result: QueryResult
+            do {
+                result = try engine.run(prepared, parameters: values, limits: limits)
+            } catch {
+                throw CommandFailure.badInput(located(error, in: text))
+            }
+            try destination.write(formatter.render(result, as: format))
         }
         if timings {
             printToStandardError("load   \(analysis.timings.load)")
             printToStandardError("build  \(analysis.timings.build)")
             printToStandardError("query  \(clock.now - start)")
         }
-        try OutputDestination(path: output).write(ResultFormatter(graph: engine.graph).render(result, as: format))
     }
+
+    /// The longest `--timeout` accepted, in seconds.
+    static let longestTimeout = 604_800.0
 
     /// The query from the argument or the file.
     private func queryText() throws -> String {
@@ -108,7 +154,9 @@ struct QueryCommand: ParsableCommand {
 
     /// The error with its place and a caret under it; the file's name first when read from one.
     private func located(_ error: QueryError, in text: String) -> String {
-        (file.map { "\($0):" } ?? "") + error.rendered(in: text)
+        // "file:1:5: syntax error", but "file: timeout error" when the fault has no place.
+        let separator = error.position == nil ? ": " : ":"
+        return (file.map { $0 + separator } ?? "") + error.rendered(in: text)
     }
 
     private func parsedParameter(_ text: String) -> (String, String)? {

@@ -36,19 +36,17 @@ struct Stats: ParsableCommand {
                 ("totalEdges", .integer(graph.edgeCount)),
                 ("danglingReferences", .integer(graph.danglingReferences.count)),
             ])
-            print(document.serialized())
+            // Through OutputDestination: a full disk is an error and exit 2, not lost output and exit 0.
+            try OutputDestination(path: nil).write(document.serialized() + "\n")
         case .text:
             let width = (nodes + edges).map(\.0.count).max() ?? 0
             func row(_ name: String, _ count: Int) -> String {
                 name + String(repeating: " ", count: width - name.count + 2) + String(count)
             }
-            print("Nodes")
-            for (name, count) in nodes { print("  " + row(name, count)) }
-            print("  " + row("total", graph.nodeCount))
-            print("Edges")
-            for (name, count) in edges { print("  " + row(name, count)) }
-            print("  " + row("total", graph.edgeCount))
-            print("Dangling references: \(graph.danglingReferences.count)")
+            var lines = ["Nodes"] + nodes.map { "  " + row($0.0, $0.1) } + ["  " + row("total", graph.nodeCount)]
+            lines += ["Edges"] + edges.map { "  " + row($0.0, $0.1) } + ["  " + row("total", graph.edgeCount)]
+            lines.append("Dangling references: \(graph.danglingReferences.count)")
+            try OutputDestination(path: nil).write(lines.map { $0 + "\n" }.joined())
         }
     }
 }

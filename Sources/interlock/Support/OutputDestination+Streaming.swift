@@ -10,8 +10,10 @@ extension OutputDestination {
         case .standardOutput:
             do {
                 return try body(FileHandle.standardOutput)
+            } catch let failure as CommandFailure {
+                throw failure
             } catch {
-                throw CommandFailure.badInput("cannot write to standard output: \(error.localizedDescription)")
+                throw CommandFailure.badInput("cannot write to standard output: \(writeFailure(error))")
             }
         case .special(let device):
             guard let handle = FileHandle(forWritingAtPath: device) else {
@@ -20,8 +22,10 @@ extension OutputDestination {
             defer { try? handle.close() }
             do {
                 return try body(handle)
+            } catch let failure as CommandFailure {
+                throw failure
             } catch {
-                throw CommandFailure.badInput("cannot write \(path ?? device): \(error.localizedDescription)")
+                throw CommandFailure.badInput("cannot write \(path ?? device): \(writeFailure(error))")
             }
         case .file(let file):
             return try streamReplacing(file, body)
@@ -48,7 +52,16 @@ extension OutputDestination {
             try? handle.close()
             try? FileManager.default.removeItem(at: temporary)
             if error is CommandFailure { throw error }
-            throw CommandFailure.badInput("cannot write \(path ?? file): \(error.localizedDescription)")
+            throw CommandFailure.badInput("cannot write \(path ?? file): \(writeFailure(error))")
         }
     }
+}
+
+/// What went wrong in a write, in the system's words ("No space left on device", "File too
+/// large"): Foundation wraps the POSIX error in a Cocoa one that reads "NSCocoaErrorDomain error 512".
+func writeFailure(_ error: any Error) -> String {
+    let cocoa = error as NSError
+    let underlying = (cocoa.userInfo[NSUnderlyingErrorKey] as? NSError) ?? cocoa
+    guard underlying.domain == NSPOSIXErrorDomain else { return error.localizedDescription }
+    return String(cString: strerror(Int32(underlying.code)))
 }

@@ -48,7 +48,7 @@ struct OutputDestination {
             do {
                 try data.write(to: URL(fileURLWithPath: file), options: .atomic)
             } catch {
-                throw CommandFailure.badInput("cannot write \(path ?? file): \(error.localizedDescription)")
+                throw CommandFailure.badInput("cannot write \(path ?? file): \(writeFailure(error))")
             }
         }
     }
@@ -59,5 +59,12 @@ var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
 /// Writes a line to standard error.
 func printToStandardError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    writeToStandardError(line + "\n")
+}
+
+/// Writes text to standard error. `FileHandle.write(_: Data)` traps on a write error (a `try!`
+/// inside Foundation): with standard error on a full disk or a closed pipe, a message is lost
+/// rather than the process crashing with SIGILL.
+func writeToStandardError(_ text: String) {
+    try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
 }

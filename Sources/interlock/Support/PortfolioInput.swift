@@ -15,9 +15,11 @@ struct PortfolioInput: ParsableArguments {
 
     /// Loads, builds and analyses the portfolio at `paths`, with progress on a terminal; a
     /// structural fault, a broken custom rule or an unknown rule id is exit code 2 with its message.
-    static func analyse(_ paths: [String], _ selection: PortfolioAnalysis.Selection = .all) throws -> PortfolioAnalysis {
+    static func analyse(
+        _ paths: [String], _ selection: PortfolioAnalysis.Selection = .all, ruleLimits: QueryRule.Limits = .standard
+    ) throws -> PortfolioAnalysis {
         do {
-            return try PortfolioAnalysis(paths: paths, selection: selection, progress: ProgressDisplay())
+            return try PortfolioAnalysis(paths: paths, selection: selection, ruleLimits: ruleLimits, progress: ProgressDisplay())
         } catch {
             throw CommandFailure.badInput(error.description)
         }

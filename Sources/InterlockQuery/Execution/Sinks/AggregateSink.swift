@@ -10,24 +10,35 @@ final class AggregateSink: RowSink {
     private let calls: [AggregateRegistry.Call]
     private let items: [Evaluator]
     private let inputWidth: Int
+    private let budget: QueryBudget
     private let next: RowSink
     private var groups: [Group] = []
     private var groupIndex: [Row: Int] = [:]
     /// The groups of a single node key, by node index.
     private var nodeGroupIndex: [Int: Int] = [:]
 
-    init(keys: [Evaluator], calls: [AggregateRegistry.Call], items: [Evaluator], inputWidth: Int, next: RowSink) {
+    init(
+        keys: [Evaluator], calls: [AggregateRegistry.Call], items: [Evaluator], inputWidth: Int, budget: QueryBudget,
+        next: RowSink
+    ) {
         self.keys = keys
         self.calls = calls
         self.items = items
         self.inputWidth = inputWidth
+        self.budget = budget
         self.next = next
     }
 
     func push(_ row: Row) throws(QueryError) -> Bool {
         let index = try group(of: row)
         for (position, call) in calls.enumerated() {
-            try groups[index].accumulators[position].add(try call.argument?(row) ?? .boolean(true))
+            let value = try call.argument?(row) ?? .boolean(true)
+            if call.function == .collect {
+                // What collect() keeps is held, and the list it makes is a value like any other.
+                try budget.hold(1 + value.shallowSize)
+                try budget.checkSize(groups[index].accumulators[position].collected + 1, at: call.position)
+            }
+            try groups[index].accumulators[position].add(value)
         }
         return true
     }
@@ -49,21 +60,22 @@ final class AggregateSink: RowSink {
             // Grouping by one node (`WITH c, count(i)`): the node's index is the key, with no
             // row of values to build and hash. Other values never equal a node.
             let value = try keys[0](row)
-            guard case .node(let node) = value else { return group(ofKey: [value], row) }
+            guard case .node(let node) = value else { return try group(ofKey: [value], row) }
             if let existing = nodeGroupIndex[node] { return existing }
             nodeGroupIndex[node] = groups.count
-            return newGroup(row)
+            return try newGroup(row)
         }
-        return group(ofKey: try keys.evaluate(row), row)
+        return try group(ofKey: try keys.evaluate(row), row)
     }
 
-    private func group(ofKey key: Row, _ row: Row) -> Int {
+    private func group(ofKey key: Row, _ row: Row) throws(QueryError) -> Int {
         if let existing = groupIndex[key] { return existing }
         groupIndex[key] = groups.count
-        return newGroup(row)
+        return try newGroup(row)
     }
 
-    private func newGroup(_ representative: Row) -> Int {
+    private func newGroup(_ representative: Row) throws(QueryError) -> Int {
+        try budget.hold(representative)
         groups.append(Group(representative: representative, accumulators: calls.map(Accumulator.init)))
         return groups.count - 1
     }

@@ -8,18 +8,26 @@ protocol RowSink: AnyObject {
     func finish() throws(QueryError)
 }
 
-/// The end of the chain: keeps the rows (once each when the query is a UNION without ALL).
-final class CollectSink: RowSink {
-    private(set) var rows: [Row] = []
+/// The end of the chain: hands each row on (once each when the query is a UNION without ALL,
+/// which means remembering the rows seen). Rows remembered, or all rows when the caller keeps
+/// them (`holding`), count against the budget.
+final class EmitSink: RowSink {
+    private let emit: (Row) throws(QueryError) -> Void
+    private let holding: Bool
+    private let budget: QueryBudget
     private var seen: Set<Row>?
 
-    init(distinct: Bool) {
+    init(distinct: Bool, holding: Bool, budget: QueryBudget, emit: @escaping (Row) throws(QueryError) -> Void) {
         seen = distinct ? [] : nil
+        self.holding = holding
+        self.budget = budget
+        self.emit = emit
     }
 
     func push(_ row: Row) throws(QueryError) -> Bool {
         if seen != nil, seen?.insert(row).inserted == false { return true }
-        rows.append(row)
+        if holding || seen != nil { try budget.hold(row) }
+        try emit(row)
         return true
     }
 

@@ -8,10 +8,15 @@ final class SortSink: RowSink {
     /// Sort keys, the row, and its arrival number (the last tie-breaker, for stability).
     private var rows: [(keys: [QueryValue], row: Row, sequence: Int)] = []
     private var arrived = 0
+    private let budget: QueryBudget
+    /// The most rows the buffer has held: only growth past it counts against the budget, so a
+    /// top-k sort over a long stream is not charged for the rows it cut.
+    private var peak = 0
 
-    init(keys: [(value: Evaluator, descending: Bool)], keep: Int?, next: RowSink) {
+    init(keys: [(value: Evaluator, descending: Bool)], keep: Int?, budget: QueryBudget, next: RowSink) {
         self.keys = keys
         self.keep = keep
+        self.budget = budget
         self.next = next
     }
 
@@ -20,7 +25,11 @@ final class SortSink: RowSink {
         for key in keys { values.append(try key.value(row)) }
         rows.append((values, row, arrived))
         arrived += 1
-        if let keep, rows.count > 2 * keep + 64 { sortAndCut(to: keep) }
+        if rows.count > peak {
+            peak = rows.count
+            try budget.hold(row + values)
+        }
+        if let keep, keep <= (Int.max - 64) / 2, rows.count > 2 * keep + 64 { sortAndCut(to: keep) }
         return true
     }
 

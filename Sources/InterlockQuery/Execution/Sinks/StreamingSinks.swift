@@ -70,17 +70,21 @@ final class ProjectSink: RowSink {
     func finish() throws(QueryError) { try next.finish() }
 }
 
-/// Drops rows equivalent to one already passed.
+/// Drops rows equivalent to one already passed; the rows remembered count against the budget.
 final class DistinctSink: RowSink {
     private var seen: Set<Row> = []
+    private let budget: QueryBudget
     private let next: RowSink
 
-    init(next: RowSink) {
+    init(budget: QueryBudget, next: RowSink) {
+        self.budget = budget
         self.next = next
     }
 
     func push(_ row: Row) throws(QueryError) -> Bool {
-        seen.insert(row).inserted ? try next.push(row) : true
+        guard seen.insert(row).inserted else { return true }
+        try budget.hold(row)
+        return try next.push(row)
     }
 
     func finish() throws(QueryError) { try next.finish() }
