@@ -70,15 +70,16 @@ extension HTMLReporter {
         let links = report.analysis.unitEntanglement
         return .group(
             .h3(.id("entanglement"), "Which units must plan together"),
-            .p(.class("lead"), .plain("Pairs of business units whose initiatives depend on each other, or where one unit's initiatives write data that the other's read.")),
+            .p(.class("lead"), .plain("Pairs of business units whose initiatives depend on each other, pass data from one to the other, or build on a platform or data source the other unit runs.")),
             .if(links.isEmpty, .p(.class("none"), .plain("No initiative depends on, or passes data to, another unit's initiative."))),
             .if(!links.isEmpty, .table(
-                .thead(.tr(.th("Units"), .th(.class("num"), "Dependencies"), .th(.class("num"), "Data passed on"), .th(.class("num"), "Ties"))),
+                .thead(.tr(.th("Units"), .th(.class("num"), "Dependencies"), .th(.class("num"), "Data passed on"), .th(.class("num"), "On the other's platforms"), .th(.class("num"), "Ties"))),
                 .tbody(.forEach(links.prefix(8)) { link in
                     .tr(
                         .td(.strong(.plain("\(report.graph.name(of: link.first)) ↔ \(report.graph.name(of: link.second))"))),
                         .td(.class("num"), .text("\(link.dependencies)")),
                         .td(.class("num"), .text("\(link.dataFlows)")),
+                        .td(.class("num"), .text("\(link.platforms)")),
                         .td(.class("num"), .strong(.text("\(link.total)")))
                     )
                 })

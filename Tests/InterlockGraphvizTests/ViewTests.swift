@@ -69,19 +69,28 @@ struct ViewTests {
         #expect(throws: ViewError.missingFocus) { try DiagramView.focus.diagram(in: small.context) }
     }
 
-    @Test("units: one node per unit and for initiatives without one, edges counting how entangled two units are")
+    @Test("units: units that run initiatives, coloured by the share of budget at risk, one edge per entangled pair")
     func units() throws {
         let diagram = try small.diagram(.units)
-        #expect(diagram.nodes.map(\.id) == ["group", "sales", "ops", UnitsView.noUnitID])
-        #expect(diagram.node("ops")?.label == .plain("Operations\n2 initiatives"))
+        // "Group" holds only another unit and runs nothing: left out, and so is its parent link.
+        #expect(diagram.nodes.map(\.id) == ["sales", "ops", UnitsView.noUnitID])
+        #expect(diagram.node("ops")?.label == .plain("Operations\n2 initiatives · EUR 50k at risk (100 %)"))
         #expect(diagram.node("ops")?.fillColor == Palette.fill(for: .error))
         #expect(diagram.node(UnitsView.noUnitID)?.fillColor == .white)
         // One undirected edge per pair, counted as the board report counts entanglement: both
-        // dependencies between sales and ops, and the source one writes and the other reads.
-        #expect(diagram.edges("sales", "ops").map(\.label) == ["2 dependencies, 1 data flow"])
+        // dependencies between sales and ops, the source one writes and the other reads, and the
+        // operations initiative building on PostgreSQL, which Sales owns.
+        #expect(diagram.edges("sales", "ops").map(\.label) == ["2 dependencies\n1 data flow\n1 on shared platforms"])
         #expect(diagram.edges("sales", "ops").map(\.direction) == [EdgeDirection.none])
         #expect(diagram.edges("ops", "sales").isEmpty)
-        #expect(diagram.edges("sales", "group").map(\.style) == [.dotted])
+        #expect(diagram.edges("sales", "group").isEmpty)
+    }
+
+    @Test("units: line widths rank the ties, from 1 to 6 points")
+    func unitTieWidths() {
+        #expect(UnitsView.rankWidths([]) == [])
+        #expect(UnitsView.rankWidths([7]) == [2])
+        #expect(UnitsView.rankWidths([1, 100, 5, 5, 40]) == [1, 6, 3.5, 3.5, 4.75])
     }
 
     @Test("capabilities: the map with who delivers what, duplicates grouped")

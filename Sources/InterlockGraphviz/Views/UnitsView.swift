@@ -1,87 +1,152 @@
 import InterlockAnalysis
 import InterlockCore
 
-/// `units`: business units as nodes, coloured by the worst finding of their initiatives, joined
-/// by edges whose width grows with how entangled they are (dependencies and data flows between
-/// their active initiatives, as the board report counts them). The aggregate view for large portfolios.
+/// `units`: the business units that run initiatives, each coloured by the share of its budget
+/// that serious problems put at risk, joined by one edge per pair of entangled units whose width
+/// ranks how entangled they are (dependencies, data flows and shared platforms between active
+/// initiatives, as the board report counts them). The aggregate view for large portfolios.
+///
+/// Units without an active initiative of their own (a group holding only other units) are left
+/// out unless something ties them; past `maximumTies` edges, the weakest ties are summarised in
+/// the subtitle rather than drawn, so the picture keeps saying which pairs matter most.
 struct UnitsView {
     /// Node id of the initiatives that name no business unit.
     static let noUnitID = "interlock:no-unit"
     /// Stands for "no unit" where a unit node number is expected.
     private static let noUnit = -1
+    /// The most ties drawn: more than this and every unit looks tied to every other.
+    static let maximumTies = 12
 
     func diagram(in context: ViewContext, options: ViewOptions) -> Diagram {
         let graph = context.graph
         var members: [Int: [Int]] = [:]
-        for initiative in graph.nodes(ofKind: .initiative) {
-            members[unit(of: initiative, graph), default: []].append(initiative)
+        for initiative in graph.nodes(ofKind: .initiative) where context.analysis.isActiveInitiative(initiative) {
+            members[graph.unitNode(of: initiative) ?? Self.noUnit, default: []].append(initiative)
         }
-        let severity = members.mapValues { $0.compactMap(context.severity(of:)).max() }
-        let units = Array(graph.nodes(ofKind: .unit)) + (members[Self.noUnit] == nil ? [] : [Self.noUnit])
-        let riskKey = { (unit: Int) in [severity[unit].flatMap { $0 }.map { Severity.allCases.firstIndex(of: $0) ?? 0 } ?? -1, members[unit]?.count ?? 0] }
-        let cut = NodeCut(units, limit: options.maxNodes) { riskKey($0).lexicographicallyPrecedes(riskKey($1), by: >) }
+        let exposure = Exposure(context, members: members)
+        let ties = context.analysis.unitEntanglement
+        let tied = Set(ties.flatMap { [$0.first, $0.second] })
+        let candidates = (Array(graph.nodes(ofKind: .unit)) + [Self.noUnit]).filter { members[$0] != nil || tied.contains($0) }
+        let cut = NodeCut(candidates, limit: options.maxNodes) { exposure.share(of: $0) > exposure.share(of: $1) }
         let kept = Set(cut.kept)
+        let drawnTies = Array(ties.filter { kept.contains($0.first) && kept.contains($0.second) })
+        let shownTies = Array(drawnTies.prefix(Self.maximumTies))
 
-        let nodes = cut.kept.map { unit in
-            let count = members[unit]?.count ?? 0
-            let worst = severity[unit].flatMap { $0 }
-            let findings = Set((members[unit] ?? []).flatMap { context.findings.messages[$0] ?? [] }).count
-            return DiagramNode(
-                id: id(of: unit, graph), label: .plain("\(name(of: unit, graph))\n\(count) initiative\(count == 1 ? "" : "s")"),
-                shape: Palette.shape(for: .unit), style: [.filled], fillColor: Palette.fill(for: worst), lineColor: Palette.line(for: worst),
-                penWidth: worst == .error ? 2 : nil, tooltip: "\(count) initiatives; \(findings) findings involve them")
+        let nodes = cut.kept.map { unit in node(for: unit, members: members[unit] ?? [], exposure: exposure, graph) }
+        let widths = Self.rankWidths(shownTies.map(\.total))
+        var edges = zip(shownTies, widths).map { tie, width in edge(for: tie, width: width, graph) }
+        edges += hierarchyEdges(graph, among: kept)
+
+        var notes = ["\(cut.kept.filter { members[$0] != nil }.count) business units running \(members.values.reduce(0) { $0 + $1.count }) active initiatives"]
+        if drawnTies.count > shownTies.count {
+            let weaker = drawnTies[shownTies.count...]
+            let units = Set(weaker.flatMap { [$0.first, $0.second] }).count
+            notes.append("The \(shownTies.count) strongest ties are drawn; \(weaker.count) weaker ones between \(units) units are not.")
         }
-        let edges = (entanglementEdges(context) + hierarchyEdges(graph)).filter { kept.contains($0.from) && kept.contains($0.to) }
-            .map { $0.edge(ids: { id(of: $0, graph) }) }
-        let shown = Set(cut.kept.compactMap { severity[$0].flatMap { $0 } })
-        var entries = [LegendEntry(.shape(Palette.shape(for: .unit)), "Business unit")]
-        for level in Severity.allCases.reversed() where shown.contains(level) {
-            entries.append(LegendEntry(.fill(Palette.fill(for: level), border: Palette.line(for: level)), "Worst finding: \(level.rawValue)"))
-        }
-        entries.append(LegendEntry(.line(Palette.neutral, .solid), "Dependencies and data flows between active initiatives (width: count)"))
-        entries.append(LegendEntry(.line(Palette.muted, .dotted), "Part of a larger unit"))
-        let notes = ["\(units.count) business units, \(graph.nodes(ofKind: .initiative).count) initiatives"]
-            + [cut.note(criterion: "with the lowest risk")].compactMap { $0 }
+        notes += [cut.note(criterion: "with the least budget at risk")].compactMap { $0 }
         return Diagram(
             title: context.title("business units"), notes: notes, rankDirection: .leftToRight, nodes: nodes, edges: edges,
-            legend: Legend(entries: entries))
+            legend: legend(exposure: exposure, units: cut.kept, ties: !shownTies.isEmpty, hierarchy: edges.contains { $0.style == .dotted }))
     }
 
-    /// An aggregated edge between two units (or "no unit").
-    private struct UnitEdge {
-        enum Kind { case entanglement(UnitEntanglement), parent }
-        var from: Int
-        var to: Int
-        var kind: Kind
+    /// How much of each unit's active budget errors put at risk.
+    private struct Exposure {
+        private var atRisk: [Int: Double] = [:]
+        private var budget: [Int: Double] = [:]
+        private var count: [Int: (atRisk: Int, all: Int)] = [:]
 
-        func edge(ids: (Int) -> String) -> DiagramEdge {
-            switch kind {
-            case .entanglement(let tie):
-                var parts: [String] = []
-                if tie.dependencies > 0 { parts.append("\(tie.dependencies) dependenc\(tie.dependencies == 1 ? "y" : "ies")") }
-                if tie.dataFlows > 0 { parts.append("\(tie.dataFlows) data flow\(tie.dataFlows == 1 ? "" : "s")") }
-                return DiagramEdge(
-                    from: ids(from), to: ids(to), label: parts.joined(separator: ", "), color: Palette.neutral,
-                    penWidth: Double(min(1 + tie.total, 8)), direction: EdgeDirection.none, weight: tie.total)
-            case .parent:
-                return DiagramEdge(from: ids(from), to: ids(to), color: Palette.muted, style: .dotted, arrowHead: .odot, tooltip: "part of")
+        init(_ context: ViewContext, members: [Int: [Int]]) {
+            let graph = context.graph
+            var risky = Set<Int>()
+            for finding in context.findings.findings where finding.severity == .error {
+                risky.formUnion(context.analysis.initiativesAtRisk(of: finding))
+            }
+            for (unit, initiatives) in members {
+                let exposed = initiatives.filter(risky.contains)
+                budget[unit] = initiatives.reduce(0) { $0 + (graph.budget(ofInitiative: $1) ?? 0) }
+                atRisk[unit] = exposed.reduce(0) { $0 + (graph.budget(ofInitiative: $1) ?? 0) }
+                count[unit] = (exposed.count, initiatives.count)
+            }
+        }
+
+        /// The share of the unit's active budget at risk (of its initiatives when it has no budget), 0 to 1.
+        func share(of unit: Int) -> Double {
+            if let total = budget[unit], total > 0 { return (atRisk[unit] ?? 0) / total }
+            guard let count = count[unit], count.all > 0 else { return 0 }
+            return Double(count.atRisk) / Double(count.all)
+        }
+
+        /// The budget at risk of a unit.
+        func amount(of unit: Int) -> Double { atRisk[unit] ?? 0 }
+
+        /// The band a share falls in: a third or more is an error's colour, a tenth or more a
+        /// warning's, anything less the colour of information, nothing white.
+        func band(of unit: Int) -> Severity? {
+            let share = share(of: unit)
+            return share >= 1.0 / 3 ? .error : share >= 0.1 ? .warning : share > 0 ? .info : nil
+        }
+    }
+
+    private func node(for unit: Int, members: [Int], exposure: Exposure, _ graph: PortfolioGraph) -> DiagramNode {
+        let band = exposure.band(of: unit)
+        var label = "\(name(of: unit, graph))\n\(members.count) initiative\(members.count == 1 ? "" : "s")"
+        let share = Int((exposure.share(of: unit) * 100).rounded())
+        if exposure.amount(of: unit) > 0 {
+            label += " · \(Money.abbreviated(exposure.amount(of: unit), currency: graph.portfolio.currency)) at risk (\(share) %)"
+        } else if share > 0 {
+            label += " · \(share) % at risk"
+        }
+        return DiagramNode(
+            id: id(of: unit, graph), label: .plain(label), shape: Palette.shape(for: .unit), style: [.filled],
+            fillColor: Palette.fill(for: band), lineColor: Palette.line(for: band), penWidth: band == .error ? 2 : nil,
+            tooltip: "\(name(of: unit, graph)): \(members.count) active initiatives; \(share) % of their budget named by a serious problem")
+    }
+
+    private func edge(for tie: UnitEntanglement, width: Double, _ graph: PortfolioGraph) -> DiagramEdge {
+        var parts: [String] = []
+        if tie.dependencies > 0 { parts.append("\(tie.dependencies) dependenc\(tie.dependencies == 1 ? "y" : "ies")") }
+        if tie.dataFlows > 0 { parts.append("\(tie.dataFlows) data flow\(tie.dataFlows == 1 ? "" : "s")") }
+        if tie.platforms > 0 { parts.append("\(tie.platforms) on shared platforms") }
+        return DiagramEdge(
+            from: id(of: tie.first, graph), to: id(of: tie.second, graph), label: parts.joined(separator: "\n"), color: Palette.neutral,
+            penWidth: width, direction: EdgeDirection.none, weight: tie.total)
+    }
+
+    /// Line widths by rank among the ties drawn, 1 to 6 points in quartile steps: the counts of a
+    /// large portfolio all exceed any fixed scale, their ranks still tell strong ties from weak.
+    static func rankWidths(_ totals: [Int]) -> [Double] {
+        let sorted = totals.sorted()
+        return totals.map { total in
+            guard sorted.count > 1, let last = sorted.lastIndex(of: total) else { return 2 }
+            let quantile = Double(last) / Double(sorted.count - 1)
+            return 1 + (quantile * 4).rounded(.down) * 1.25
+        }
+    }
+
+    /// Parent links between drawn units, dotted.
+    private func hierarchyEdges(_ graph: PortfolioGraph, among kept: Set<Int>) -> [DiagramEdge] {
+        graph.nodes(ofKind: .unit).filter(kept.contains).flatMap { unit in
+            graph.successors(of: unit, via: .partOf).filter { kept.contains($0) && graph.kind(of: $0) == .unit }.map { parent in
+                DiagramEdge(from: id(of: unit, graph), to: id(of: parent, graph), color: Palette.muted, style: .dotted, arrowHead: .odot,
+                            tooltip: "part of")
             }
         }
     }
 
-    /// One edge per pair of entangled units (docs/scoring.md, "Entanglement").
-    private func entanglementEdges(_ context: ViewContext) -> [UnitEdge] {
-        context.analysis.unitEntanglement.map { UnitEdge(from: $0.first, to: $0.second, kind: .entanglement($0)) }
-    }
-
-    /// Parent links between units, dotted.
-    private func hierarchyEdges(_ graph: PortfolioGraph) -> [UnitEdge] {
-        graph.nodes(ofKind: .unit).flatMap { unit in
-            graph.successors(of: unit, via: .partOf).filter { graph.kind(of: $0) == .unit }.map { UnitEdge(from: unit, to: $0, kind: .parent) }
+    private func legend(exposure: Exposure, units: [Int], ties: Bool, hierarchy: Bool) -> Legend {
+        var entries = [LegendEntry(.shape(Palette.shape(for: .unit)), "Business unit running initiatives")]
+        let bands = Set(units.compactMap { exposure.band(of: $0) })
+        let words: [(Severity, String)] = [
+            (.error, "A third or more of its budget at risk"), (.warning, "A tenth to a third at risk"), (.info, "Less than a tenth at risk"),
+        ]
+        for (band, text) in words where bands.contains(band) {
+            entries.append(LegendEntry(.fill(Palette.fill(for: band), border: Palette.line(for: band)), text))
         }
+        if ties { entries.append(LegendEntry(.line(Palette.neutral, .solid), "Units that must plan together; the wider, the more tied")) }
+        if hierarchy { entries.append(LegendEntry(.line(Palette.muted, .dotted), "Part of a larger unit")) }
+        return Legend(entries: entries)
     }
 
-    private func unit(of initiative: Int, _ graph: PortfolioGraph) -> Int { graph.unitNode(of: initiative) ?? Self.noUnit }
     private func id(of unit: Int, _ graph: PortfolioGraph) -> String { unit == Self.noUnit ? Self.noUnitID : graph.id(of: unit) }
     private func name(of unit: Int, _ graph: PortfolioGraph) -> String { unit == Self.noUnit ? "No business unit" : graph.name(of: unit) }
 }
