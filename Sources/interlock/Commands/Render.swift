@@ -79,6 +79,7 @@ struct Render: ParsableCommand {
             throw CommandFailure.badInput("error: \(error)")
         }
         for warning in rendered.warnings { printToStandardError("interlock: Graphviz warning: \(warning)") }
+        if let fallback = rendered.fallback { printToStandardError("interlock: warning: \(fallback)") }
         try OutputDestination(path: output).write(rendered.data)
     }
 }
