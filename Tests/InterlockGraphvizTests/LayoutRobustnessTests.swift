@@ -31,11 +31,13 @@ struct LayoutRobustnessTests {
           - {id: n12, technologies: [t1@13], capabilities: [cap], name: x}
         """
 
-    /// Lays `diagram` out with dot in the test process itself, so that heap corruption ends
-    /// the test run instead of being absorbed by the child process and the fallback.
+    /// Lays `diagram` out with dot in the test process itself (tests never call
+    /// `layOutInSubprocesses`), so that heap corruption ends the test run instead of being
+    /// absorbed by a layout process and the fallback; asserts that no fallback was needed.
     static func renderInProcess(_ diagram: Diagram) throws -> Data {
-        let plan = try GraphPlan(diagram, engine: .dot, options: RenderOptions())
-        return try Graphviz.shared.render(plan, engine: .dot, format: .svg, isolated: false).data
+        let rendered = try Graphviz.shared.render(diagram, options: RenderOptions(layout: .dot))
+        #expect(rendered.fallback == nil)
+        return rendered.data
     }
 
     static func diagram(_ view: DiagramView, of text: String) throws -> Diagram {
@@ -49,10 +51,6 @@ struct LayoutRobustnessTests {
         let first = try Self.renderInProcess(diagram)
         #expect(try SVGDocument(first).nodeIDs.contains("n3"))
         for _ in 1..<20 { #expect(try Self.renderInProcess(diagram) == first) }
-        // The public path (layout in a child process) needs no fallback either.
-        let rendered = try Graphviz.shared.render(diagram)
-        #expect(rendered.fallback == nil)
-        #expect(rendered.layout == .dot)
     }
 
     /// Sizes and seeds of `interlock generate` that aborted (overview, 50 to 300 initiatives)
@@ -141,17 +139,36 @@ struct LayoutRobustnessTests {
         #expect(GraphvizError.graphviz(stage: "dot layout", messages: ["a.", "b"]).description == "Graphviz failed during dot layout: a, and 1 more errors.")
     }
 
-    @Test("a child's report cut short by its death keeps what arrived whole")
-    func truncatedChildReport() {
-        func frame(_ tag: Character, _ payload: [UInt8]) -> [UInt8] {
-            [tag.asciiValue ?? 0] + withUnsafeBytes(of: UInt32(payload.count)) { Array($0) } + payload
+    @Test("a layout served by another process comes back as drawn here, errors included")
+    func servedLayout() throws {
+        let plan = try GraphPlan(Self.clustered, engine: .dot, options: RenderOptions())
+        let request = try JSONEncoder().encode(LayoutRequest(plan: plan, engine: .dot, format: .svg))
+        let response = try JSONDecoder().decode(LayoutResponse.self, from: Graphviz.shared.serveLayout(request))
+        #expect(response.failure == nil)
+        #expect(response.data == (try Graphviz.shared.render(plan, engine: .dot, format: .svg).data))
+
+        var broken = plan
+        broken.nodes[0].attributes[1] = GraphPlan.Attribute(name: "label", value: .html("<B>oops</TABLE>\n"))
+        let failed = try JSONDecoder().decode(
+            LayoutResponse.self, from: Graphviz.shared.serveLayout(try JSONEncoder().encode(LayoutRequest(plan: broken, engine: .dot, format: .svg))))
+        #expect(failed.failure?.stage == "dot layout")
+        #expect(failed.data == nil)
+    }
+
+    @Test("a layout process that dies or answers nothing is a crashed layout, not the end of this process")
+    func deadLayoutProcess() throws {
+        let plan = try GraphPlan(Self.clustered, engine: .dot, options: RenderOptions())
+        let request = LayoutRequest(plan: plan, engine: .dot, format: .svg)
+        let shell = URL(fileURLWithPath: "/bin/sh")
+        #expect(throws: GraphvizError.layoutCrashed(stage: "dot layout", signal: SIGKILL)) {
+            try request.run(shell, arguments: ["-c", "kill -KILL $$"])
         }
-        let status = withUnsafeBytes(of: (Int32(0), Int32(0))) { Array($0) }
-        let bytes = frame("m", Array("Warning".utf8)) + frame("l", status) + frame("d", [1, 2, 3]).dropLast()
-        let report = ChildReport(bytes)
-        #expect(report.messagePieces == ["Warning"])
-        #expect(report.layout?.status == 0)
-        #expect(report.render == nil)
-        #expect(report.data == nil)
+        // Exits without reading a request larger than a socket buffer: sending it must not
+        // raise SIGPIPE here.
+        let large = LayoutRequest(plan: try GraphPlan(Fixtures.chain(5000), engine: .dot, options: nil), engine: .dot, format: .svg)
+        #expect(try JSONEncoder().encode(large).count > 1 << 20)
+        #expect(throws: GraphvizError.layoutCrashed(stage: "dot layout", signal: 0)) {
+            try large.run(shell, arguments: ["-c", "exit 0"])
+        }
     }
 }

@@ -9,12 +9,12 @@ import Foundation
 /// module happens inside this class, under one process-wide lock. Every C object is freed on
 /// every path, in the order Graphviz requires: render data, then layout, then graph.
 ///
-/// The graph is built in this process; the layout and rendering run in a forked child that
-/// sends back the bytes, because Graphviz 2.42 has layout bugs that corrupt its heap and
-/// abort (see ``render(_:engine:format:)``): a child that dies costs one attempt, not the
-/// caller's process. When a layout fails, ``render(_:options:)`` draws the diagram again
-/// without clusters, then with `sfdp`, and says so in the subtitle and in
-/// ``RenderedDiagram/fallback``.
+/// A program can have each layout run in a fresh process of its own
+/// (``layOutInSubprocesses(executable:arguments:)``, as the `interlock` command does), because
+/// Graphviz 2.42 has layout bugs that corrupt its heap and abort: in a separate process, that
+/// is a failed attempt, not the end of the caller. When a layout fails, ``render(_:options:)``
+/// draws the diagram again without clusters, then with `sfdp`, and says so in the subtitle and
+/// in ``RenderedDiagram/fallback``.
 ///
 /// ```swift
 /// let svg = try Graphviz.shared.render(diagram, options: RenderOptions(format: .svg)).data
@@ -40,9 +40,9 @@ public final class Graphviz: @unchecked Sendable {
     /// The discipline every graph is opened with (default memory and I/O, sequential IDs),
     /// alive for the whole process.
     private let discipline: UnsafeMutablePointer<Agdisc_t>
-    /// Engine and format pairs already used in this process (see ``warmUp(engine:format:)``);
-    /// only used under ``lock``.
-    private var warmedUp: Set<String> = []
+    /// The program and arguments that serve layouts (``serveLayout(_:)``) when layouts run in
+    /// subprocesses; nil to lay out in this process. Only used under ``lock``.
+    private var layoutServer: (executable: URL, arguments: [String])?
 
     private init() {
         guard let context = gvContext() else {
@@ -113,29 +113,74 @@ public final class Graphviz: @unchecked Sendable {
         throw firstFailure ?? .graphviz(stage: "\(engine.rawValue) layout", messages: [])
     }
 
-    /// Lays out and renders a lowered graph; ``render(_:options:)`` after its checks.
+    /// From now on, lays out and renders every diagram in a new process: `executable` run with
+    /// `arguments`, which must pass its standard input to ``serveLayout(_:)`` and write the
+    /// result to its standard output.
     ///
-    /// The layout runs in a forked child process. Graphviz 2.42 can corrupt its heap during a
-    /// layout (a rank array freed twice by `gvFreeLayout` after dot added a rank for a labelled
-    /// edge, see ``GraphPlan``), and glibc then aborts the whole process; in a child, that is a
-    /// failed attempt the caller can recover from. Forking a threaded process is safe here
-    /// because the child runs only C: the shim's `interlock_layout_in_child` lays out,
-    /// renders, writes the bytes and Graphviz's messages to a pipe and ends with `_exit`
-    /// (no cleanup, no atexit handlers, no Swift error callback). The only Swift it reaches
-    /// are the ID discipline's callbacks, which read and extend dictionaries already built
-    /// here and allocate through malloc, which glibc makes usable in a forked child. Plugins
-    /// and fonts are loaded in this process first (``warmUp(engine:format:)``), so the child
-    /// never calls `dlopen` or initialises fontconfig, whose locks another thread might have
-    /// held at the fork.
-    ///
-    /// - Parameter isolated: false lays out in this process, as the warm-up does; tests use it
-    ///   so that a corrupted heap ends the test process instead of being absorbed as a failure.
-    func render(_ plan: GraphPlan, engine: LayoutEngine, format: OutputFormat, isolated: Bool = true) throws(GraphvizError) -> RenderedDiagram {
+    /// Graphviz 2.42 can corrupt its heap during a layout (dot's rank array freed twice by
+    /// `gvFreeLayout`, see ``GraphPlan``), and glibc then aborts the whole process; in a
+    /// process of its own that is one failed attempt, and ``render(_:options:)`` falls back.
+    /// A new process (posix_spawn), not `fork`: a fork of this threaded process copies locks
+    /// other threads hold, and Pango's font thread holds fontconfig's lock while it loads
+    /// fonts, so a forked child laying out text waited for it forever (seen in `report`).
+    public func layOutInSubprocesses(executable: URL, arguments: [String]) {
         lock.lock()
         defer { lock.unlock() }
-        if isolated { try warmUp(engine: engine, format: format) }
+        layoutServer = (executable, arguments)
+    }
+
+    /// Lays out and renders one request from ``layOutInSubprocesses(executable:arguments:)``
+    /// in this process, for the program serving layouts.
+    ///
+    /// - Parameter request: the bytes the parent process wrote to standard input.
+    /// - Returns: the bytes to write to standard output, an error included.
+    public func serveLayout(_ request: Data) -> Data {
+        let response: LayoutResponse
+        do {
+            let decoded = try JSONDecoder().decode(LayoutRequest.self, from: request)
+            guard let engine = LayoutEngine(rawValue: decoded.engine), let format = OutputFormat(rawValue: decoded.format) else {
+                throw GraphvizError.graphviz(stage: "layout process", messages: ["unknown engine or format"])
+            }
+            do throws(GraphvizError) {
+                let rendered = try renderHere(decoded.plan, engine: engine, format: format)
+                response = LayoutResponse(data: rendered.data, warnings: rendered.warnings, failure: nil)
+            } catch {
+                response = LayoutResponse(data: nil, warnings: [], failure: LayoutResponse.Failure(error))
+            }
+        } catch {
+            response = LayoutResponse(
+                data: nil, warnings: [], failure: LayoutResponse.Failure(stage: "layout process", messages: ["unreadable request: \(error)"]))
+        }
+        return (try? JSONEncoder().encode(response)) ?? Data()
+    }
+
+    /// Lays out and renders a lowered graph; ``render(_:options:)`` after its checks. In a
+    /// subprocess when ``layOutInSubprocesses(executable:arguments:)`` was called, else here.
+    func render(_ plan: GraphPlan, engine: LayoutEngine, format: OutputFormat) throws(GraphvizError) -> RenderedDiagram {
+        lock.lock()
+        let server = layoutServer
+        lock.unlock()
+        guard let server else { return try renderHere(plan, engine: engine, format: format) }
+        return try LayoutRequest(plan: plan, engine: engine, format: format).run(server.executable, arguments: server.arguments)
+    }
+
+    /// Lays out and renders a lowered graph in this process.
+    private func renderHere(_ plan: GraphPlan, engine: LayoutEngine, format: OutputFormat) throws(GraphvizError) -> RenderedDiagram {
+        lock.lock()
+        defer { lock.unlock() }
         let data = try withGraph(plan) { graph throws(GraphvizError) in
-            isolated ? try layOutInChild(graph, engine: engine, format: format) : try layOutHere(graph, engine: engine, format: format)
+            let layoutStatus = engine.rawValue.withCString { gvLayout(context, graph, $0) }
+            // Freed even after a failed layout, which may have allocated part of its data.
+            defer { gvFreeLayout(context, graph) }
+            try checkErrors(status: layoutStatus, stage: "\(engine.rawValue) layout")
+
+            var result: UnsafeMutablePointer<CChar>?
+            var length: UInt32 = 0
+            let renderStatus = format.device.withCString { gvRenderData(context, graph, $0, &result, &length) }
+            defer { if let result { gvFreeRenderData(result) } }
+            try checkErrors(status: renderStatus, stage: "\(format.rawValue) rendering")
+            guard let result else { throw .graphviz(stage: "\(format.rawValue) rendering", messages: []) }
+            return Data(bytes: result, count: Int(length))
         }
         return RenderedDiagram(data: data, layout: engine, warnings: Self.messageLog.warnings)
     }
@@ -153,81 +198,6 @@ public final class Graphviz: @unchecked Sendable {
     }
 
     // MARK: - Under the lock
-
-    /// Lays out and renders a two-node graph in this process, once per engine and format, so
-    /// that Graphviz loads the plugins, the text layout and the fonts before any fork.
-    private func warmUp(engine: LayoutEngine, format: OutputFormat) throws(GraphvizError) {
-        let key = "\(engine.rawValue) \(format.device)"
-        guard !warmedUp.contains(key) else { return }
-        let sample = Diagram(
-            title: "warm-up", nodes: [DiagramNode(id: "a", label: .plain("a")), DiagramNode(id: "b", label: .plain("b"), cluster: "c")],
-            edges: [DiagramEdge(from: "a", to: "b", label: "e")], clusters: [DiagramCluster(id: "c")])
-        let plan = try GraphPlan(sample, engine: engine, options: RenderOptions(format: format))
-        _ = try withGraph(plan) { graph throws(GraphvizError) in try layOutHere(graph, engine: engine, format: format) }
-        warmedUp.insert(key)
-    }
-
-    /// Lays out and renders `graph` in this process and frees the layout.
-    private func layOutHere(_ graph: UnsafeMutablePointer<Agraph_t>, engine: LayoutEngine, format: OutputFormat) throws(GraphvizError) -> Data {
-        let layoutStatus = engine.rawValue.withCString { gvLayout(context, graph, $0) }
-        // Freed even after a failed layout, which may have allocated part of its data.
-        defer { gvFreeLayout(context, graph) }
-        try checkErrors(status: layoutStatus, stage: "\(engine.rawValue) layout")
-
-        var result: UnsafeMutablePointer<CChar>?
-        var length: UInt32 = 0
-        let renderStatus = format.device.withCString { gvRenderData(context, graph, $0, &result, &length) }
-        defer { if let result { gvFreeRenderData(result) } }
-        try checkErrors(status: renderStatus, stage: "\(format.rawValue) rendering")
-        guard let result else { throw .graphviz(stage: "\(format.rawValue) rendering", messages: []) }
-        return Data(bytes: result, count: Int(length))
-    }
-
-    /// Runs `interlock_layout_in_child` on `graph` and reads back what the child sent.
-    private func layOutInChild(_ graph: UnsafeMutablePointer<Agraph_t>, engine: LayoutEngine, format: OutputFormat) throws(GraphvizError) -> Data {
-        var readEnd: Int32 = -1
-        let pid = engine.rawValue.withCString { engineName in
-            format.device.withCString { device in interlock_layout_in_child(context, graph, engineName, device, &readEnd) }
-        }
-        guard pid > 0 else { throw .system("fork", errno: errno) }
-        let bytes = Self.readToEnd(readEnd)
-        close(readEnd)
-        var waitStatus: Int32 = 0
-        while waitpid(pid, &waitStatus, 0) < 0 {
-            guard errno == EINTR else { throw .system("waitpid", errno: errno) }
-        }
-        let report = ChildReport(bytes)
-        for piece in report.messagePieces { Self.messageLog.receive(piece) }
-        let layoutStage = "\(engine.rawValue) layout"
-        // A signal number in the low seven bits (WTERMSIG): the child died, e.g. SIGABRT from
-        // glibc's heap checks; an exit code in the next byte (WEXITSTATUS).
-        let signal = waitStatus & 0x7F
-        let exitCode = (waitStatus >> 8) & 0xFF
-        guard signal == 0, exitCode == 0, let layout = report.layout else {
-            throw .layoutCrashed(stage: report.layout == nil ? layoutStage : "\(format.rawValue) rendering", signal: signal)
-        }
-        try checkErrors(status: layout.status, level: layout.level, stage: layoutStage)
-        guard let render = report.render else {
-            throw .layoutCrashed(stage: "\(format.rawValue) rendering", signal: signal)
-        }
-        try checkErrors(status: render.status, level: render.level, stage: "\(format.rawValue) rendering")
-        guard let data = report.data else { throw .graphviz(stage: "\(format.rawValue) rendering", messages: []) }
-        return data
-    }
-
-    /// Everything readable from `descriptor` until end of file.
-    private static func readToEnd(_ descriptor: Int32) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count > 0 {
-                bytes += chunk[0..<count]
-            } else if count == 0 || errno != EINTR {
-                return bytes
-            }
-        }
-    }
 
     /// Builds the cgraph graph for `plan`, passes it to `body` and closes it on every path.
     private func withGraph<Result>(
@@ -248,7 +218,8 @@ public final class Graphviz: @unchecked Sendable {
     /// Throws the errors Graphviz reported since the last check, or a bare failure for a
     /// non-zero status. Graphviz reports most problems (a malformed HTML label) only through
     /// its error callback and level, not through return values.
-    private func checkErrors(status: Int32, level: Int32 = agreseterrors(), stage: String) throws(GraphvizError) {
+    private func checkErrors(status: Int32, stage: String) throws(GraphvizError) {
+        let level = agreseterrors()
         let errors = Self.messageLog.errors
         if status != 0 || level > 0 || !errors.isEmpty {
             throw .graphviz(stage: stage, messages: errors)

@@ -65,6 +65,7 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
+        LayoutServer.isolateLayouts()
         let portfolio = try input.loadPortfolio()
         let graph = PortfolioGraph(portfolio)
         let findings = Analyzer.analyze(graph)

@@ -38,6 +38,7 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
+        LayoutServer.isolateLayouts()
         let analysis = try PortfolioAnalysis(paths: input.paths)
         let baselineFindings = try baseline.map { try PortfolioAnalysis(paths: [$0]).findings }
         let report = BoardReport(
