@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "InterlockGeneratorTests", dependencies: ["InterlockCore", "InterlockGenerator", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "InterlockAnalysisTests", dependencies: ["InterlockCore", "InterlockGenerator", "InterlockAnalysis"]),
         .testTarget(name: "InterlockQueryTests", dependencies: ["InterlockCore", "InterlockGenerator", "InterlockAnalysis", "InterlockQuery"]),
-        .testTarget(name: "InterlockGraphvizTests", dependencies: ["InterlockCore", "InterlockAnalysis", "InterlockGraphviz"],
+        .testTarget(name: "InterlockGraphvizTests", dependencies: ["InterlockCore", "InterlockGenerator", "InterlockAnalysis", "InterlockGraphviz"],
                     exclude: ["Golden", "Portfolios"]),
         .testTarget(name: "InterlockReportsTests", dependencies: ["InterlockCore", "InterlockAnalysis", "InterlockReports", "InterlockTestSupport"],
                     exclude: ["Fixtures"]),

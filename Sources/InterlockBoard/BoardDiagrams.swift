@@ -13,8 +13,10 @@ public enum BoardDiagrams {
     ]
 
     /// Draws the board pack's views of `report` and returns the report with them. Items the page's
-    /// index lists link to their entries there. A view Graphviz cannot draw is left out and its
-    /// error returned, so the page is written anyway.
+    /// index lists link to their entries there. A view Graphviz could only draw another way (see
+    /// `RenderedDiagram.fallback`) is shown that way and the fallback returned as a problem; a
+    /// view it cannot draw at all keeps its heading with a sentence saying so instead of the
+    /// picture, and its error is returned, so the page is written anyway.
     public static func adding(to report: BoardReport) -> (report: BoardReport, problems: [String]) {
         let linked = Set(report.findingsByNode().map(\.id))
         let context = ViewContext(analysis: report.analysis, findings: report.findings)
@@ -30,8 +32,11 @@ public enum BoardDiagrams {
                 diagrams.append(ReportDiagram(
                     view: entry.view.rawValue, title: entry.title, caption: entry.caption,
                     svg: String(decoding: rendered.data, as: UTF8.self)))
+                if let fallback = rendered.fallback { problems.append("the \(entry.view.rawValue) diagram: \(fallback)") }
             } catch {
-                problems.append("the \(entry.view.rawValue) diagram was left out: \(error)")
+                diagrams.append(ReportDiagram(
+                    view: entry.view.rawValue, title: entry.title, caption: "This diagram could not be drawn. \(error)", svg: ""))
+                problems.append("the \(entry.view.rawValue) diagram could not be drawn: \(error)")
             }
         }
         return (report.adding(diagrams: diagrams), problems)

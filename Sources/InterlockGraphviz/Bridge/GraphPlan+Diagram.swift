@@ -73,7 +73,13 @@ extension GraphPlan {
             .plain("outputorder", "edgesfirst"),
             .plain("pad", "0.2"),
         ]
-        if engine != .dot {
+        if engine == .dot {
+            // dot 2.42's default ranking collapses each cluster to one node first; edges in
+            // and out of clusters can then close a cycle among its internal nodes that it never
+            // breaks ("trouble in init_rank" and no layout, seen on generated portfolios of 200
+            // initiatives). newrank ranks every node in one pass with the clusters as constraints.
+            attributes.append(.plain("newrank", "true"))
+        } else {
             // Force-directed engines otherwise let nodes overlap; prism keeps clusters of
             // text readable and scales to thousands of nodes.
             attributes.append(.plain("overlap", "prism"))
@@ -168,10 +174,13 @@ extension GraphPlan {
     private static func attributes(of edge: DiagramEdge) -> [Attribute] {
         var attributes = AttributeList()
         if let id = edge.id { attributes.identifier("id", id) }
-        // dot 2.42 frees memory twice when it cleans up after laying out some labelled edges
-        // with constraint=false (seen on real portfolios); an external label avoids the
-        // virtual label node that triggers it.
-        attributes.text(edge.constraint ? "label" : "xlabel", edge.label)
+        // Never `label` on an edge: dot 2.42 turns an edge label into a virtual node, and when
+        // such an edge ends up within one rank at the top of a graph with clusters it inserts
+        // a rank above by reallocating the rank array (flat_edges), and gvFreeLayout later
+        // frees the array's old address again (valgrind: invalid free in dot's cleanup of a
+        // block realloc'd in flat_edges). glibc aborted about half of such renders.
+        // An external label is placed after layout and creates no virtual node.
+        attributes.text("xlabel", edge.label)
         attributes.keyword("color", edge.color?.graphvizValue)
         attributes.keyword("fontcolor", edge.color?.graphvizValue)
         attributes.keyword("style", edge.style == .solid ? nil : edge.style.rawValue)

@@ -3,9 +3,9 @@
 ///
 /// Building it is pure and testable; applying it (``Graphviz``) is a mechanical walk over C
 /// calls with no decisions left.
-struct GraphPlan: Hashable, Sendable {
+struct GraphPlan: Hashable, Sendable, Codable {
     /// An attribute value as cgraph stores it.
-    enum Value: Hashable, Sendable {
+    enum Value: Hashable, Sendable, Codable {
         /// A plain string (already escaped).
         case plain(String)
         /// An HTML-like label body (already escaped), stored with `agstrdup_html`.
@@ -13,7 +13,7 @@ struct GraphPlan: Hashable, Sendable {
     }
 
     /// One attribute of an object.
-    struct Attribute: Hashable, Sendable {
+    struct Attribute: Hashable, Sendable, Codable {
         /// Graphviz attribute name, e.g. `label`.
         var name: String
         /// Its value.
@@ -21,7 +21,7 @@ struct GraphPlan: Hashable, Sendable {
     }
 
     /// A subgraph drawn as a box.
-    struct Cluster: Hashable, Sendable {
+    struct Cluster: Hashable, Sendable, Codable {
         /// Subgraph name; starts with `cluster` so that dot draws the box.
         var name: String
         /// Index of the enclosing cluster in ``GraphPlan/clusters`` (always smaller), or nil for the root.
@@ -31,7 +31,7 @@ struct GraphPlan: Hashable, Sendable {
     }
 
     /// A node.
-    struct Node: Hashable, Sendable {
+    struct Node: Hashable, Sendable, Codable {
         /// Node name (escaped id).
         var name: String
         /// Index of its cluster in ``GraphPlan/clusters``, or nil for the root.
@@ -41,7 +41,7 @@ struct GraphPlan: Hashable, Sendable {
     }
 
     /// An edge.
-    struct Edge: Hashable, Sendable {
+    struct Edge: Hashable, Sendable, Codable {
         /// Index of the tail in ``GraphPlan/nodes``.
         var tail: Int
         /// Index of the head in ``GraphPlan/nodes``.

@@ -1,12 +1,20 @@
 import CGraphviz
 import Foundation
 
-/// The one entry point to the Graphviz C library: renders ``Diagram`` values in-process.
+/// The one entry point to the Graphviz C library: renders ``Diagram`` values with the library,
+/// not the `dot` program.
 ///
 /// Graphviz keeps global state (its error level, its string pools, plugin jobs) and is not
 /// thread-safe, not even with one context per thread, so every cgraph and gvc call in this
 /// module happens inside this class, under one process-wide lock. Every C object is freed on
 /// every path, in the order Graphviz requires: render data, then layout, then graph.
+///
+/// A program can have each layout run in a fresh process of its own
+/// (``layOutInSubprocesses(executable:arguments:)``, as the `interlock` command does), because
+/// Graphviz 2.42 has layout bugs that corrupt its heap and abort: in a separate process, that
+/// is a failed attempt, not the end of the caller. When a layout fails, ``render(_:options:)``
+/// draws the diagram again without clusters, then with `sfdp`, and says so in the subtitle and
+/// in ``RenderedDiagram/fallback``.
 ///
 /// ```swift
 /// let svg = try Graphviz.shared.render(diagram, options: RenderOptions(format: .svg)).data
@@ -32,6 +40,9 @@ public final class Graphviz: @unchecked Sendable {
     /// The discipline every graph is opened with (default memory and I/O, sequential IDs),
     /// alive for the whole process.
     private let discipline: UnsafeMutablePointer<Agdisc_t>
+    /// The program and arguments that serve layouts (``serveLayout(_:)``) when layouts run in
+    /// subprocesses; nil to lay out in this process. Only used under ``lock``.
+    private var layoutServer: (executable: URL, arguments: [String])?
 
     private init() {
         guard let context = gvContext() else {
@@ -50,11 +61,16 @@ public final class Graphviz: @unchecked Sendable {
         availableLayouts = Self.pluginNames(context, kind: "layout")
     }
 
-    /// Lays out and renders `diagram`.
+    /// Lays out and renders `diagram`, falling back when the layout fails.
     ///
-    /// - Returns: the file contents, the engine used and Graphviz's warnings.
+    /// When the engine fails on the diagram (Graphviz reports an error or its process dies),
+    /// the diagram is drawn again: by `dot` without its clusters when it has some, then by
+    /// `sfdp`. A fallback adds a line to the diagram's subtitle and is described in
+    /// ``RenderedDiagram/fallback``.
+    ///
+    /// - Returns: the file contents, the engine used, Graphviz's warnings and the fallback taken.
     /// - Throws: ``GraphvizError`` when the diagram is inconsistent, the format or engine is
-    ///   not installed, or Graphviz reports an error (such as a malformed label).
+    ///   not installed, or every layout tried failed (the first failure is thrown).
     public func render(_ diagram: Diagram, options: RenderOptions = RenderOptions()) throws(GraphvizError) -> RenderedDiagram {
         let engine = options.layout ?? .automatic(nodeCount: diagram.nodes.count)
         guard availableFormats.contains(options.format.device) else {
@@ -63,12 +79,93 @@ public final class Graphviz: @unchecked Sendable {
         guard availableLayouts.contains(engine.rawValue) else {
             throw .layoutUnavailable(engine, available: availableLayouts)
         }
-        let plan = try GraphPlan(diagram, engine: engine, options: options)
-        return try render(plan, engine: engine, format: options.format)
+        return try render(diagram, engine: engine, options: options) { plan, engine throws(GraphvizError) in
+            try render(plan, engine: engine, format: options.format)
+        }
     }
 
-    /// Lays out and renders a lowered graph; ``render(_:options:)`` after its checks.
+    /// The fallback sequence of ``render(_:options:)`` with the drawing of each attempt given,
+    /// so tests can make a chosen attempt fail.
+    func render(
+        _ diagram: Diagram, engine: LayoutEngine, options: RenderOptions,
+        drawing draw: (GraphPlan, LayoutEngine) throws(GraphvizError) -> RenderedDiagram
+    ) throws(GraphvizError) -> RenderedDiagram {
+        var firstFailure: GraphvizError?
+        for fallback in LayoutFallback.sequence(for: diagram, engine: engine, available: availableLayouts) {
+            var attempt = diagram
+            var note: String?
+            if let firstFailure {
+                note = fallback.note(after: firstFailure, engine: engine)
+                attempt = fallback.apply(to: diagram, note: note)
+            }
+            do throws(GraphvizError) {
+                let plan = try GraphPlan(attempt, engine: fallback.engine, options: options)
+                var rendered = try draw(plan, fallback.engine)
+                rendered.fallback = note
+                return rendered
+            } catch {
+                // Only a failed layout is worth another engine; an inconsistent diagram or a
+                // failing renderer fails the same way with any layout.
+                guard error.isLayoutFailure else { throw error }
+                if firstFailure == nil { firstFailure = error }
+            }
+        }
+        throw firstFailure ?? .graphviz(stage: "\(engine.rawValue) layout", messages: [])
+    }
+
+    /// From now on, lays out and renders every diagram in a new process: `executable` run with
+    /// `arguments`, which must pass its standard input to ``serveLayout(_:)`` and write the
+    /// result to its standard output.
+    ///
+    /// Graphviz 2.42 can corrupt its heap during a layout (dot's rank array freed twice by
+    /// `gvFreeLayout`, see ``GraphPlan``), and glibc then aborts the whole process; in a
+    /// process of its own that is one failed attempt, and ``render(_:options:)`` falls back.
+    /// A new process (posix_spawn), not `fork`: a fork of this threaded process copies locks
+    /// other threads hold, and Pango's font thread holds fontconfig's lock while it loads
+    /// fonts, so a forked child laying out text waited for it forever (seen in `report`).
+    public func layOutInSubprocesses(executable: URL, arguments: [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        layoutServer = (executable, arguments)
+    }
+
+    /// Lays out and renders one request from ``layOutInSubprocesses(executable:arguments:)``
+    /// in this process, for the program serving layouts.
+    ///
+    /// - Parameter request: the bytes the parent process wrote to standard input.
+    /// - Returns: the bytes to write to standard output, an error included.
+    public func serveLayout(_ request: Data) -> Data {
+        let response: LayoutResponse
+        do {
+            let decoded = try JSONDecoder().decode(LayoutRequest.self, from: request)
+            guard let engine = LayoutEngine(rawValue: decoded.engine), let format = OutputFormat(rawValue: decoded.format) else {
+                throw GraphvizError.graphviz(stage: "layout process", messages: ["unknown engine or format"])
+            }
+            do throws(GraphvizError) {
+                let rendered = try renderHere(decoded.plan, engine: engine, format: format)
+                response = LayoutResponse(data: rendered.data, warnings: rendered.warnings, failure: nil)
+            } catch {
+                response = LayoutResponse(data: nil, warnings: [], failure: LayoutResponse.Failure(error))
+            }
+        } catch {
+            response = LayoutResponse(
+                data: nil, warnings: [], failure: LayoutResponse.Failure(stage: "layout process", messages: ["unreadable request: \(error)"]))
+        }
+        return (try? JSONEncoder().encode(response)) ?? Data()
+    }
+
+    /// Lays out and renders a lowered graph; ``render(_:options:)`` after its checks. In a
+    /// subprocess when ``layOutInSubprocesses(executable:arguments:)`` was called, else here.
     func render(_ plan: GraphPlan, engine: LayoutEngine, format: OutputFormat) throws(GraphvizError) -> RenderedDiagram {
+        lock.lock()
+        let server = layoutServer
+        lock.unlock()
+        guard let server else { return try renderHere(plan, engine: engine, format: format) }
+        return try LayoutRequest(plan: plan, engine: engine, format: format).run(server.executable, arguments: server.arguments)
+    }
+
+    /// Lays out and renders a lowered graph in this process.
+    private func renderHere(_ plan: GraphPlan, engine: LayoutEngine, format: OutputFormat) throws(GraphvizError) -> RenderedDiagram {
         lock.lock()
         defer { lock.unlock() }
         let data = try withGraph(plan) { graph throws(GraphvizError) in

@@ -48,7 +48,11 @@ final class GraphvizMessageLog: @unchecked Sendable {
 
 extension GraphvizMessageLog.Message {
     /// The text on one line: Graphviz ends pieces with line feeds and pads them with spaces.
+    /// Lines that start with a tab are dropped: Graphviz indents its listings of internal
+    /// objects that way (after "trouble in init_rank", hundreds of virtual nodes), which say
+    /// nothing to a reader.
     var normalizedText: String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        text.split(separator: "\n").filter { !$0.hasPrefix("\t") }.joined(separator: " ")
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

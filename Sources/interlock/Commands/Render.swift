@@ -78,6 +78,7 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
+        LayoutServer.isolateLayouts()
         let analysis = try input.analyse()
         let options = ViewOptions(
             maxNodes: maxNodes, focus: node.map { Focus(nodeID: $0, depth: depth, direction: direction) }, finding: finding.map(FindingSelector.init))
@@ -91,6 +92,7 @@ struct Render: ParsableCommand {
             throw CommandFailure.badInput("error: \(error)")
         }
         for warning in rendered.warnings { printToStandardError("interlock: Graphviz warning: \(warning)") }
+        if let fallback = rendered.fallback { printToStandardError("interlock: warning: \(fallback)") }
         try OutputDestination(path: output).write(rendered.data)
     }
 }

@@ -40,6 +40,7 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
+        LayoutServer.isolateLayouts()
         let analysis = try input.analyse()
         let baselineFindings = try baseline.map { try PortfolioInput.analyse([$0]).findings }
         let report = BoardReport(
