@@ -63,7 +63,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let analysis = try PortfolioInput.analyse(input.paths + ruleFiles, selection)
+        let analysis = try input.analyse(selection, ruleFiles: ruleFiles)
         if timings {
             printToStandardError("load   \(analysis.timings.load)")
             printToStandardError("build  \(analysis.timings.build)")
