@@ -5,18 +5,29 @@ import InterlockCore
 public enum ImportFormat: String, CaseIterable, Hashable, Sendable {
     /// ArchiMate Open Exchange Format, 3.0/3.1 or 2.1 (`.xml`).
     case archimate
+    /// CSV files, one per kind or one of initiatives, mapped by `--mapping` or by their headers.
+    case csv
+    /// An Excel workbook, one sheet per kind or one of initiatives, mapped by `--mapping` or by its headers.
+    case xlsx
+    /// SAP LeanIX's Excel (or CSV) export, with the built-in mapping.
+    case leanix
+    /// Ardoq's Excel export (one sheet per component type, a references sheet), with the built-in mapping.
+    case ardoq
 }
 
 /// How to read an import.
 public struct ImportOptions: Sendable {
     /// Source types mapped to other kinds than the format's table (`--as ApplicationComponent=initiative`).
     public var overrides: [String: ImportKind]
+    /// The spreadsheet mapping (`--mapping`); nil: the format's built-in one, or headers named like fields.
+    public var mapping: SpreadsheetMapping?
     /// Size bounds for untrusted files.
     public var limits: ImportLimits
 
     /// Creates options.
-    public init(overrides: [String: ImportKind] = [:], limits: ImportLimits = ImportLimits()) {
+    public init(overrides: [String: ImportKind] = [:], mapping: SpreadsheetMapping? = nil, limits: ImportLimits = ImportLimits()) {
         self.overrides = overrides
+        self.mapping = mapping
         self.limits = limits
     }
 
@@ -64,6 +75,8 @@ public enum PortfolioImporter {
         switch format {
         case .archimate:
             return try ArchiMateImporter.importFiles(paths, options: options)
+        case .csv, .xlsx, .leanix, .ardoq:
+            return try SpreadsheetImporter.importFiles(paths, format: format, options: options)
         }
     }
 

@@ -19,6 +19,8 @@ struct Import: ParsableCommand {
         Examples:
           interlock import archimate model.xml -o portfolio.yaml
           interlock import archimate landscape.xml --as ApplicationComponent=initiative -o portfolio.yaml
+          interlock import xlsx projects.xlsx --mapping map.yaml -o portfolio.yaml
+          interlock import leanix leanix-export.xlsx -o portfolio.yaml
         """
     )
 
@@ -57,7 +59,8 @@ struct Import: ParsableCommand {
     }
 }
 
-/// How imported files are mapped: `--as` overrides of the format's table. Shared by `import`
+/// How imported files are mapped: `--as` overrides of the format's table and the spreadsheet
+/// mapping file. Shared by `import`
 /// and every command's `--from`.
 struct ImportMappingOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp(
@@ -65,6 +68,11 @@ struct ImportMappingOptions: ParsableArguments {
             + "BusinessProcess=capability, Group=unit, Other=skip). Repeatable.",
         valueName: "type=kind"))
     var overrides: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "A YAML file mapping spreadsheet sheets and columns to kinds and fields (csv, xlsx; replaces the built-in one of leanix, ardoq).",
+        valueName: "file"))
+    var mapping: String?
 
     func validate() throws {
         do {
@@ -78,7 +86,8 @@ struct ImportMappingOptions: ParsableArguments {
     /// or an import without initiatives is exit code 2 with its message.
     func importPortfolio(_ paths: [String], format: ImportFormat) throws -> ImportedPortfolio {
         do {
-            let options = ImportOptions(overrides: try ImportOptions.overrides(overrides))
+            let options = ImportOptions(overrides: try ImportOptions.overrides(overrides),
+                                        mapping: try mapping.map { path throws(ImportError) in try SpreadsheetMapping.load(path: path) })
             let imported = try PortfolioImporter.importFiles(paths, format: format, options: options)
             for line in imported.summary.lines { printToStandardError("import: \(line)") }
             return imported
