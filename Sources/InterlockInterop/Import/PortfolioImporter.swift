@@ -13,6 +13,8 @@ public enum ImportFormat: String, CaseIterable, Hashable, Sendable {
     case leanix
     /// Ardoq's Excel export (one sheet per component type, a references sheet), with the built-in mapping.
     case ardoq
+    /// Backstage catalog files (`catalog-info.yaml`, several documents each).
+    case backstage
 }
 
 /// How to read an import.
@@ -77,6 +79,8 @@ public enum PortfolioImporter {
             return try ArchiMateImporter.importFiles(paths, options: options)
         case .csv, .xlsx, .leanix, .ardoq:
             return try SpreadsheetImporter.importFiles(paths, format: format, options: options)
+        case .backstage:
+            return try BackstageImporter.importFiles(paths, options: options)
         }
     }
 
