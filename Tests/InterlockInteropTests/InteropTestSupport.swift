@@ -34,3 +34,17 @@ extension Portfolio {
         return copy
     }
 }
+
+/// The first entity that differs between two portfolios, as text for an expectation's message.
+func firstDifference(_ left: Portfolio, _ right: Portfolio) -> String {
+    func compare<Entity: Equatable>(_ name: String, _ a: [Entity], _ b: [Entity]) -> String? {
+        if a.count != b.count { return "\(name): \(a.count) vs \(b.count)" }
+        return zip(a, b).first { $0 != $1 }.map { "\(name): \($0.0) vs \($0.1)" }
+    }
+    return compare("units", left.units, right.units) ?? compare("people", left.people, right.people)
+        ?? compare("teams", left.teams, right.teams) ?? compare("goals", left.goals, right.goals)
+        ?? compare("capabilities", left.capabilities, right.capabilities)
+        ?? compare("technologies", left.technologies, right.technologies)
+        ?? compare("dataSources", left.dataSources, right.dataSources)
+        ?? compare("initiatives", left.initiatives, right.initiatives) ?? "none"
+}

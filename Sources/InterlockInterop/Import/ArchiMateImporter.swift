@@ -54,7 +54,7 @@ enum ArchiMateImporter {
                 try reader.addElement(element, path: path, definitions: definitions, overrides: options.overrides)
             }
             for relationship in root.child("relationships")?.children("relationship") ?? [] {
-                try reader.addRelationship(relationship, path: path)
+                try reader.addRelationship(relationship, path: path, definitions: definitions)
             }
         }
         let assembler = PortfolioAssembler(source: paths.joined(separator: ", "), listSeparator: ";",
@@ -99,13 +99,21 @@ private struct RecordCollector {
             throw ImportError("\(path):\(element.line): an element without identifier or xsi:type")
         }
         let type = ArchiMateImporter.normalised(rawType)
-        let kind = PortfolioImporter.kind(of: type, table: ArchiMateImporter.table, overrides: overrides)
+        let properties = element.child("properties")?.children("property") ?? []
+        func name(of property: XMLElementNode) -> String {
+            let reference = property.attributes["propertyDefinitionRef"] ?? property.attributes["identifierref"] ?? ""
+            return definitions[reference] ?? reference
+        }
+        // The export marks kinds ArchiMate has no element for (units) with `interlock.kind`; `--as` still wins.
+        let marked = properties.first { name(of: $0) == "interlock.kind" }.flatMap { $0.child("value")?.text }.flatMap(ImportKind.init(word:))
+        let kind = overrides[type] == nil ? marked ?? PortfolioImporter.kind(of: type, table: ArchiMateImporter.table, overrides: overrides)
+            : PortfolioImporter.kind(of: type, table: ArchiMateImporter.table, overrides: overrides)
         var record = ImportRecord(key: identifier, sourceType: type, kind: kind, name: ArchiMateImporter.label(of: element) ?? identifier,
                                   location: SourceLocation(file: path, line: element.line, column: 1))
         let fields = kind.fieldTypes
-        for property in element.child("properties")?.children("property") ?? [] {
-            let reference = property.attributes["propertyDefinitionRef"] ?? property.attributes["identifierref"] ?? ""
-            let name = definitions[reference] ?? reference
+        for property in properties {
+            let name = name(of: property)
+            if name == "interlock.kind" { continue }
             let value = property.child("value")?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             // A property named like a field of the kind fills it (how the export writes them);
             // any other is kept as an x- key.
@@ -125,7 +133,7 @@ private struct RecordCollector {
         records.append(record)
     }
 
-    mutating func addRelationship(_ relationship: XMLElementNode, path: String) throws(ImportError) {
+    mutating func addRelationship(_ relationship: XMLElementNode, path: String, definitions: [String: String]) throws(ImportError) {
         guard let rawType = relationship.attribute("type"), let source = relationship.attributes["source"],
               let target = relationship.attributes["target"]
         else { throw ImportError("\(path):\(relationship.line): a relationship without xsi:type, source or target") }
@@ -151,12 +159,19 @@ private struct RecordCollector {
         }
         switch type {
         case "Serving", "Flow", "Triggering":
-            // The target cannot work without what serves it, feeds it or triggers it.
+            // The target cannot work without what serves it, feeds it or triggers it; a data
+            // source served by a technology runs on it.
             link(to, "dependsOn", from)
+            link(to, "technology", from)
         case "Realization":
             link(from, "capabilities", to)
             link(from, "goals", to)
-            link(from, "technologies", to)
+            // The version of a technology use, as the export writes it.
+            let version = relationship.child("properties")?.children("property").first { property in
+                let reference = property.attributes["propertyDefinitionRef"] ?? property.attributes["identifierref"] ?? ""
+                return definitions[reference] == "version"
+            }?.child("value")?.text
+            link(from, "technologies", to, detail: version)
         case "Influence":
             link(from, "goals", to)
         case "Access":
