@@ -51,16 +51,16 @@ enum GraphProperties {
 
     /// Escapes `&`, `<`, `>`, `"` for XML text and attributes.
     static func xmlEscaped(_ text: String) -> String {
+        escaped(text, ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"])
+    }
+
+    /// `text` with each character of `table` replaced by its text: the one loop behind every
+    /// export's escaping (XML, Mermaid labels, Cypher strings).
+    static func escaped(_ text: String, _ table: [Character: String]) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
+            if let replacement = table[character] { out += replacement } else { out.append(character) }
         }
         return out
     }
@@ -166,17 +166,6 @@ public enum MermaidExport {
     /// A label safe inside Mermaid's double quotes: quotes, `#` (which starts an entity), `<`,
     /// `>` and line breaks written as entity codes.
     static func label(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\"": out += "#quot;"
-            case "#": out += "#35;"
-            case "<": out += "#lt;"
-            case ">": out += "#gt;"
-            case "\n", "\r", "\r\n": out += " "
-            default: out.append(character)
-            }
-        }
-        return out
+        GraphProperties.escaped(text, ["\"": "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "\n": " ", "\r": " ", "\r\n": " "])
     }
 }

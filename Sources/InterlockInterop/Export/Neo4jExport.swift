@@ -117,18 +117,7 @@ public enum Neo4jExport {
         case .integer(let number): return String(number)
         case .float(let number): return "\(number)"
         case .string(let text):
-            var out = "'"
-            for character in text {
-                switch character {
-                case "\\": out += "\\\\"
-                case "'": out += "\\'"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default: out.append(character)
-                }
-            }
-            return out + "'"
+            return "'" + GraphProperties.escaped(text, ["\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\r\n": "\\r\\n", "\t": "\\t"]) + "'"
         case .list(let items): return "[" + items.map(literal).joined(separator: ", ") + "]"
         default: return "null"
         }
