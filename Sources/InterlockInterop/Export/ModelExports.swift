@@ -167,13 +167,17 @@ public enum BackstageExport {
             return "\(kinds[kind]?.lowercased() ?? "component"):default/\(name)"
         }
         let q = PortfolioYAMLWriter.quoted
+        // Each person's teams, gathered once: asking every team per person is quadratic.
+        var teamsOf: [String: [String]] = [:]
+        for team in portfolio.teams {
+            for member in team.members.uniqued() { teamsOf[member, default: []].append(team.id) }
+        }
         var out = ""
         for entity in entities {
             var annotations: [(String, String)] = []
             var spec: [String] = []
             if names[entity.id] != entity.id { annotations.append(("id", entity.id)) }
             if entity.kind == .goal || entity.kind == .unit { annotations.append(("kind", entity.kind.rawValue)) }
-            var memberOf: [String] = []
             for (field, value) in entity.values {
                 switch field {
                 // A reference to an id the portfolio does not define stays an annotation, which
@@ -193,8 +197,9 @@ public enum BackstageExport {
                 default: annotations.append((field, ExportedEntity.text(value)))
                 }
             }
-            for team in portfolio.teams where team.members.contains(entity.id) { memberOf.append(ref(team.id)) }
-            if entity.kind == .person { spec.append("memberOf: [\(memberOf.map(q).joined(separator: ", "))]") }
+            if entity.kind == .person {
+                spec.append("memberOf: [\((teamsOf[entity.id] ?? []).map { q(ref($0)) }.joined(separator: ", "))]")
+            }
             if entity.kind == .team || entity.kind == .unit {
                 spec.append("type: \(entity.kind == .unit ? "business-unit" : "team")")
                 spec.append("children: []")

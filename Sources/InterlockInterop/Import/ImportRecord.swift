@@ -44,8 +44,14 @@ public enum ImportKind: String, CaseIterable, Hashable, Sendable {
         }
     }
 
-    /// The fields of the portfolio format this kind has, from the model's field tables.
-    var fieldTypes: [String: FieldType] {
+    /// The fields of the portfolio format this kind has, from the model's field tables (read
+    /// once: every imported row asks).
+    var fieldTypes: [String: FieldType] { Self.fieldTables[self] ?? [:] }
+
+    private static let fieldTables: [ImportKind: [String: FieldType]] = Dictionary(
+        uniqueKeysWithValues: allCases.map { ($0, $0.readFieldTypes()) })
+
+    private func readFieldTypes() -> [String: FieldType] {
         func table<Entity>(_ fields: EntityFields<Entity>) -> [String: FieldType] {
             Dictionary(fields.fields.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
         }

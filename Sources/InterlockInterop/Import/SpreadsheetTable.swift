@@ -173,7 +173,7 @@ enum XLSXReader {
             var cells: [SpreadsheetCell] = []
             for cell in row.children("c") {
                 let column = cell.attributes["r"].flatMap(columnIndex) ?? cells.count
-                let origin = table.origin(row: number, column: column, header: nil)
+                var origin: String { table.origin(row: number, column: column, header: nil) }
                 let value = cell.child("v")?.text
                 let content: SpreadsheetCell
                 switch cell.attributes["t"] ?? "n" {
