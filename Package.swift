@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -34,8 +35,15 @@ let package = Package(
         .target(name: "InterlockAnalysis", dependencies: ["InterlockCore"]),
         // openCypher queries, custom rules, and the one load-and-analyse path (PortfolioAnalysis).
         .target(name: "InterlockQuery", dependencies: ["InterlockCore", "InterlockAnalysis"]),
-        // Exports (and importers) for other tools.
-        .target(name: "InterlockInterop", dependencies: ["InterlockCore", "InterlockQuery"]),
+        // Importers (spreadsheets, ArchiMate, Backstage) and exports for other tools.
+        .target(
+            name: "InterlockInterop",
+            dependencies: [
+                "InterlockCore", "InterlockQuery",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // Views and the only code that calls Graphviz.
         .target(name: "InterlockGraphviz", dependencies: ["InterlockCore", "InterlockAnalysis", "CGraphviz"]),
         // Text, JSON, SARIF and Markdown: no Graphviz.
@@ -69,6 +77,10 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "InterlockBoardTests",
                     dependencies: ["InterlockCore", "InterlockGenerator", "InterlockAnalysis", "InterlockReports", "InterlockBoard", "InterlockTestSupport"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "InterlockInteropTests",
+                    dependencies: ["InterlockCore", "InterlockGenerator", "InterlockQuery", "InterlockInterop",
+                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Fixtures"]),
         .testTarget(name: "InterlockCLITests", dependencies: ["interlock"], exclude: ["Golden"]),
     ]

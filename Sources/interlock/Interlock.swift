@@ -13,7 +13,10 @@ struct Interlock: ParsableCommand {
         The portfolio format is described in docs/format.md.
         """,
         version: InterlockRelease.version,
-        subcommands: [Check.self, Diff.self, Report.self, Render.self, QueryCommand.self, Stats.self, Generate.self, Export.self, LayoutServer.self]
+        subcommands: [
+            Check.self, Diff.self, Report.self, Render.self, QueryCommand.self, Stats.self, Generate.self, Import.self, Export.self,
+            LayoutServer.self,
+        ]
     )
 
     /// Runs the command, mapping every failure to the documented exit codes (usage errors are 2, not 64).

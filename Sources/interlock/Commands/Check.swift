@@ -65,7 +65,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let analysis = try PortfolioInput.analyse(input.paths + ruleFiles, selection, ruleLimits: ruleLimits.limits)
+        let analysis = try input.analyse(selection, ruleFiles: ruleFiles, ruleLimits: ruleLimits.limits)
         if timings {
             printToStandardError("load   \(analysis.timings.load)")
             printToStandardError("build  \(analysis.timings.build)")

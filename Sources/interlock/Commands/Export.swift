@@ -5,10 +5,11 @@ import InterlockInterop
 import InterlockQuery
 
 /// `interlock export`: writes the portfolio graph for other tools: an edge list for graph
-/// libraries (NetworkX, igraph, SciPy, Graphviz), or CSV files for graph databases (Kùzu, Neo4j).
+/// libraries (NetworkX, igraph, SciPy, Graphviz), CSV files for graph databases (Kùzu, Neo4j),
+/// GraphML, Mermaid, Neo4j import files and Cypher, an ArchiMate model or a Backstage catalog.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export the portfolio graph as an edge list or as CSV files for graph databases.",
+        abstract: "Export the portfolio graph for graph libraries, graph databases, diagram tools, Archi or Backstage.",
         discussion: """
         edgelist: the first line is '# nodes N edges M', then one line 'source target' per \
         relationship, where nodes are numbered 0..N-1 as in the graph Interlock builds (every \
@@ -21,16 +22,29 @@ struct Export: ParsableCommand {
         USES). Lists such as tags are written as Cypher list literals. Default: every \
         relationship type.
 
+        graphml: every property declared as a <key> (yEd, Gephi, NetworkX). mermaid: a \
+        flowchart, initiatives grouped by unit. neo4j: a folder (-o) of neo4j-admin import CSV \
+        (typed headers, :ID, :LABEL, :START_ID, :END_ID, :TYPE) and load.cypher for LOAD CSV on a \
+        running server. cypher: the script alone, data inline. archimate: an Open Exchange 3.1 \
+        model; backstage: catalog entities; both read back by 'interlock import' to the same \
+        portfolio (docs/interop.md lists what they cannot carry). Default relationships: all, \
+        but DEPENDS_ON for edgelist; archimate and backstage always write the whole portfolio.
+
         Examples:
           interlock export big.json --format edgelist -o big.edges
           interlock export big.json --format edgelist --relationship all -o all.edges
           interlock export big.json --format csv -o big-csv
+          interlock export Samples/acme --format neo4j -o acme-neo4j
+          interlock export Samples/acme --format archimate -o acme.xml
         """
     )
 
     /// The export formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case edgelist, csv
+        case edgelist, csv, graphml, mermaid, neo4j, cypher, archimate, backstage
+
+        /// True for the formats written as a folder of files.
+        var isFolder: Bool { self == .csv || self == .neo4j }
     }
 
     @OptionGroup var input: PortfolioInput
@@ -39,7 +53,7 @@ struct Export: ParsableCommand {
     var format: Format = .edgelist
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-        "The edge list file (default: standard output), or the folder of CSV files (required for csv); written atomically.",
+        "The file (default: standard output), or the folder (required for csv and neo4j); written atomically.",
         valueName: "path"))
     var output: String?
 
@@ -48,7 +62,7 @@ struct Export: ParsableCommand {
     var relationships: [String] = []
 
     func validate() throws {
-        if format == .csv, output == nil { throw ValidationError("--format csv writes a folder: give it with -o.") }
+        if format.isFolder, output == nil { throw ValidationError("--format \(format.rawValue) writes a folder: give it with -o.") }
         let known = EdgeKind.allCases.map(\.relationshipType)
         for type in relationships where type != "all" && EdgeKind(relationshipType: type) == nil {
             throw ValidationError("Unknown relationship type '\(type)'; known: all, \(known.joined(separator: ", ")).")
@@ -57,13 +71,14 @@ struct Export: ParsableCommand {
 
     /// The edge kinds to write: those named, else the format's default.
     var selectedKinds: EdgeKindSet {
-        if relationships.contains("all") || (relationships.isEmpty && format == .csv) { return EdgeKindSet(EdgeKind.allCases) }
+        if relationships.contains("all") || (relationships.isEmpty && format != .edgelist) { return EdgeKindSet(EdgeKind.allCases) }
         if relationships.isEmpty { return EdgeKindSet(.dependsOn) }
         return EdgeKindSet(relationships.compactMap(EdgeKind.init(relationshipType:)))
     }
 
     func run() throws {
-        let graph = try input.analyse(.none).graph
+        let analysis = try input.analyse(.none)
+        let graph = analysis.graph
         switch format {
         case .edgelist:
             try OutputDestination(path: output).stream { handle in
@@ -72,6 +87,19 @@ struct Export: ParsableCommand {
         case .csv:
             guard let output else { return }
             try writeFolder(output, files: CSVExport.files(of: graph, relationships: selectedKinds))
+        case .neo4j:
+            guard let output else { return }
+            try writeFolder(output, files: Neo4jExport.files(of: graph))
+        case .graphml:
+            try OutputDestination(path: output).write(GraphMLExport.text(of: graph, relationships: selectedKinds))
+        case .mermaid:
+            try OutputDestination(path: output).write(MermaidExport.text(of: graph, relationships: selectedKinds))
+        case .cypher:
+            try OutputDestination(path: output).write(Neo4jExport.script(of: graph))
+        case .archimate:
+            try OutputDestination(path: output).write(ArchiMateExport.text(of: analysis.portfolio))
+        case .backstage:
+            try OutputDestination(path: output).write(BackstageExport.text(of: analysis.portfolio))
         }
     }
 
@@ -82,7 +110,7 @@ struct Export: ParsableCommand {
         let destination = URL(fileURLWithPath: path)
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
-            throw CommandFailure.badInput("cannot write \(path): it is a file, and --format csv writes a folder")
+            throw CommandFailure.badInput("cannot write \(path): it is a file, and --format \(format.rawValue) writes a folder")
         }
         let parent = destination.deletingLastPathComponent()
         let temporary = parent.appendingPathComponent(".\(destination.lastPathComponent).\(getpid()).tmp")

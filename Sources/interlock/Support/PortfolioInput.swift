@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InterlockCore
+import InterlockInterop
 import InterlockQuery
 
 /// The portfolio paths every command that reads a portfolio takes.
@@ -8,9 +9,27 @@ struct PortfolioInput: ParsableArguments {
     @Argument(help: ArgumentHelp("Portfolio files or folders (YAML or JSON); folders are read recursively and merged.", valueName: "path"))
     var paths: [String]
 
-    /// Loads, builds and analyses the portfolio with the selected detectors.
-    func analyse(_ selection: PortfolioAnalysis.Selection = .all) throws -> PortfolioAnalysis {
-        try Self.analyse(paths, selection)
+    @Option(help: ArgumentHelp(
+        "Read the paths as this format instead of Interlock YAML or JSON, imported in memory as `interlock import` would: "
+            + ImportFormat.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+        valueName: "format"))
+    var from: ImportFormat?
+
+    @OptionGroup var mapping: ImportMappingOptions
+
+    /// Loads (or, with `--from`, imports), builds and analyses the portfolio with the selected
+    /// detectors; `ruleFiles` are YAML or JSON files whose custom rules run too.
+    func analyse(
+        _ selection: PortfolioAnalysis.Selection = .all, ruleFiles: [String] = [], ruleLimits: QueryRule.Limits = .standard
+    ) throws -> PortfolioAnalysis {
+        guard let from else { return try Self.analyse(paths + ruleFiles, selection, ruleLimits: ruleLimits) }
+        var portfolio = try mapping.importPortfolio(paths, format: from).portfolio
+        do {
+            if !ruleFiles.isEmpty { portfolio.rules += try PortfolioLoader.load(paths: ruleFiles).rules }
+            return try PortfolioAnalysis(portfolio: portfolio, selection: selection, ruleLimits: ruleLimits, progress: ProgressDisplay())
+        } catch {
+            throw CommandFailure.badInput("\(error)")
+        }
     }
 
     /// Loads, builds and analyses the portfolio at `paths`, with progress on a terminal; a
