@@ -91,7 +91,7 @@ public enum Incompatibility: Hashable, Sendable {
         case .exclusiveCategory(let category):
             return phrasing.text(
                 en: "both \(category), a category the policy allows only once",
-                fr: "toutes deux de la catégorie \(phrasing.quoted(category)), que la politique n'autorise qu'une fois")
+                fr: "de la catégorie \(phrasing.quoted(category)), que la politique n'autorise qu'une fois")
         }
     }
 }
