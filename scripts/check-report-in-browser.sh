@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Browser test of the board report (run by `make test` through `make browser-test`).
 #
-# Writes the board report of Samples/acme, opens it in headless Chromium and fails on any console
-# message: the page has no script, and its Content-Security-Policy turns any attempt to load
-# something from outside into a console error. Saves a screenshot and a print-to-PDF rendering
-# under .build/browser-test/ for a person to look at.
+# Writes the board report of Samples/acme in English and in French, opens each in headless
+# Chromium and fails on any console message: the page has no script, and its
+# Content-Security-Policy turns any attempt to load something from outside into a console error.
+# Saves screenshots (board.png, board-fr.png) and print-to-PDF renderings under
+# .build/browser-test/ for a person to look at.
 #
 # Usage: scripts/check-report-in-browser.sh [INTERLOCK_BINARY]
 # Installs Debian's chromium with apt-get when no Chromium is found; fails with a clear message
@@ -51,20 +52,25 @@ if ! grep -q 'CONSOLE.*interlock-probe' "$out/probe.log"; then
     exit 1
 fi
 
-"$binary" report Samples/acme -o "$out/board.html"
-page="file://$PWD/$out/board.html"
-run_chromium --window-size=1400,2400 --screenshot="$PWD/$out/board.png" "$page" 2>"$out/chromium.log" || {
-    echo "browser test: FAILED: Chromium could not render $out/board.html (see $out/chromium.log)." >&2
-    exit 1
-}
-run_chromium --no-pdf-header-footer --print-to-pdf="$PWD/$out/board.pdf" "$page" 2>>"$out/chromium.log" || true
+# One page per language: board (English) and board-fr (French).
+for name in board board-fr; do
+    language=en
+    [ "$name" = board-fr ] && language=fr
+    "$binary" report Samples/acme --lang "$language" -o "$out/$name.html"
+    page="file://$PWD/$out/$name.html"
+    run_chromium --window-size=1400,2400 --screenshot="$PWD/$out/$name.png" "$page" 2>"$out/$name-chromium.log" || {
+        echo "browser test: FAILED: Chromium could not render $out/$name.html (see $out/$name-chromium.log)." >&2
+        exit 1
+    }
+    run_chromium --no-pdf-header-footer --print-to-pdf="$PWD/$out/$name.pdf" "$page" 2>>"$out/$name-chromium.log" || true
 
-if grep 'CONSOLE' "$out/chromium.log"; then
-    echo "browser test: FAILED: the board report logged the console messages above." >&2
-    exit 1
-fi
-if [ ! -s "$out/board.png" ]; then
-    echo "browser test: FAILED: no screenshot was written." >&2
-    exit 1
-fi
-echo "browser test: passed, no console message; screenshot $out/board.png, print rendering $out/board.pdf"
+    if grep 'CONSOLE' "$out/$name-chromium.log"; then
+        echo "browser test: FAILED: the $language board report logged the console messages above." >&2
+        exit 1
+    fi
+    if [ ! -s "$out/$name.png" ]; then
+        echo "browser test: FAILED: no screenshot was written for $out/$name.html." >&2
+        exit 1
+    fi
+done
+echo "browser test: passed, no console message in English or French; screenshots $out/board.png and $out/board-fr.png, print renderings $out/board.pdf and $out/board-fr.pdf"

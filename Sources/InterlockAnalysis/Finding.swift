@@ -20,6 +20,10 @@ public struct Finding: Sendable, Codable, Hashable {
     public var owners: [String]
     /// The money involved, in the portfolio's currency, where money is involved.
     public var budgetAtStake: Double?
+    /// The facts behind `message` and `action`, from which the board writes them in its language;
+    /// nil for custom rules (their message is the organisation's own text) and decoded findings.
+    /// Like `nodeIndexes`, not part of equality or of the encoded form.
+    public var explanation: (any FindingExplanation)?
 
     /// Creates a finding from node ids, without node numbers.
     public init(
@@ -90,9 +94,12 @@ extension Finding {
     /// `graph`'s (checked by comparing ids, far cheaper than hashing them), else its ids looked up,
     /// as for a finding of another version of the portfolio; ids `graph` lacks are left out.
     public func nodes(in graph: PortfolioGraph) -> [Int] {
-        let numbered = nodeIndexes.count == nodes.count
-            && zip(nodeIndexes, nodes).allSatisfy { $0 < graph.nodeCount && graph.id(of: $0) == $1 }
-        return numbered ? nodeIndexes : nodes.compactMap { graph.node(withID: $0) }
+        isNumbered(in: graph) ? nodeIndexes : nodes.compactMap { graph.node(withID: $0) }
+    }
+
+    /// Whether the node numbers are `graph`'s: the finding was made in that graph.
+    func isNumbered(in graph: PortfolioGraph) -> Bool {
+        nodeIndexes.count == nodes.count && zip(nodeIndexes, nodes).allSatisfy { $0 < graph.nodeCount && graph.id(of: $0) == $1 }
     }
 
     /// The order every output uses: most severe first, then by rule, nodes and message.

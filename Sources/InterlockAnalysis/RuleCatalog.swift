@@ -23,10 +23,11 @@ public struct RuleCatalog: Sendable {
 
 extension RuleWording {
     /// Words for a rule nobody worded: its id split into words (`large-initiative-team-owned`
-    /// → "Large initiative team owned"), as an organisation names its own rules.
+    /// → "Large initiative team owned"), in every language, as the organisation named it.
     public init(fallbackFor rule: RuleID) {
+        let title = rule.rawValue.split(whereSeparator: { $0 == "-" || $0 == "_" }).joined(separator: " ").capitalizedFirst
         self.init(
-            title: rule.rawValue.split(whereSeparator: { $0 == "-" || $0 == "_" }).joined(separator: " ").capitalizedFirst,
-            whyItMatters: "A rule defined by the organisation itself.")
+            title: LocalizedText(en: title, fr: "\(title)"),
+            whyItMatters: LocalizedText(en: "A rule defined by the organisation itself.", fr: "Une règle que l'organisation s'est donnée."))
     }
 }

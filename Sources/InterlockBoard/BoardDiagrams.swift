@@ -5,11 +5,15 @@ import InterlockGraphviz
 /// The diagrams of the board pack, drawn in-process by the Graphviz views (docs/diagrams.md).
 public enum BoardDiagrams {
     /// The views the board pack shows, with a heading and how to read each, in business words.
-    static let views: [(view: DiagramView, title: String, caption: String)] = [
-        (.risks, "Risk map",
-         "Only what the findings touch, with one step of context: red loops are initiatives waiting on each other, red dashed lines join technologies that clash, boxes group the same capability built twice, dashed outlines have nobody accountable. Click an item to see its findings."),
-        (.units, "How the business units are tied together",
-         "Business units and the dependencies and shared data between them: the thicker the line, the more the two units must plan together."),
+    static let views: [(view: DiagramView, title: LocalizedText, caption: LocalizedText)] = [
+        (.risks, LocalizedText(en: "Risk map", fr: "Carte des risques"),
+         LocalizedText(
+            en: "Only what the findings touch, with one step of context: red loops are initiatives waiting on each other, red dashed lines join technologies that clash, boxes group the same capability built twice, dashed outlines have nobody accountable. Click an item to see its findings.",
+            fr: "Seuls les éléments concernés par un constat, avec leur voisinage immédiat : les boucles rouges sont des initiatives qui s'attendent mutuellement, les pointillés rouges relient des technologies incompatibles, les cadres regroupent une même capacité construite deux fois, les contours en tirets signalent l'absence de responsable. Cliquer sur un élément affiche ses constats.")),
+        (.units, LocalizedText(en: "How the business units are tied together", fr: "Les liens entre unités métier"),
+         LocalizedText(
+            en: "Business units and the dependencies and shared data between them: the thicker the line, the more the two units must plan together.",
+            fr: "Les unités métier, avec les dépendances et les données qu'elles partagent : plus le trait est épais, plus les deux unités doivent planifier ensemble.")),
     ]
 
     /// Draws the board pack's views of `report` and returns the report with them. Items the page's
@@ -30,12 +34,14 @@ public enum BoardDiagrams {
                 }
                 let rendered = try Graphviz.shared.render(diagram, options: RenderOptions(format: .svg))
                 diagrams.append(ReportDiagram(
-                    view: entry.view.rawValue, title: entry.title, caption: entry.caption,
+                    view: entry.view.rawValue, title: entry.title[report.language], caption: entry.caption[report.language],
                     svg: String(decoding: rendered.data, as: UTF8.self)))
                 if let fallback = rendered.fallback { problems.append("the \(entry.view.rawValue) diagram: \(fallback)") }
             } catch {
                 diagrams.append(ReportDiagram(
-                    view: entry.view.rawValue, title: entry.title, caption: "This diagram could not be drawn. \(error)", svg: ""))
+                    view: entry.view.rawValue, title: entry.title[report.language],
+                    caption: LocalizedText(en: "This diagram could not be drawn: ", fr: "Ce schéma n'a pas pu être dessiné : ")[report.language]
+                        + "\(error)", svg: ""))
                 problems.append("the \(entry.view.rawValue) diagram could not be drawn: \(error)")
             }
         }

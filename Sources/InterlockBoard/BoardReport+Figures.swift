@@ -45,7 +45,7 @@ extension BoardReport {
         }
         let budgets = { (sets: [Set<Int>]) in sets.map { $0.reduce(0.0) { $0 + (self.graph.budget(ofInitiative: $1) ?? 0) } } }
         var rows = graph.nodes(ofKind: .unit).compactMap { unit in cells[unit].map { (graph.name(of: unit), budgets($0)) } }
-        if let orphans = cells[noUnit] { rows.append(("No business unit", budgets(orphans))) }
+        if let orphans = cells[noUnit] { rows.append((say(.noBusinessUnit), budgets(orphans))) }
         return HeatMap(rules: rules, rows: rows)
     }
 
@@ -104,10 +104,11 @@ extension BoardReport {
         let isActivePerson = { (person: Int) in self.graph.kind(of: person) == .person && self.graph.field(\.active, ofPerson: person) != false }
         if let node, let unit = graph.kind(of: node) == .unit ? node : graph.unitNode(of: node),
            let head = graph.firstSuccessor(of: unit, via: .headedBy), isActivePerson(head) {
-            return (head, "head of \(graph.name(of: unit))")
+            let unitName = graph.name(of: unit)
+            return (head, text(en: "head of \(unitName)", fr: "à la tête de \(unitName)"))
         }
         if let sponsor = graph.portfolio.sponsor.flatMap({ graph.node(withID: $0) }), isActivePerson(sponsor) {
-            return (sponsor, "sponsor of the portfolio")
+            return (sponsor, text(en: "sponsor of the portfolio", fr: "commanditaire du portefeuille"))
         }
         return nil
     }
@@ -115,8 +116,13 @@ extension BoardReport {
     /// "Clara Weber, Chief Sales Officer (head of Sales & Marketing): name an owner", or a call
     /// for a sponsor when nobody is known.
     func appointerLabel(for node: Int?) -> String {
-        guard let appointer = ownerAppointer(for: node) else { return "Nobody accountable, and no sponsor named: the board must name an owner" }
-        return "\(personLabel(of: graph.id(of: appointer.person))) (\(appointer.why)): name an owner"
+        guard let appointer = ownerAppointer(for: node) else {
+            return text(
+                en: "Nobody accountable, and no sponsor named: the board must name an owner",
+                fr: "Ni responsable ni commanditaire : le conseil doit désigner un responsable")
+        }
+        let person = personLabel(of: graph.id(of: appointer.person))
+        return text(en: "\(person) (\(appointer.why)): name an owner", fr: "\(person) (\(appointer.why)) : désigner un responsable")
     }
 
     /// Every node id the shown findings list (up to `involvedShown` each), in first-mention

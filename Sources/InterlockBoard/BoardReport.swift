@@ -38,6 +38,8 @@ public struct BoardReport: Sendable {
     let moneyAtRisk: BoardMoney
     /// Positions in `findings`, biggest risk for the board first (docs/scoring.md, "Ranking").
     let ranking: [Int]
+    /// The language of the page: `--lang`, else the portfolio's `language:`, else English.
+    public let language: BoardLanguage
     /// The page title.
     public let title: String
     /// The day the report was made, `YYYY-MM-DD` (given, so a report can be reproduced).
@@ -61,10 +63,10 @@ public struct BoardReport: Sendable {
     static let involvedShown = 8
 
     /// Creates a report of the findings `rules` found in `analysis`'s graph; `baselineFindings`
-    /// are the findings of the previous version, if any.
+    /// are the findings of the previous version, if any. `language` overrides the portfolio's.
     public init(
-        analysis: AnalysisContext, findings: [Finding], rules: RuleCatalog = RuleCatalog(), title: String? = nil, date: String,
-        inputHash: String, baselineFindings: [Finding]? = nil, diagrams: [ReportDiagram] = []
+        analysis: AnalysisContext, findings: [Finding], rules: RuleCatalog = RuleCatalog(), language: BoardLanguage? = nil,
+        title: String? = nil, date: String, inputHash: String, baselineFindings: [Finding]? = nil, diagrams: [ReportDiagram] = []
     ) {
         let ordered = findings.sortedForReport()
         let graph = analysis.graph
@@ -74,7 +76,10 @@ public struct BoardReport: Sendable {
         scores = RiskScores(graph: graph, findings: ordered)
         moneyAtRisk = BoardMoney(analysis: analysis, findings: ordered)
         ranking = Self.ranking(ordered, scores: scores, in: graph)
-        self.title = title ?? "\(graph.portfolio.name ?? "Portfolio"): board report"
+        let language = language ?? graph.portfolio.language ?? .en
+        self.language = language
+        let name = graph.portfolio.name ?? LocalizedText(en: "Portfolio", fr: "Portefeuille")[language]
+        self.title = title ?? LocalizedText(en: "\(name): board report", fr: "\(name) : rapport au conseil")[language]
         self.date = date
         self.inputHash = inputHash
         baseline = baselineFindings.map { FindingComparison(old: $0, new: ordered) }
@@ -101,10 +106,28 @@ public struct BoardReport: Sendable {
     public var graph: PortfolioGraph { analysis.graph }
 
     /// The portfolio's name, or a neutral stand-in.
-    public var portfolioName: String { graph.portfolio.name ?? "Portfolio" }
+    public var portfolioName: String { graph.portfolio.name ?? text(en: "Portfolio", fr: "Portefeuille") }
 
-    /// Money in the portfolio's currency: "EUR 1,200,000".
-    func money(_ amount: Double) -> String { Money.format(amount, currency: graph.portfolio.currency) }
+    /// How the page writes words and figures.
+    var phrasing: Phrasing { .board(language) }
+
+    /// Money in the portfolio's currency: "EUR 1,200,000", "1 200 000 €".
+    func money(_ amount: Double) -> String { phrasing.money(amount, currency: graph.portfolio.currency) }
+
+    /// A count with grouped digits.
+    func number(_ count: Int) -> String { phrasing.number(count) }
+
+    /// A day of the report (`YYYY-MM-DD`) spelled out: "30 November 2026", "30 novembre 2026".
+    func day(_ text: String) -> String { Day(text).map(phrasing.day) ?? text }
+
+    /// A finding's message in the page's language (`Finding.message(_:in:)`).
+    func message(of finding: Finding) -> String { finding.message(phrasing, in: graph) }
+
+    /// A finding's action in the page's language.
+    func action(of finding: Finding) -> String { finding.action(phrasing, in: graph) }
+
+    /// A rule's title in the page's language.
+    func title(of rule: RuleID) -> String { rules.wording(of: rule).title[language] }
 
     /// The display name of an id: the node's name when it exists, else the id.
     func name(of id: String) -> String { graph.node(withID: id).map { graph.name(of: $0) } ?? id }

@@ -9,24 +9,26 @@ extension HTMLReporter {
         .unwrap(report.baseline) { comparison in
             let position = Dictionary(report.findings.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             func list(_ findings: [Finding], linked: Bool) -> Node<HTML.BodyContext> {
-                findings.isEmpty ? .p(.plain("None.")) : .ul(.forEach(findings) { finding in
+                findings.isEmpty ? .p(.plain(report.say(.none))) : .ul(.forEach(findings) { finding in
                     .li(
-                        severityBadge(finding.severity), .text(" "),
+                        severityBadge(finding.severity, report), .text(" "),
                         .strong(.plain(shortName(finding, report))), .text(" "),
-                        .if(linked, .unwrap(position[finding]) { findingLink(report, $0, "Details") })
+                        .if(linked, .unwrap(position[finding]) { findingLink(report, $0, report.say(.details)) })
                     )
                 })
             }
             return .section(
                 .id("changes"),
                 .class("page-break"),
-                .h2("What changed since last time"),
-                .p(.class("answer"), .plain("\(comparison.new.count) new, \(comparison.resolved.count) resolved and \(comparison.persisting.count) unchanged findings compared with the baseline.")),
+                .h2(.plain(report.say(.whatChanged))),
+                .p(.class("answer"), .plain(report.text(
+                    en: "\(report.number(comparison.new.count)) new, \(report.number(comparison.resolved.count)) resolved and \(report.number(comparison.persisting.count)) unchanged findings compared with the baseline.",
+                    fr: "Par rapport à la version de référence : \(report.phrasing.count(comparison.new.count, "constat nouveau", "constats nouveaux")), \(report.phrasing.count(comparison.resolved.count, "résolu", "résolus")) et \(report.phrasing.count(comparison.persisting.count, "inchangé", "inchangés"))."))),
                 .div(
                     .class("changes"),
-                    .div(.h3("New"), list(comparison.new, linked: true)),
-                    .div(.h3("Resolved"), list(comparison.resolved, linked: false)),
-                    .div(.h3("Unchanged"), list(comparison.persisting.map(\.new), linked: true))
+                    .div(.h3(.plain(report.say(.new))), list(comparison.new, linked: true)),
+                    .div(.h3(.plain(report.say(.resolved))), list(comparison.resolved, linked: false)),
+                    .div(.h3(.plain(report.say(.unchanged))), list(comparison.persisting.map(\.new), linked: true))
                 )
             )
         }
@@ -37,12 +39,13 @@ extension HTMLReporter {
     static func glossary(_ report: BoardReport) -> Node<HTML.BodyContext> {
         .section(
             .id("glossary"),
-            .h2("Glossary"),
-            .p(.class("lead"), .plain("The business words used in this report and the technical terms the portfolio files and the technical team use.")),
+            .h2(.plain(report.say(.sectionGlossary))),
+            .p(.class("lead"), .plain(report.say(.glossaryLead))),
             .dl(
                 .class("glossary"),
                 .forEach(BoardGlossary.entries(for: report.ruleOrder.map { report.rules.wording(of: $0) })) { entry in
-                    .group(.dt(.plain(entry.business)), .dd(.code(.plain(entry.technical))), .dd(.plain(entry.meaning)))
+                    .group(.dt(.plain(entry.business[report.language])), .dd(.code(.plain(entry.technical[report.language]))),
+                           .dd(.plain(entry.meaning[report.language])))
                 }
             )
         )
@@ -58,20 +61,23 @@ extension HTMLReporter {
         return .section(
             .id("appendix"),
             .class("page-break appendix"),
-            .p(.class("print-only"), .plain("The appendix for the technical team (every finding with its rule id, score and location, and the index of named items) is in the HTML page.")),
-            .h2("Appendix for the architects"),
-            .p(.class("lead"), .plain(
-                "Every finding with its rule id, score and where its first item is defined; the index of named items; and the input this page was made from.")),
-            .p(.plain("Input: SHA-256 "), .code(.plain(report.inputHash)), .plain(" of the portfolio files, in load order.")),
-            .p(.plain("Scores: up to 100 points per finding, 40 for an error, 20 for a warning or 5 for information, plus up to 40 for the share of the budget at stake and up to 20 for the share of initiatives reached; health is 100 minus the average risk of the active initiatives. The board's ranking adds \(Int(BoardReport.concernPoints)) points to loops, single points of failure, technology clashes and serious problems with personal data (docs/scoring.md).")),
-            .h3(.id("findings"), "All findings, by kind"),
-            .if(report.findings.isEmpty, .p(.plain("No findings: every check passed."))),
+            .p(.class("print-only"), .plain(report.say(.appendixPrintNote))),
+            .h2(.plain(report.say(.appendixTitle))),
+            .p(.class("lead"), .plain(report.say(.appendixLead))),
+            .p(.plain(report.text(en: "Input: SHA-256 ", fr: "Fichiers d'entrée : SHA-256 ")), .code(.plain(report.inputHash)),
+               .plain(report.text(en: " of the portfolio files, in load order.", fr: " des fichiers du portefeuille, dans l'ordre de chargement."))),
+            .p(.plain(report.text(
+                en: "Scores: up to 100 points per finding, 40 for an error, 20 for a warning or 5 for information, plus up to 40 for the share of the budget at stake and up to 20 for the share of initiatives reached; health is 100 minus the average risk of the active initiatives. The board's ranking adds \(Int(BoardReport.concernPoints)) points to loops, single points of failure, technology clashes and serious problems with personal data (docs/scoring.md).",
+                fr: "Scores : jusqu'à 100 points par constat, soit 40 pour un problème grave, 20 pour un avertissement ou 5 pour une information, plus jusqu'à 40 selon la part du budget en jeu et jusqu'à 20 selon la part des initiatives touchées ; la santé vaut 100 moins le risque moyen des initiatives actives. Le classement présenté au conseil ajoute \(Int(BoardReport.concernPoints)) points aux boucles, aux points de défaillance uniques, aux incompatibilités technologiques et aux problèmes graves touchant des données personnelles (docs/scoring.md)."))),
+            .h3(.id("findings"), .plain(report.say(.allFindings))),
+            .if(report.findings.isEmpty, .p(.plain(report.say(.noFindings)))),
             .forEach(report.ruleOrder) { rule in
                 .group(
-                    .h4(.id("rule-" + Markup.node(rule.rawValue)), .plain(report.rules.wording(of: rule).title), .text(" "), .code(.plain(rule.rawValue))),
+                    .h4(.id("rule-" + Markup.node(rule.rawValue)), .plain(report.title(of: rule)), .text(" "), .code(.plain(rule.rawValue))),
                     .unwrap(report.shownByRule[rule]) { shown in
-                        .if(shown.count < counts[rule] ?? 0, .p(.plain(
-                            "Showing the \(shown.count) highest-scoring of \(counts[rule] ?? 0) findings; interlock check --format json lists them all.")))
+                        .if(shown.count < counts[rule] ?? 0, .p(.plain(report.text(
+                            en: "Showing the \(report.number(shown.count)) highest-scoring of \(report.number(counts[rule] ?? 0)) findings; interlock check --format json lists them all.",
+                            fr: "Seuls les \(report.number(shown.count)) constats au score le plus élevé sur \(report.number(counts[rule] ?? 0)) sont affichés ; interlock check --format json les liste tous."))))
                     },
                     findingTable(report, report.shownByRule[rule] ?? [])
                 )
@@ -82,16 +88,18 @@ extension HTMLReporter {
 
     private static func findingTable(_ report: BoardReport, _ indices: [Int]) -> Node<HTML.BodyContext> {
         .table(
-            .thead(.tr(.th("#"), .th("Severity"), .th("What"), .th("Involved"), .th("Action"), .th("Where"), .th(.class("num"), "At stake"), .th(.class("num"), "Score"))),
+            .thead(.tr(.th("#"), .th(.plain(report.say(.severity))), .th(.plain(report.say(.what))), .th(.plain(report.say(.involved))),
+                       .th(.plain(report.say(.action))), .th(.plain(report.say(.location))), .th(.class("num"), .plain(report.say(.atStake))),
+                       .th(.class("num"), .plain(report.say(.score))))),
             .tbody(.forEach(indices) { index in
                 let finding = report.findings[index]
                 return .tr(
                     .id(Markup.finding(index)),
                     .td(.class("num"), .text("\(index + 1)")),
-                    .td(severityBadge(finding.severity)),
-                    .td(.plain(finding.message)),
+                    .td(severityBadge(finding.severity, report)),
+                    .td(.plain(report.message(of: finding))),
                     .td(involved(finding, report)),
-                    .td(.plain(finding.action)),
+                    .td(.plain(report.action(of: finding))),
                     .td(.code(.plain(finding.nodes(in: report.graph).first.map { report.graph.location(of: $0).description } ?? "–"))),
                     .td(.class("num"), .plain(finding.budgetAtStake.map(report.money) ?? "–")),
                     .td(.class("num score"), .text("\(Int(report.scores.findingScores[index].rounded()))"))
@@ -107,7 +115,7 @@ extension HTMLReporter {
             .forEach(Array(shown.enumerated())) { position, id in
                 .group(.text(position == 0 ? "" : ", "), .a(.href(Markup.href(Markup.node(id))), .plain(report.name(of: id))))
             },
-            .if(finding.nodes.count > shown.count, .plain(" and \(finding.nodes.count - shown.count) more"))
+            .if(finding.nodes.count > shown.count, .plain(report.andMore(finding.nodes.count - shown.count)))
         )
     }
 
@@ -115,11 +123,11 @@ extension HTMLReporter {
     private static func nodeIndex(_ report: BoardReport) -> Node<HTML.BodyContext> {
         .div(
             .class("screen-only"),
-            .h3(.id("index"), "Index of named items"),
+            .h3(.id("index"), .plain(report.say(.indexOfItems))),
             .table(
-                .thead(.tr(.th("Item"), .th("Kind"), .th("Id"), .th("Findings"))),
+                .thead(.tr(.th(.plain(report.say(.item))), .th(.plain(report.say(.kind))), .th(.plain(report.say(.id))), .th(.plain(report.say(.findings))))),
                 .tbody(.forEach(report.findingsByNode()) { entry in
-                    let kind = report.graph.node(withID: entry.id).map { report.graph.kind(of: $0).noun } ?? "unknown id"
+                    let kind = report.graph.node(withID: entry.id).map { report.phrasing.noun(report.graph.kind(of: $0)) } ?? report.say(.unknownID)
                     return .tr(
                         .id(Markup.node(entry.id)),
                         .td(.plain(report.name(of: entry.id))),

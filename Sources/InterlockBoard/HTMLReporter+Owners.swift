@@ -7,53 +7,64 @@ extension HTMLReporter {
     static func owners(_ report: BoardReport) -> Node<HTML.BodyContext> {
         let actors = report.actors()
         let unowned = ranked(report, RuleID.ownership)
+        let (actorCount, unownedCount) = (report.number(actors.count), report.number(unowned.count))
         let answer = unowned.isEmpty
-            ? "Every initiative, data source and technology in use has an active owner; \(actors.count) people and teams must act on the risks found."
-            : "\(unowned.count) items have nobody accountable: their unit's head, or the portfolio's sponsor, must name an owner before the next meeting; \(actors.count) people and teams must act in all."
+            ? report.text(
+                en: "Every initiative, data source and technology in use has an active owner; \(actorCount) people and teams must act on the risks found.",
+                fr: "Chaque initiative, source de données et technologie en usage a un responsable en activité ; \(actorCount) personnes et équipes doivent agir sur les risques relevés.")
+            : report.text(
+                en: "\(unownedCount) items have nobody accountable: their unit's head, or the portfolio's sponsor, must name an owner before the next meeting; \(actorCount) people and teams must act in all.",
+                fr: "\(report.phrasing.count(unowned.count, "élément n'a", "éléments n'ont")) aucun responsable : la personne à la tête de leur unité, ou le commanditaire du portefeuille, doit en désigner un avant la prochaine réunion ; au total, \(actorCount) personnes et équipes doivent agir.")
         return question(
-            "owners", "Who owns it?", answer: answer,
-            .h3("Who must act"),
+            "owners", report.say(.ownersQuestion), answer: answer,
+            .h3(.plain(report.say(.whoMustAct))),
             .table(
-                .thead(.tr(.th("Who"), .th(.class("num"), "Risks"), .th(.class("num"), "At stake"), .th("Biggest first"))),
+                .thead(.tr(.th(.plain(report.say(.who))), .th(.class("num"), .plain(report.say(.risks))), .th(.class("num"), .plain(report.say(.atStake))),
+                           .th(.plain(report.say(.biggestFirst))))),
                 .tbody(.forEach(actors.prefix(10)) { actor in
                     .tr(
                         .td(.strong(.plain(actor.name))),
-                        .td(.class("num"), .text("\(actor.findings.count)")),
+                        .td(.class("num"), .plain(report.number(actor.findings.count))),
                         .td(.class("num"), .plain(actor.atStake > 0 ? report.money(actor.atStake) : "–")),
                         .td(.forEach(Array(actor.findings.prefix(5).enumerated())) { position, index in
                             .group(.text(position == 0 ? "" : " · "), findingLink(report, index, shortName(report.findings[index], report)))
-                        }, .if(actor.findings.count > 5, .plain(" · and \(actor.findings.count - 5) more")))
+                        }, .if(actor.findings.count > 5, .plain(" ·" + report.andMore(actor.findings.count - 5))))
                     )
                 })
             ),
-            .if(actors.count > 10, .p(.class("more"), .plain("And \(actors.count - 10) more, each with smaller risks."))),
-            .h3(.id("unowned"), "Nobody accountable"),
-            .if(unowned.isEmpty, .p(.class("none"), .plain("Everything has an active owner."))),
+            .if(actors.count > 10, .p(.class("more"), .plain(report.text(
+                en: "And \(report.number(actors.count - 10)) more, each with smaller risks.",
+                fr: "Et \(report.number(actors.count - 10)) autres, chacun avec des risques moindres.")))),
+            .h3(.id("unowned"), .plain(report.say(.nobodyAccountable))),
+            .if(unowned.isEmpty, .p(.class("none"), .plain(report.say(.everythingOwned)))),
             .if(!unowned.isEmpty, .table(
-                .thead(.tr(.th("Item"), .th("Why"), .th("Must name an owner"), .th(.class("num"), "Budget"))),
+                .thead(.tr(.th(.plain(report.say(.item))), .th(.plain(report.say(.why))), .th(.plain(report.say(.mustNameOwner))),
+                           .th(.class("num"), .plain(report.say(.budgetColumn))))),
                 .tbody(.forEach(Array(unowned.prefix(8))) { index in
                     let finding = report.findings[index]
                     let node = finding.nodes(in: report.graph).first
                     let appointer = report.ownerAppointer(for: node)
                     return .tr(
                         .td(.strong(.plain(node.map { report.graph.name(of: $0) } ?? "–")),
-                            .div(.class("kind"), .plain(node.map { report.graph.kind(of: $0).noun } ?? ""))),
-                        .td(.plain(finding.message), .text(" "), findingLink(report, index, "Details")),
+                            .div(.class("kind"), .plain(node.map { report.phrasing.noun(report.graph.kind(of: $0)) } ?? ""))),
+                        .td(.plain(report.message(of: finding)), .text(" "), findingLink(report, index, report.say(.details))),
                         .td(.plain(appointer.map { "\(report.personLabel(of: report.graph.id(of: $0.person))), \($0.why)" }
-                            ?? "Nobody: the portfolio names no sponsor")),
+                            ?? report.say(.noSponsor))),
                         .td(.class("num"), .plain(finding.budgetAtStake.map(report.money) ?? "–"))
                     )
                 })
             )),
-            .if(unowned.count > 8, .p(.class("more"), .plain("And \(unowned.count - 8) more, listed in the appendix."))),
+            .if(unowned.count > 8, .p(.class("more"), .plain(report.text(
+                en: "And \(report.number(unowned.count - 8)) more, listed in the appendix.",
+                fr: "Et \(report.number(unowned.count - 8)) autres, listés en annexe.")))),
             heatMap(report)
         )
     }
 
     /// "Single points of failure: Microsoft Entra ID": the rule's title and its main node.
     static func shortName(_ finding: Finding, _ report: BoardReport) -> String {
-        let subject = finding.nodes(in: report.graph).first.map { ": \(report.graph.name(of: $0))" } ?? ""
-        return report.rules.wording(of: finding.rule).title + subject
+        let subject = finding.nodes(in: report.graph).first.map { report.text(en: ": ", fr: " : ") + report.graph.name(of: $0) } ?? ""
+        return report.title(of: finding.rule) + subject
     }
 
     /// Business units × kinds of risk, each cell the budget at risk: where the money is exposed.
@@ -67,16 +78,16 @@ extension HTMLReporter {
         // summary already breaks the money down by kind.
         return .if(!map.rows.isEmpty, .div(
             .class("screen-only"),
-            .h3(.id("heat-map"), "Where the money at risk sits"),
-            .p(.class("lead"), .plain("Budget at risk per business unit and kind of problem, each initiative counted once per cell. Darker is more money.")),
+            .h3(.id("heat-map"), .plain(report.say(.whereMoneyAtRiskSits))),
+            .p(.class("lead"), .plain(report.say(.heatMapLead))),
             .table(
                 .class("heat"),
-                .thead(.tr(.th("Business unit"), .forEach(map.rules) { rule in .th(.class("rule"), .plain(report.rules.wording(of: rule).title)) })),
+                .thead(.tr(.th(.plain(report.say(.businessUnit))), .forEach(map.rules) { rule in .th(.class("rule"), .plain(report.title(of: rule))) })),
                 .tbody(.forEach(map.rows) { row in
                     .tr(
                         .th(.plain(row.name)),
                         .forEach(row.budgets) { budget in
-                            .td(.class("cell heat-\(level(budget))"), .plain(budget > 0 ? Money.abbreviated(budget, currency: nil) : "·"))
+                            .td(.class("cell heat-\(level(budget))"), .plain(budget > 0 ? report.phrasing.abbreviatedMoney(budget) : "·"))
                         }
                     )
                 })

@@ -9,20 +9,27 @@ extension HTMLReporter {
         let cycles = ranked(report, [.dependencyCycle])
         let failures = ranked(report, [.singlePointOfFailure])
         let schedules = ranked(report, [.scheduleConflict])
+        let counted = { (count: Int, one: String, other: String) in report.phrasing.count(count, one, other) }
         var answer = cycles.isEmpty && failures.isEmpty && schedules.isEmpty
-            ? "Nothing found: no loop of initiatives, no single point of failure, no schedule that does not fit."
-            : "\(cycles.count) loop\(cycles.count == 1 ? "" : "s") of initiatives waiting on each other, \(failures.count) single point\(failures.count == 1 ? "" : "s") of failure and \(schedules.count) schedule\(schedules.count == 1 ? "" : "s") that do not fit."
+            ? report.text(
+                en: "Nothing found: no loop of initiatives, no single point of failure, no schedule that does not fit.",
+                fr: "Rien à signaler : aucune boucle d'initiatives, aucun point de défaillance unique, aucun calendrier incompatible.")
+            : report.text(
+                en: "\(counted(cycles.count, "loop", "loops")) of initiatives waiting on each other, \(counted(failures.count, "single point", "single points")) of failure and \(counted(schedules.count, "schedule", "schedules")) that do not fit.",
+                fr: "\(counted(cycles.count, "boucle", "boucles")) d'initiatives qui s'attendent mutuellement, \(counted(failures.count, "point", "points")) de défaillance \(report.phrasing.plural(failures.count, "unique", "uniques")) et \(counted(schedules.count, "calendrier incompatible", "calendriers incompatibles")).")
         if let worst = failures.first, let node = report.findings[worst].nodes(in: report.graph).first {
-            let reached = report.analysis.initiativesAtRisk(of: report.findings[worst]).count
-            answer += " If \(report.graph.name(of: node)) fails, \(reached) initiatives stop."
+            let (name, reached) = (report.graph.name(of: node), report.analysis.initiativesAtRisk(of: report.findings[worst]).count)
+            answer += " " + report.text(
+                en: "If \(name) fails, \(report.number(reached)) initiatives stop.",
+                fr: "Si \(name) tombe en panne, \(counted(reached, "initiative s'arrête", "initiatives s'arrêtent")).")
         }
         return question(
-            "resilience", "What breaks if something slips or fails?", answer: answer,
-            .h3("Initiatives waiting on each other"),
+            "resilience", report.say(.resilienceQuestion), answer: answer,
+            .h3(.plain(report.say(.waitingOnEachOther))),
             riskTable(report, findings: cycles, limit: 4),
-            .h3("Single points of failure"),
+            .h3(.plain(report.say(.singlePointsOfFailure))),
             riskTable(report, findings: failures, limit: 3),
-            .h3("Schedules that do not fit"),
+            .h3(.plain(report.say(.schedulesThatDoNotFit))),
             riskTable(report, findings: schedules, limit: 4),
             diagram(report, "roadmap")
         )

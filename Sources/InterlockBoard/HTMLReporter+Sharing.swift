@@ -8,11 +8,16 @@ extension HTMLReporter {
     static func sharing(_ report: BoardReport) -> Node<HTML.BodyContext> {
         let money = report.moneyAtRisk
         let duplicates = ranked(report, [.duplicatedCapability])
+        let (capabilities, duplicated, savings) = (money.duplicatedCapabilities, report.money(money.duplicatedBudget), report.money(money.savings))
         let answer = duplicates.isEmpty
-            ? "Yes, and no capability is built twice: every capability has one initiative building it."
-            : "Yes: \(money.duplicatedCapabilities) capabilities are built by several initiatives with \(report.money(money.duplicatedBudget)) of budget between them; building each once could save up to \(report.money(money.savings))."
+            ? report.text(
+                en: "Yes, and no capability is built twice: every capability has one initiative building it.",
+                fr: "Oui, et aucune capacité n'est construite deux fois : chacune n'a qu'une initiative pour la bâtir.")
+            : report.text(
+                en: "Yes: \(report.number(capabilities)) capabilities are built by several initiatives with \(duplicated) of budget between them; building each once could save up to \(savings).",
+                fr: "Oui : \(report.phrasing.count(capabilities, "capacité est construite", "capacités sont construites")) par plusieurs initiatives, pour \(duplicated) de budget au total ; ne les construire qu'une fois permettrait d'économiser jusqu'à \(savings).")
         return question(
-            "sharing", "Can we share or coordinate resources?", answer: answer,
+            "sharing", report.say(.sharingQuestion), answer: answer,
             .if(!duplicates.isEmpty, duplicateTable(report, duplicates)),
             capabilityMatrix(report),
             entanglement(report),
@@ -22,7 +27,8 @@ extension HTMLReporter {
 
     private static func duplicateTable(_ report: BoardReport, _ duplicates: [Int]) -> Node<HTML.BodyContext> {
         .table(
-            .thead(.tr(.th("Capability"), .th("Built by (business unit)"), .th("Who must act"), .th(.class("num"), "Budget"), .th(.class("num"), "Could save"))),
+            .thead(.tr(.th(.plain(report.say(.capability))), .th(.plain(report.say(.builtBy))), .th(.plain(report.say(.whoMustAct))),
+                       .th(.class("num"), .plain(report.say(.budgetColumn))), .th(.class("num"), .plain(report.say(.couldSave))))),
             .tbody(.forEach(Array(duplicates.prefix(12))) { index in
                 let finding = report.findings[index]
                 let nodes = finding.nodes(in: report.graph)
@@ -31,8 +37,9 @@ extension HTMLReporter {
                     report.graph.name(of: builder) + (report.graph.unitNode(of: builder).map { " (\(report.graph.name(of: $0)))" } ?? "")
                 }
                 return .tr(
-                    .td(.strong(.plain(capability.map { report.graph.name(of: $0) } ?? "–")), .text(" "), severityBadge(finding.severity)),
-                    .td(.plain(Wording.list(builders) + (nodes.count > 7 ? " and \(nodes.count - 7) more" : "")), .text(" "), findingLink(report, index, "Details")),
+                    .td(.strong(.plain(capability.map { report.graph.name(of: $0) } ?? "–")), .text(" "), severityBadge(finding.severity, report)),
+                    .td(.plain(report.phrasing.list(builders) + (nodes.count > 7 ? report.andMore(nodes.count - 7) : "")),
+                        .text(" "), findingLink(report, index, report.say(.details))),
                     .td(.plain(owners(finding, report))),
                     .td(.class("num"), .plain(finding.budgetAtStake.map(report.money) ?? "–")),
                     .td(.class("num"), .plain(capability.flatMap { report.moneyAtRisk.savingsByCapability[$0] }.map(report.money) ?? "–"))
@@ -45,13 +52,13 @@ extension HTMLReporter {
     /// build each capability; a row with more than one initiative is duplicated work.
     private static func capabilityMatrix(_ report: BoardReport) -> Node<HTML.BodyContext> {
         let matrix = report.capabilityMatrix()
-        let unitName = { (unit: Int?) in unit.map { report.graph.name(of: $0) } ?? "No business unit" }
+        let unitName = { (unit: Int?) in unit.map { report.graph.name(of: $0) } ?? report.say(.noBusinessUnit) }
         return .if(!matrix.rows.isEmpty, .group(
-            .h3("Who builds what"),
-            .p(.class("lead"), .plain("Active initiatives per capability and business unit. A row with more than one is built more than once; across columns, by units that may not know it.")),
+            .h3(.plain(report.say(.whoBuildsWhat))),
+            .p(.class("lead"), .plain(report.say(.whoBuildsWhatLead))),
             .table(
                 .class("matrix"),
-                .thead(.tr(.th("Capability"), .forEach(matrix.units) { unit in .th(.class("num"), .plain(unitName(unit))) })),
+                .thead(.tr(.th(.plain(report.say(.capability))), .forEach(matrix.units) { unit in .th(.class("num"), .plain(unitName(unit))) })),
                 .tbody(.forEach(matrix.rows) { row in
                     let total = row.builders.reduce(0, +)
                     return .tr(
@@ -61,7 +68,9 @@ extension HTMLReporter {
                     )
                 })
             ),
-            .if(matrix.omitted > 0, .p(.class("more"), .plain("And \(matrix.omitted) capabilities built by fewer initiatives.")))
+            .if(matrix.omitted > 0, .p(.class("more"), .plain(report.text(
+                en: "And \(report.number(matrix.omitted)) capabilities built by fewer initiatives.",
+                fr: "Et \(report.phrasing.count(matrix.omitted, "capacité construite", "capacités construites")) par moins d'initiatives."))))
         ))
     }
 
@@ -69,11 +78,13 @@ extension HTMLReporter {
     private static func entanglement(_ report: BoardReport) -> Node<HTML.BodyContext> {
         let links = report.analysis.unitEntanglement
         return .group(
-            .h3(.id("entanglement"), "Which units must plan together"),
-            .p(.class("lead"), .plain("Pairs of business units whose initiatives depend on each other, pass data from one to the other, or build on a platform or data source the other unit runs.")),
-            .if(links.isEmpty, .p(.class("none"), .plain("No initiative depends on, or passes data to, another unit's initiative."))),
+            .h3(.id("entanglement"), .plain(report.say(.unitsPlanTogether))),
+            .p(.class("lead"), .plain(report.say(.unitsPlanTogetherLead))),
+            .if(links.isEmpty, .p(.class("none"), .plain(report.say(.noUnitTies)))),
             .if(!links.isEmpty, .table(
-                .thead(.tr(.th("Units"), .th(.class("num"), "Dependencies"), .th(.class("num"), "Data passed on"), .th(.class("num"), "On the other's platforms"), .th(.class("num"), "Ties"))),
+                .thead(.tr(.th(.plain(report.say(.units))), .th(.class("num"), .plain(report.say(.dependencies))),
+                           .th(.class("num"), .plain(report.say(.dataPassedOn))), .th(.class("num"), .plain(report.say(.onOtherPlatforms))),
+                           .th(.class("num"), .plain(report.say(.ties))))),
                 .tbody(.forEach(links.prefix(8)) { link in
                     .tr(
                         .td(.strong(.plain("\(report.graph.name(of: link.first)) ↔ \(report.graph.name(of: link.second))"))),

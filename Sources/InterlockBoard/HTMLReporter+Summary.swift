@@ -8,30 +8,40 @@ extension HTMLReporter {
     static func summary(_ report: BoardReport) -> Node<HTML.BodyContext> {
         let money = report.moneyAtRisk
         let health = Int(report.scores.health.rounded())
-        let band = health >= 75 ? ("band-good", "Good") : health >= 50 ? ("band-fair", "Needs attention") : ("band-poor", "Poor")
-        let count = { (severity: Severity) in report.findings.count { $0.severity == severity } }
+        let band: (String, BoardPhrase) = health >= 75 ? ("band-good", .healthGood) : health >= 50 ? ("band-fair", .healthFair) : ("band-poor", .healthPoor)
+        let count = { (severity: Severity) in report.number(report.findings.count { $0.severity == severity }) }
+        let (atRisk, active, share) = (report.money(money.atRiskFromErrors), report.money(money.activeBudget), percent(money.atRiskFromErrors, of: money.activeBudget, report))
+        let named = money.initiativesAtRiskFromErrors
         let answer = report.findings.isEmpty
-            ? "Portfolio health \(health) / 100: no risk found in \(report.money(money.activeBudget)) of active budget."
-            : "Portfolio health \(health) / 100: \(report.money(money.atRiskFromErrors)) of the \(report.money(money.activeBudget)) active budget (\(percent(money.atRiskFromErrors, of: money.activeBudget))) sits in \(money.initiativesAtRiskFromErrors) initiatives with a serious problem; the five decisions below deal with the biggest risks."
+            ? report.text(
+                en: "Portfolio health \(health) / 100: no risk found in \(active) of active budget.",
+                fr: "Santé du portefeuille : \(health) / 100 ; aucun risque relevé sur \(active) de budget actif.")
+            : report.text(
+                en: "Portfolio health \(health) / 100: \(atRisk) of the \(active) active budget (\(share)) sits in \(report.number(named)) initiatives with a serious problem; the five decisions below deal with the biggest risks.",
+                fr: "Santé du portefeuille : \(health) / 100. Sur \(active) de budget actif, \(atRisk) (\(share)) relèvent de \(report.phrasing.count(named, "initiative touchée", "initiatives touchées")) par un problème grave ; les cinq décisions ci-dessous traitent des risques les plus importants.")
+        let (warningsOnly, duplicated, savings) = (report.money(money.atRiskFromWarningsOnly), report.money(money.duplicatedBudget), report.money(money.savings))
+        let capabilities = money.duplicatedCapabilities
         return .section(
             .id("summary"),
-            .h2("Executive summary"),
+            .h2(.plain(report.say(.executiveSummary))),
             .p(.class("answer"), .plain(answer)),
             .div(
                 .class("cards"),
-                card(label: "Portfolio health", value: "\(health) / 100", note: band.1, extra: .div(
+                card(label: report.say(.portfolioHealth), value: "\(health) / 100", note: report.say(band.1), extra: .div(
                     .class("bar"), .span(.class(band.0), .attribute(named: "style", value: "width: \(max(0, min(100, health)))%")))),
-                card(label: "Budget at risk", value: report.money(money.atRiskFromErrors),
-                     note: "in \(money.initiativesAtRiskFromErrors) initiatives named by a serious problem, each counted once; \(report.money(money.atRiskFromWarningsOnly)) more is named only by warnings"),
-                card(label: "Built more than once", value: report.money(money.duplicatedBudget),
-                     note: "\(money.duplicatedCapabilities) capabilities built by several initiatives; consolidating could save up to \(report.money(money.savings))"),
-                card(label: "Problems found", value: "\(report.findings.count)",
-                     note: "\(count(.error)) serious · \(count(.warning)) warnings · \(count(.info)) for information")
+                card(label: report.say(.budgetAtRisk), value: atRisk, note: report.text(
+                    en: "in \(report.number(named)) initiatives named by a serious problem, each counted once; \(warningsOnly) more is named only by warnings",
+                    fr: "dans \(report.phrasing.count(named, "initiative visée", "initiatives visées")) par un problème grave, chacune comptée une fois ; \(warningsOnly) de plus ne sont visés que par des avertissements")),
+                card(label: report.say(.builtMoreThanOnce), value: duplicated, note: report.text(
+                    en: "\(report.number(capabilities)) capabilities built by several initiatives; consolidating could save up to \(savings)",
+                    fr: "\(report.phrasing.count(capabilities, "capacité construite", "capacités construites")) par plusieurs initiatives ; regrouper permettrait d'économiser jusqu'à \(savings)")),
+                card(label: report.say(.problemsFound), value: report.number(report.findings.count), note: report.text(
+                    en: "\(count(.error)) serious · \(count(.warning)) warnings · \(count(.info)) for information",
+                    fr: "\(count(.error)) graves · \(count(.warning)) avertissements · \(count(.info)) pour information"))
             ),
             moneyBreakdown(report),
-            .h3("Five decisions for the board"),
-            .p(.class("lead"), .plain(
-                "The five biggest risks and what to decide about each. Risks are ranked by severity, money and reach; a loop of initiatives, a single point of failure, a technology clash or a serious problem with personal data comes before any other risk of the same size.")),
+            .h3(.plain(report.say(.fiveDecisions))),
+            .p(.class("lead"), .plain(report.say(.fiveDecisionsLead))),
             decisions(report),
             diagram(report, "risks")
         )
@@ -43,18 +53,20 @@ extension HTMLReporter {
         return .if(!money.errorsByRule.isEmpty, .group(
             .table(
                 .class("breakdown"),
-                .thead(.tr(.th("Budget at risk, by kind of problem"), .th(.class("num"), "Initiatives"), .th(.class("num"), "Budget"))),
+                .thead(.tr(.th(.plain(report.say(.budgetAtRiskByKind))), .th(.class("num"), .plain(report.say(.initiativesColumn))),
+                           .th(.class("num"), .plain(report.say(.budgetColumn))))),
                 .tbody(
                     .forEach(money.errorsByRule) { entry in
-                        .tr(.td(.plain(report.rules.wording(of: entry.rule).title)), .td(.class("num"), .text("\(entry.initiatives)")),
+                        .tr(.td(.plain(report.title(of: entry.rule))), .td(.class("num"), .plain(report.number(entry.initiatives))),
                             .td(.class("num"), .plain(report.money(entry.budget))))
                     },
-                    .tr(.class("total"), .td(.plain("Total, each initiative counted once")),
-                        .td(.class("num"), .text("\(money.initiativesAtRiskFromErrors)")), .td(.class("num"), .plain(report.money(money.atRiskFromErrors))))
+                    .tr(.class("total"), .td(.plain(report.say(.totalCountedOnce))),
+                        .td(.class("num"), .plain(report.number(money.initiativesAtRiskFromErrors))), .td(.class("num"), .plain(report.money(money.atRiskFromErrors))))
                 )
             ),
-            .if(money.overlap > 0.5, .p(.class("lead"), .plain(
-                "Some initiatives have more than one kind of problem: \(report.money(money.overlap)) is counted under several kinds above, and once in the total.")))
+            .if(money.overlap > 0.5, .p(.class("lead"), .plain(report.text(
+                en: "Some initiatives have more than one kind of problem: \(report.money(money.overlap)) is counted under several kinds above, and once in the total.",
+                fr: "Certaines initiatives cumulent plusieurs types de problème : \(report.money(money.overlap)) figurent sous plusieurs types ci-dessus, mais une seule fois dans le total."))))
         ))
     }
 
@@ -62,17 +74,17 @@ extension HTMLReporter {
     /// who carries it out and the money at stake.
     private static func decisions(_ report: BoardReport) -> Node<HTML.BodyContext> {
         let top = Array(report.ranking.prefix(5))
-        return .if(top.isEmpty, .p(.class("none"), .plain("No decision needed: no risk found.")), else: .table(
+        return .if(top.isEmpty, .p(.class("none"), .plain(report.say(.noDecisionNeeded))), else: .table(
             .class("decisions"),
-            .thead(.tr(.th("#"), .th("Decision"), .th("Who must act"), .th(.class("num"), "At stake"))),
+            .thead(.tr(.th("#"), .th(.plain(report.say(.decisionColumn))), .th(.plain(report.say(.whoMustAct))), .th(.class("num"), .plain(report.say(.atStake))))),
             .tbody(.forEach(Array(top.enumerated())) { rank, index in
                 let finding = report.findings[index]
                 return .tr(
                     .td(.class("num"), .text("\(rank + 1)")),
                     .td(
-                        .strong(.plain(finding.action)),
-                        .div(.class("about"), severityBadge(finding.severity), .text(" "),
-                             .plain("\(shortName(finding, report)). "), findingLink(report, index, "Details"))
+                        .strong(.plain(report.action(of: finding))),
+                        .div(.class("about"), severityBadge(finding.severity, report), .text(" "),
+                             .plain("\(shortName(finding, report)). "), findingLink(report, index, report.say(.details)))
                     ),
                     .td(.plain(owners(finding, report))),
                     .td(.class("num"), .plain(finding.budgetAtStake.map(report.money) ?? "–"))

@@ -15,16 +15,16 @@ import Plot
 /// and every attribute value through `Markup`, so no name can add markup.
 public enum HTMLReporter {
     /// The sections, with their ids and the contents line's words, in page order.
-    static let sections: [(id: String, title: String)] = [
-        ("summary", "Summary"), ("vision", "Vision"), ("technology", "Technology"), ("customer-data", "Customer data"),
-        ("sharing", "Sharing"), ("owners", "Owners"), ("resilience", "Resilience"), ("changes", "Since last time"),
-        ("glossary", "Glossary"), ("appendix", "Appendix"),
+    static let sections: [(id: String, title: BoardPhrase)] = [
+        ("summary", .sectionSummary), ("vision", .sectionVision), ("technology", .sectionTechnology),
+        ("customer-data", .sectionCustomerData), ("sharing", .sectionSharing), ("owners", .sectionOwners),
+        ("resilience", .sectionResilience), ("changes", .sectionChanges), ("glossary", .sectionGlossary), ("appendix", .sectionAppendix),
     ]
 
     /// The page, as HTML text with a final newline.
     public static func render(_ report: BoardReport) -> String {
         let page = HTML(
-            .lang(.english),
+            .lang(report.language == .fr ? .french : .english),
             .head(
                 .meta(.charset(.utf8)),
                 // Nothing may load or run: any attempt is blocked and shows as a console error.
@@ -49,7 +49,9 @@ public enum HTMLReporter {
                     glossary(report),
                     appendix(report)
                 ),
-                .footer(.class("page"), .plain("Made by Interlock \(InterlockRelease.version) on \(report.date)."))
+                .footer(.class("page"), .plain(report.text(
+                    en: "Made by Interlock \(InterlockRelease.version) on \(report.day(report.date)).",
+                    fr: "Établi par Interlock \(InterlockRelease.version) le \(report.day(report.date)).")))
             )
         )
         return page.render(indentedBy: .spaces(1)) + "\n"
@@ -63,13 +65,15 @@ public enum HTMLReporter {
         return .header(
             .class("page"),
             .h1(.plain(report.title)),
-            .div(.class("meta"), .plain("\(report.portfolioName) · \(report.date) · \(active) active initiatives, \(report.money(report.moneyAtRisk.activeBudget)) of budget"))
+            .div(.class("meta"), .plain(report.text(
+                en: "\(report.portfolioName) · \(report.day(report.date)) · \(report.number(active)) active initiatives, \(report.money(report.moneyAtRisk.activeBudget)) of budget",
+                fr: "\(report.portfolioName) · \(report.day(report.date)) · \(report.phrasing.count(active, "initiative active", "initiatives actives")), \(report.money(report.moneyAtRisk.activeBudget)) de budget")))
         )
     }
 
     private static func contents(_ report: BoardReport) -> Node<HTML.BodyContext> {
         let shown = sections.filter { $0.id != "changes" || report.baseline != nil }
-        return .nav(.class("toc"), .forEach(shown) { id, title in .a(.href(Markup.href(id)), .plain(title)) })
+        return .nav(.class("toc"), .forEach(shown) { id, title in .a(.href(Markup.href(id)), .plain(report.say(title))) })
     }
 
     // MARK: - Shared parts
@@ -90,26 +94,28 @@ public enum HTMLReporter {
     static func riskTable(_ report: BoardReport, findings: [Int], limit: Int = 6, ranked: Bool = false) -> Node<HTML.BodyContext> {
         let shown = Array(findings.prefix(limit))
         return .group(
-            .if(findings.isEmpty, .p(.class("none"), .plain("None found."))),
+            .if(findings.isEmpty, .p(.class("none"), .plain(report.say(.noneFound)))),
             .if(!shown.isEmpty, .table(
                 .class("risks"),
-                .thead(.tr(.if(ranked, .th("#")), .th("Risk"), .th("Who must act"), .th("What to do"), .th(.class("num"), "At stake"))),
+                .thead(.tr(.if(ranked, .th("#")), .th(.plain(report.say(.risk))), .th(.plain(report.say(.whoMustAct))),
+                           .th(.plain(report.say(.whatToDo))), .th(.class("num"), .plain(report.say(.atStake))))),
                 .tbody(.forEach(Array(shown.enumerated())) { rank, index in
                     let finding = report.findings[index]
                     return .tr(
                         .if(ranked, .td(.class("num"), .text("\(rank + 1)"))),
                         .td(
-                            .strong(.plain(report.rules.wording(of: finding.rule).title)), .text(" "), severityBadge(finding.severity),
-                            .div(.plain(finding.message), .text(" "), findingLink(report, index, "Details"))
+                            .strong(.plain(report.title(of: finding.rule))), .text(" "), severityBadge(finding.severity, report),
+                            .div(.plain(report.message(of: finding)), .text(" "), findingLink(report, index, report.say(.details)))
                         ),
                         .td(.plain(owners(finding, report))),
-                        .td(.plain(finding.action)),
+                        .td(.plain(report.action(of: finding))),
                         .td(.class("num"), .plain(finding.budgetAtStake.map(report.money) ?? "–"))
                     )
                 })
             )),
-            .if(findings.count > shown.count, .p(.class("more"), .plain(
-                "And \(findings.count - shown.count) more of this kind, listed in the appendix.")))
+            .if(findings.count > shown.count, .p(.class("more"), .plain(report.text(
+                en: "And \(report.number(findings.count - shown.count)) more of this kind, listed in the appendix.",
+                fr: "Et \(report.number(findings.count - shown.count)) autres de ce type, listés en annexe."))))
         )
     }
 
@@ -124,33 +130,34 @@ public enum HTMLReporter {
     }
 
     /// A badge for a severity.
-    static func severityBadge(_ severity: Severity) -> Node<HTML.BodyContext> {
-        let word = switch severity {
-        case .error: "Error"
-        case .warning: "Warning"
-        case .info: "Information"
+    static func severityBadge(_ severity: Severity, _ report: BoardReport) -> Node<HTML.BodyContext> {
+        let word: BoardPhrase = switch severity {
+        case .error: .error
+        case .warning: .warning
+        case .info: .information
         }
-        return .span(.class("sev sev-\(severity.rawValue)"), .text(word))
+        return .span(.class("sev sev-\(severity.rawValue)"), .text(report.say(word)))
     }
 
     /// Who must act on a finding: its owners with their roles, or whoever must name an owner.
     static func owners(_ finding: Finding, _ report: BoardReport) -> String {
         finding.owners.isEmpty
             ? report.appointerLabel(for: finding.nodes(in: report.graph).first)
-            : Wording.list(finding.owners.map { report.personLabel(of: $0) })
+            : report.phrasing.list(finding.owners.map { report.personLabel(of: $0) })
     }
 
     /// "A, B, C and 4 more": the names of `nodes`, at most `limit`.
     static func names(_ nodes: [Int], _ report: BoardReport, limit: Int = 6) -> String {
         let shown = nodes.prefix(limit).map { report.graph.name(of: $0) }
-        return nodes.count > limit ? shown.joined(separator: ", ") + " and \(nodes.count - limit) more" : Wording.list(shown)
+        guard nodes.count > limit else { return report.phrasing.list(shown) }
+        return shown.joined(separator: ", ") + report.andMore(nodes.count - limit)
     }
 
     /// "42 %" of a whole; "under 1 %" rather than a misleading 0 for a small non-zero part.
-    static func percent(_ part: Double, of whole: Double) -> String {
-        guard whole > 0, part > 0 else { return "0 %" }
+    static func percent(_ part: Double, of whole: Double, _ report: BoardReport) -> String {
+        guard whole > 0, part > 0 else { return report.phrasing.percent(0) }
         let share = (part / whole * 100).rounded()
-        return share < 1 ? "under 1 %" : "\(Int(share)) %"
+        return share < 1 ? report.text(en: "under 1 %", fr: "moins de 1 %") : report.phrasing.percent(Int(share))
     }
 
     /// The views the sections place next to the question they answer; any other diagram of the
@@ -160,7 +167,7 @@ public enum HTMLReporter {
     /// Diagrams a library user added that no section places, after the questions.
     static func otherDiagrams(_ report: BoardReport) -> Node<HTML.BodyContext> {
         let others = report.diagrams.filter { !placedViews.contains($0.view) }
-        return .if(!others.isEmpty, .section(.id("diagrams"), .class("page-break"), .h2("More diagrams"), .forEach(others.map(\.view).uniqued()) {
+        return .if(!others.isEmpty, .section(.id("diagrams"), .class("page-break"), .h2(.plain(report.say(.moreDiagrams))), .forEach(others.map(\.view).uniqued()) {
             diagram(report, $0)
         }))
     }

@@ -42,20 +42,30 @@ struct ArchitectureTests {
         }
     }
 
-    @Test("every detector supplies its board wording")
-    func everyDetectorIsWorded() {
+    @Test("every detector supplies its board wording, in every language", arguments: BoardLanguage.allCases)
+    func everyDetectorIsWorded(language: BoardLanguage) {
         var titles: Set<String> = []
         for detector in Detectors.builtIn {
             let wording = detector.wording
-            #expect(!wording.title.isEmpty && !wording.title.contains("-"), "\(detector.id): title \"\(wording.title)\"")
-            #expect(titles.insert(wording.title).inserted, "\(detector.id): title \"\(wording.title)\" is taken")
-            #expect(wording.whyItMatters.count > 20 && wording.whyItMatters.hasSuffix("."), "\(detector.id): \(wording.whyItMatters)")
+            let (title, why) = (wording.title[language], wording.whyItMatters[language])
+            #expect(!title.isEmpty && !title.contains("-"), "\(detector.id): title \"\(title)\"")
+            #expect(titles.insert(title).inserted, "\(detector.id): title \"\(title)\" is taken")
+            #expect(why.count > 20 && why.hasSuffix("."), "\(detector.id): \(why)")
             #expect(!detector.summary.isEmpty)
             #expect(RuleCatalog().wording(of: detector.id) == wording)
+            for entry in wording.glossary {
+                let texts = [entry.business[language], entry.technical[language], entry.meaning[language]]
+                #expect(texts.allSatisfy { !$0.isEmpty })
+            }
+            if language == .fr {
+                #expect(title != wording.title.english || title == "Vision", "\(detector.id): French title left in English")
+                #expect(why != wording.whyItMatters.english, "\(detector.id): French reason left in English")
+            }
         }
         // Terms the findings use, such as blast radius, come with their rule.
-        #expect(SinglePointOfFailure().wording.glossary.map(\.technical) == ["blast radius"])
-        #expect(RuleCatalog().wording(of: "large-initiative-team-owned").title == "Large initiative team owned")
+        #expect(SinglePointOfFailure().wording.glossary.map(\.technical.english) == ["blast radius"])
+        // A custom rule's title is the organisation's own, in every language.
+        #expect(RuleCatalog().wording(of: "large-initiative-team-owned").title[language] == "Large initiative team owned")
     }
 
     @Test("the dependency SCCs are computed once per analysis, however many readers")

@@ -18,16 +18,16 @@ struct HTMLReporterTests {
         let ids: [String]
     }
 
-    private func inspect(_ html: String) throws -> Inspection {
+    func inspect(_ html: String) throws -> Inspection {
         let page = try temporaryFile("board.html", html)
         let result = try run("python3", [repositoryRoot.appendingPathComponent("Tests/InterlockBoardTests/Fixtures/inspect-html.py").path, page])
         #expect(result.status == 0, "\(result.output)")
         return try JSONDecoder().decode(Inspection.self, from: Data(result.output.utf8))
     }
 
-    private func acmeBoard(baseline: [Finding]? = nil) throws -> BoardReport {
+    func acmeBoard(baseline: [Finding]? = nil, language: BoardLanguage? = nil) throws -> BoardReport {
         let report = try acmeReport()
-        return BoardReport(analysis: AnalysisContext(report.graph), findings: report.findings, date: "2026-11-22",
+        return BoardReport(analysis: AnalysisContext(report.graph), findings: report.findings, language: language, date: "2026-11-22",
                            inputHash: String(repeating: "ab", count: 32), baselineFindings: baseline)
     }
 
@@ -39,13 +39,13 @@ struct HTMLReporterTests {
         #expect(page.external.isEmpty, "\(page.external)")
         #expect(page.handlers.isEmpty)
         #expect(html.range(of: "http://") == nil && html.range(of: "https://") == nil)
-        // Every finding of the sample is there: its message in the text and its details row.
+        // Every finding of the sample is there: its message (days spelled out) in the text and its details row.
         #expect(board.findings.count == 30)
         for (index, finding) in board.findings.enumerated() {
-            #expect(page.text.contains(finding.message), "missing \(finding.rule) \(finding.nodes)")
+            #expect(page.text.contains(board.message(of: finding)), "missing \(finding.rule) \(finding.nodes)")
             #expect(page.ids.contains("finding-\(index + 1)"))
         }
-        for expected in ["Acme Group: board report", "2026-11-22", String(repeating: "ab", count: 32),
+        for expected in ["Acme Group: board report", "22 November 2026", String(repeating: "ab", count: 32),
                          "Portfolio health 64 / 100", "14 serious · 16 warnings", "EUR 1,280,000", "save up to EUR 660,000",
                          "Felix Roth, CISO", "Glossary"] {
             #expect(page.text.contains(expected), "missing \(expected)")

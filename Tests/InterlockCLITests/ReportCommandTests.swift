@@ -30,6 +30,27 @@ struct ReportCommandTests {
         #expect(result.standardOutput.contains("3 new, 1 resolved and 0 unchanged findings compared with the baseline."))
     }
 
+    @Test func langWritesTheFrenchPage() throws {
+        let page = try temporaryPath("conseil.html")
+        let result = try CommandRunner.run(["report", "Samples/acme", "--lang", "fr", "--date", "2026-11-30", "-o", page])
+        #expect(result.status == 0, "\(result.standardError)")
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(html.contains("<html lang=\"fr\">"))
+        #expect(html.contains("Synthèse pour le conseil") && html.contains("30 novembre 2026"))
+        #expect(!html.contains("Executive summary"))
+        #expect(try CommandRunner.run(["report", "Samples/acme", "--lang", "de"]).status == 2)
+    }
+
+    @Test func portfolioLanguageIsTheDefaultAndLangOverridesIt() throws {
+        let folder = try temporaryPath("portfolio.yaml")
+        try "portfolio: Petite Co\nlanguage: fr\ninitiatives:\n  - {id: a, name: Projet A}\n".write(toFile: folder, atomically: true, encoding: .utf8)
+        let french = try CommandRunner.run(["report", folder, "--date", "2026-01-01"])
+        #expect(french.status == 0, "\(french.standardError)")
+        #expect(french.standardOutput.contains("<html lang=\"fr\">") && french.standardOutput.contains("Petite Co\u{A0}: rapport au conseil"))
+        let english = try CommandRunner.run(["report", folder, "--lang", "en", "--date", "2026-01-01"])
+        #expect(english.standardOutput.contains("<html lang=\"en\">") && english.standardOutput.contains("Petite Co: board report"))
+    }
+
     @Test func badDateOrInputIsExitTwo() throws {
         #expect(try CommandRunner.run(["report", "Samples/acme", "--date", "22/11/2026"]).status == 2)
         #expect(try CommandRunner.run(["report", "Samples/nope"]).status == 2)

@@ -40,13 +40,16 @@ public struct IncompatibilityTable: Sendable {
         }
     }
 
-    /// Why two technologies must not meet, nil when they may.
+    /// Why two technologies must not meet, in English words, nil when they may.
     public func reason(_ first: Int, _ second: Int) -> String? {
+        incompatibility(first, second)?.words(.findings)
+    }
+
+    /// Why two technologies must not meet, nil when they may.
+    public func incompatibility(_ first: Int, _ second: Int) -> Incompatibility? {
         guard first != second else { return nil }
-        if declared.contains(Pair(first, second)) { return "declared incompatible" }
-        if let category = exclusiveCategory[first], exclusiveCategory[second] == category {
-            return "both \(category), a category the policy allows only once"
-        }
+        if declared.contains(Pair(first, second)) { return .declared }
+        if let category = exclusiveCategory[first], exclusiveCategory[second] == category { return .exclusiveCategory(category) }
         return nil
     }
 
@@ -71,4 +74,24 @@ public struct IncompatibilityTable: Sendable {
 
     /// True when no pair is known, so detectors can skip their work.
     var isEmpty: Bool { declared.isEmpty && exclusiveCategory.isEmpty }
+}
+
+/// Why two technologies must not meet.
+public enum Incompatibility: Hashable, Sendable {
+    /// Declared incompatible (`incompatibleWith`, `policy.incompatible`).
+    case declared
+    /// Both of a category the policy allows once (`policy.exclusiveCategories`).
+    case exclusiveCategory(String)
+
+    /// Completes "the two are …" / "les deux technologies sont …".
+    func words(_ phrasing: Phrasing) -> String {
+        switch self {
+        case .declared:
+            return phrasing.text(en: "declared incompatible", fr: "déclarées incompatibles")
+        case .exclusiveCategory(let category):
+            return phrasing.text(
+                en: "both \(category), a category the policy allows only once",
+                fr: "de la catégorie \(phrasing.quoted(category)), que la politique n'autorise qu'une fois")
+        }
+    }
 }

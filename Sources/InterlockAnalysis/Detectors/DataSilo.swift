@@ -18,8 +18,10 @@ public struct DataSilo: Detector {
     public let id = RuleID.dataSilo
     /// How the board report speaks of it.
     public let wording = RuleWording(
-        title: "Data kept in silos",
-        whyItMatters: "The same business data lives in several places that never talk to each other: several versions of the truth.")
+        title: LocalizedText(en: "Data kept in silos", fr: "Données cloisonnées"),
+        whyItMatters: LocalizedText(
+            en: "The same business data lives in several places that never talk to each other: several versions of the truth.",
+            fr: "Les mêmes données vivent à plusieurs endroits qui ne communiquent pas : il existe plusieurs versions de la vérité."))
     /// What the detector looks for.
     public let summary = "One data domain held in several sources with no initiative moving data between them."
 
@@ -69,18 +71,43 @@ public struct DataSilo: Detector {
 
     private func finding(domain: String, sources: [Int], islands: [[Int]], _ graph: PortfolioGraph) -> Finding {
         let personal = sources.contains { graph.dataSource($0)?.classification == .pii }
-        var message = "\(domain.capitalizedFirst) data is held in \(sources.count) data sources "
-        if islands.count == sources.count {
-            message += "that no initiative connects: \(graph.quotedList(sources))"
-        } else {
-            message += "in \(islands.count) groups that no initiative connects: "
-                + islands.map { "(\(graph.quotedList($0)))" }.joined(separator: ", ")
-        }
-        if personal { message += "; some of it is personal data" }
-        message += "."
         return Finding(
-            rule: id, severity: personal ? .error : .warning, nodes: sources, in: graph, message: message,
-            action: "Name one system of record for \(domain) data and plan an initiative that keeps the other sources in step with it.",
+            rule: id, severity: personal ? .error : .warning, nodes: sources, in: graph,
+            explanation: Explanation(domain: domain, sources: sources, islands: islands, personal: personal),
             owners: graph.contactableOwners(of: sources))
+    }
+
+    /// A domain's sources in unconnected groups.
+    struct Explanation: FindingExplanation {
+        let domain: String
+        let sources: [Int]
+        let islands: [[Int]]
+        let personal: Bool
+
+        func message(_ phrasing: Phrasing, in graph: PortfolioGraph) -> String {
+            let listed = islands.count == sources.count
+                ? graph.quotedList(sources, phrasing)
+                : islands.map { "(\(graph.quotedList($0, phrasing)))" }.joined(separator: ", ")
+            switch phrasing.language {
+            case .en:
+                var message = "\(domain.capitalizedFirst) data is held in \(sources.count) data sources "
+                message += islands.count == sources.count
+                    ? "that no initiative connects: \(listed)" : "in \(islands.count) groups that no initiative connects: \(listed)"
+                return message + (personal ? "; some of it is personal data." : ".")
+            case .fr:
+                let count = phrasing.number(sources.count)
+                let spread: FrenchText = islands.count == sources.count
+                    ? "sont réparties entre \(count) sources qu'aucune initiative ne relie : \(listed)"
+                    : "sont réparties entre \(count) sources, en \(phrasing.number(islands.count)) groupes qu'aucune initiative ne relie : \(listed)"
+                let personalPart: FrenchText = personal ? " ; une partie sont des données personnelles." : "."
+                return ("Les données du domaine \(phrasing.quoted(domain)) " as FrenchText).text + spread.text + personalPart.text
+            }
+        }
+
+        func action(_ phrasing: Phrasing, in graph: PortfolioGraph) -> String {
+            phrasing.text(
+                en: "Name one system of record for \(domain) data and plan an initiative that keeps the other sources in step with it.",
+                fr: "Désigner une source de référence pour les données du domaine \(phrasing.quoted(domain)) et prévoir une initiative qui aligne les autres sources sur elle.")
+        }
     }
 }

@@ -13,8 +13,10 @@ public struct IncompatibleStack: Detector {
     public let id = RuleID.incompatibleStack
     /// How the board report speaks of it.
     public let wording = RuleWording(
-        title: "Technologies that clash",
-        whyItMatters: "Systems that must work together are built on technologies that do not, so integration costs and delays follow.")
+        title: LocalizedText(en: "Technologies that clash", fr: "Technologies incompatibles"),
+        whyItMatters: LocalizedText(
+            en: "Systems that must work together are built on technologies that do not, so integration costs and delays follow.",
+            fr: "Des systèmes qui doivent fonctionner ensemble reposent sur des technologies qui ne le permettent pas : surcoûts d'intégration et retards en découlent."))
     /// What the detector looks for.
     public let summary = "Incompatible technologies in one initiative, or in initiatives that depend on each other or exchange data."
 
@@ -36,12 +38,11 @@ public struct IncompatibleStack: Detector {
             let uses = stacks[initiative]
             for (index, first) in uses.enumerated() {
                 for second in uses[(index + 1)...] {
-                    guard let reason = table.reason(first, second) else { continue }
+                    guard let reason = table.incompatibility(first, second) else { continue }
                     findings.append(Finding(
                         rule: id, severity: .error,
                         nodes: [initiative, first, second], in: graph,
-                        message: "Initiative \(graph.quoted(initiative)) combines \(graph.quoted(first)) and \(graph.quoted(second)), which are \(reason).",
-                        action: "Choose one of the two technologies for \(graph.quoted(initiative)) or get an approved exception.",
+                        explanation: Explanation.within(initiative: initiative, first, second, reason),
                         owners: graph.contactableOwners(of: [initiative]), budgetAtStake: graph.budget(of: [initiative])))
                 }
             }
@@ -58,7 +59,7 @@ public struct IncompatibleStack: Detector {
             let theirs = stacks[link.dependency]
             for ours in stacks[link.dependent] {
                 for partner in theirs {
-                    guard let reason = table.reason(ours, partner) else { continue }
+                    guard let reason = table.incompatibility(ours, partner) else { continue }
                     let key = [min(link.dependent, link.dependency), max(link.dependent, link.dependency), min(ours, partner), max(ours, partner)]
                     guard reportedPairs.insert(key).inserted else { continue }
                     reported.insert(LinkedPair(link.dependent, link.dependency, ours))
@@ -66,8 +67,7 @@ public struct IncompatibleStack: Detector {
                     findings.append(Finding(
                         rule: id, severity: .error,
                         nodes: [link.dependent, link.dependency, ours, partner], in: graph,
-                        message: "\(graph.quoted(link.dependent)) runs on \(graph.quoted(ours)) but depends on \(graph.quoted(link.dependency)), which runs on \(graph.quoted(partner)); the two are \(reason).",
-                        action: "Align \(graph.quoted(link.dependent)) and \(graph.quoted(link.dependency)) on one technology or plan an integration layer between them.",
+                        explanation: Explanation.dependency(link.dependent, ours, on: link.dependency, partner, reason),
                         owners: graph.contactableOwners(of: [link.dependent, link.dependency]),
                         budgetAtStake: graph.budget(of: [link.dependent, link.dependency])))
                 }
@@ -88,8 +88,8 @@ public struct IncompatibleStack: Detector {
                 if let category = table.exclusiveCategory(of: technology) { readerTechnologiesByCategory[category, default: []].append(technology) }
             }
             for (technology, writers) in writersByTechnology {
-                for (partner, reason) in table.clashes(of: technology, among: readersByTechnology, categories: readerTechnologiesByCategory) {
-                    guard let readers = readersByTechnology[partner] else { continue }
+                for (partner, _) in table.clashes(of: technology, among: readersByTechnology, categories: readerTechnologiesByCategory) {
+                    guard let readers = readersByTechnology[partner], let reason = table.incompatibility(technology, partner) else { continue }
                     let involved = (writers + readers).uniqued()
                     let alreadyReported = writers.allSatisfy { writer in
                         readers.allSatisfy { writer == $0 || reported.contains(LinkedPair(writer, $0, technology)) }
@@ -98,8 +98,7 @@ public struct IncompatibleStack: Detector {
                     findings.append(Finding(
                         rule: id, severity: .error,
                         nodes: ([exchange.source, technology, partner] + involved), in: graph,
-                        message: "\(graph.quotedList(writers)) \(writers.count == 1 ? "writes" : "write") \(graph.quoted(exchange.source)) with \(graph.quoted(technology)) while \(graph.quotedList(readers)) \(readers.count == 1 ? "reads" : "read") it with \(graph.quoted(partner)); the two are \(reason).",
-                        action: "Agree one technology, or an approved interface, for the data in \(graph.quoted(exchange.source)).",
+                        explanation: Explanation.data(source: exchange.source, writers: writers, technology, readers: readers, partner, reason),
                         owners: graph.contactableOwners(of: involved), budgetAtStake: graph.budget(of: involved)))
                 }
             }
@@ -116,11 +115,9 @@ public struct IncompatibleStack: Detector {
                 return users.isEmpty ? nil : (technology, users)
             }
             guard used.count > 1 else { return nil }
-            let described = used.map { "\(graph.quoted($0.0)) (\($0.1.count) initiative\($0.1.count == 1 ? "" : "s"))" }
             return Finding(
                 rule: id, severity: .warning, nodes: used.map(\.0), in: graph,
-                message: "The policy allows one \(category) technology, but the portfolio uses \(used.count): \(Wording.list(described)).",
-                action: "Choose the \(category) technology the organisation standardises on and plan the migration of the others.",
+                explanation: Explanation.exclusiveCategory(category, used.map { ($0.0, $0.1.count) }),
                 owners: graph.contactableOwners(of: used.map(\.0)))
         }
     }
@@ -135,5 +132,67 @@ public struct IncompatibleStack: Detector {
             }
         }
         return order.map { ($0, users[$0] ?? []) }
+    }
+
+    /// The four ways technologies clash.
+    enum Explanation: FindingExplanation {
+        /// One initiative uses both.
+        case within(initiative: Int, Int, Int, Incompatibility)
+        /// An initiative on one depends on an initiative on the other.
+        case dependency(Int, Int, on: Int, Int, Incompatibility)
+        /// Writers of a source use one, its readers the other.
+        case data(source: Int, writers: [Int], Int, readers: [Int], Int, Incompatibility)
+        /// More than one technology of an exclusive category, with how many initiatives use each.
+        case exclusiveCategory(String, [(technology: Int, users: Int)])
+
+        func message(_ phrasing: Phrasing, in graph: PortfolioGraph) -> String {
+            let quoted = { graph.quoted($0, phrasing) }
+            switch self {
+            case let .within(initiative, first, second, reason):
+                return phrasing.text(
+                    en: "Initiative \(quoted(initiative)) combines \(quoted(first)) and \(quoted(second)), which are \(reason.words(phrasing)).",
+                    fr: "L'initiative \(quoted(initiative)) associe \(quoted(first)) et \(quoted(second)), qui sont \(reason.words(phrasing)).")
+            case let .dependency(dependent, ours, dependency, partner, reason):
+                return phrasing.text(
+                    en: "\(quoted(dependent)) runs on \(quoted(ours)) but depends on \(quoted(dependency)), which runs on \(quoted(partner)); the two are \(reason.words(phrasing)).",
+                    fr: "\(quoted(dependent)) repose sur \(quoted(ours)) mais dépend de \(quoted(dependency)), qui repose sur \(quoted(partner)) ; les deux technologies sont \(reason.words(phrasing)).")
+            case let .data(source, writers, technology, readers, partner, reason):
+                let (writerNames, readerNames) = (graph.quotedList(writers, phrasing), graph.quotedList(readers, phrasing))
+                return phrasing.text(
+                    en: "\(writerNames) \(writers.count == 1 ? "writes" : "write") \(quoted(source)) with \(quoted(technology)) while \(readerNames) \(readers.count == 1 ? "reads" : "read") it with \(quoted(partner)); the two are \(reason.words(phrasing)).",
+                    fr: "\(writerNames) \(phrasing.plural(writers.count, "écrit", "écrivent")) dans \(quoted(source)) avec \(quoted(technology)), alors que \(readerNames) \(phrasing.plural(readers.count, "la lit", "la lisent")) avec \(quoted(partner)) ; les deux technologies sont \(reason.words(phrasing)).")
+            case let .exclusiveCategory(category, used):
+                switch phrasing.language {
+                case .en:
+                    let described = used.map { "\(quoted($0.technology)) (\($0.users) initiative\($0.users == 1 ? "" : "s"))" }
+                    return "The policy allows one \(category) technology, but the portfolio uses \(used.count): \(Wording.list(described))."
+                case .fr:
+                    let described = used.map { "\(quoted($0.technology)) (\(phrasing.count($0.users, "initiative", "initiatives")))" }
+                    return ("La politique n'autorise qu'une technologie de la catégorie \(phrasing.quoted(category)), mais le portefeuille en utilise \(phrasing.number(used.count)) : \(phrasing.list(described))." as FrenchText).text
+                }
+            }
+        }
+
+        func action(_ phrasing: Phrasing, in graph: PortfolioGraph) -> String {
+            let quoted = { graph.quoted($0, phrasing) }
+            switch self {
+            case let .within(initiative, _, _, _):
+                return phrasing.text(
+                    en: "Choose one of the two technologies for \(quoted(initiative)) or get an approved exception.",
+                    fr: "Choisir l'une des deux technologies pour \(quoted(initiative)), ou obtenir une dérogation approuvée.")
+            case let .dependency(dependent, _, dependency, _, _):
+                return phrasing.text(
+                    en: "Align \(quoted(dependent)) and \(quoted(dependency)) on one technology or plan an integration layer between them.",
+                    fr: "Aligner \(quoted(dependent)) et \(quoted(dependency)) sur une même technologie, ou prévoir une couche d'intégration entre elles.")
+            case let .data(source, _, _, _, _, _):
+                return phrasing.text(
+                    en: "Agree one technology, or an approved interface, for the data in \(quoted(source)).",
+                    fr: "Convenir d'une seule technologie, ou d'une interface approuvée, pour les données de \(quoted(source)).")
+            case let .exclusiveCategory(category, _):
+                return phrasing.text(
+                    en: "Choose the \(category) technology the organisation standardises on and plan the migration of the others.",
+                    fr: "Choisir la technologie de la catégorie \(phrasing.quoted(category)) sur laquelle l'organisation se standardise, et planifier la migration des autres.")
+            }
+        }
     }
 }

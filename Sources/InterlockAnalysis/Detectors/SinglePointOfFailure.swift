@@ -27,12 +27,17 @@ public struct SinglePointOfFailure: Detector {
     public let id = RuleID.singlePointOfFailure
     /// How the board report speaks of it.
     public let wording = RuleWording(
-        title: "Single points of failure",
-        whyItMatters: "If this one thing fails, many initiatives stop at once.",
+        title: LocalizedText(en: "Single points of failure", fr: "Points de défaillance uniques"),
+        whyItMatters: LocalizedText(
+            en: "If this one thing fails, many initiatives stop at once.",
+            fr: "Si cet élément tombe en panne, de nombreuses initiatives s'arrêtent d'un coup."),
         glossary: [
             GlossaryEntry(
-                business: "Everything that stops if it fails", technical: "blast radius",
-                meaning: "The initiatives that depend on a thing directly or through other initiatives."),
+                business: LocalizedText(en: "Everything that stops if it fails", fr: "Tout ce qui s'arrête en cas de panne"),
+                technical: LocalizedText(en: "blast radius", fr: "rayon d'impact (blast radius)"),
+                meaning: LocalizedText(
+                    en: "The initiatives that depend on a thing directly or through other initiatives.",
+                    fr: "Les initiatives qui dépendent d'un élément, directement ou par l'intermédiaire d'autres initiatives.")),
         ])
     /// What the detector looks for.
     public let summary = "A node whose failure stops many initiatives that depend on it, directly or not (its blast radius)."
@@ -75,16 +80,50 @@ public struct SinglePointOfFailure: Detector {
         let affected = directDependents + indirectDependents
         let direct = graph.firstByID(directDependents, limit: Self.maximumListed)
         let listed = direct + graph.firstByID(indirectDependents, limit: Self.maximumListed - direct.count)
-        let percent = Int((Double(affected.count) * 100 / Double(activeCount)).rounded())
-        var message = "\(graph.kind(of: node).noun.capitalizedFirst) \(graph.quoted(node)) is a single point of failure: "
-            + "\(directDependents.count) initiatives depend on it directly and \(affected.count) in all (\(percent)% of the portfolio) stop if it fails"
-        if let budget = graph.budget(of: affected) { message += ", \(graph.money(budget)) of budget" }
-        // The list stays readable (and findings small) on huge portfolios: the count is always exact.
-        if affected.count > Self.maximumListed { message += "; the first \(Self.maximumListed) are listed" }
-        message += "."
+        let explanation = Explanation(
+            node: node, direct: directDependents.count, affected: affected.count,
+            percent: Int((Double(affected.count) * 100 / Double(activeCount)).rounded()), budget: graph.budget(of: affected))
         return Finding(
-            rule: id, severity: .warning, nodes: ([node] + listed), in: graph, message: message,
-            action: "Give \(graph.quoted(node)) a tested fallback (redundancy, failover, exit plan) and an owner who answers for its availability.",
+            rule: id, severity: .warning, nodes: ([node] + listed), in: graph, explanation: explanation,
             owners: graph.contactableOwners(of: [node]), budgetAtStake: graph.budget(of: affected))
+    }
+
+    /// A node, how many initiatives stop with it, and their budget.
+    struct Explanation: FindingExplanation {
+        let node: Int
+        let direct: Int
+        let affected: Int
+        /// `affected` as a whole percentage of the active initiatives.
+        let percent: Int
+        let budget: Double?
+
+        func message(_ phrasing: Phrasing, in graph: PortfolioGraph) -> String {
+            let name = graph.quoted(node, phrasing)
+            let money = budget.map { graph.money($0, phrasing) }
+            // The list stays readable (and findings small) on huge portfolios: the count is always exact.
+            let cut = affected > SinglePointOfFailure.maximumListed
+            switch phrasing.language {
+            case .en:
+                var message = "\(graph.kind(of: node).noun.capitalizedFirst) \(name) is a single point of failure: "
+                    + "\(direct) initiatives depend on it directly and \(affected) in all (\(percent)% of the portfolio) stop if it fails"
+                if let money { message += ", \(money) of budget" }
+                if cut { message += "; the first \(SinglePointOfFailure.maximumListed) are listed" }
+                return message + "."
+            case .fr:
+                var message: FrenchText = "\(phrasing.definite(graph.kind(of: node)).capitalizedFirst) \(name) est un point de défaillance unique : "
+                    + "\(phrasing.count(direct, "initiative en dépend", "initiatives en dépendent")) directement et \(phrasing.number(affected)) au total "
+                    + "(\(phrasing.percent(percent)) du portefeuille) s'arrêtent si elle tombe en panne"
+                if let money { message = message + ", soit \(money) de budget" }
+                if cut { message = message + " ; seules les \(phrasing.number(SinglePointOfFailure.maximumListed)) premières sont listées" }
+                return (message + ".").text
+            }
+        }
+
+        func action(_ phrasing: Phrasing, in graph: PortfolioGraph) -> String {
+            let name = graph.quoted(node, phrasing)
+            return phrasing.text(
+                en: "Give \(name) a tested fallback (redundancy, failover, exit plan) and an owner who answers for its availability.",
+                fr: "Prévoir pour \(name) une solution de secours éprouvée (redondance, bascule, plan de sortie) et un responsable qui réponde de sa disponibilité.")
+        }
     }
 }

@@ -13,8 +13,10 @@ public struct UnalignedInitiative: Detector {
     public let id = RuleID.unalignedInitiative
     /// How the board report speaks of it.
     public let wording = RuleWording(
-        title: "Initiatives serving no goal",
-        whyItMatters: "Budget goes to work that serves none of the organisation's goals.")
+        title: LocalizedText(en: "Initiatives serving no goal", fr: "Initiatives sans objectif"),
+        whyItMatters: LocalizedText(
+            en: "Budget goes to work that serves none of the organisation's goals.",
+            fr: "Du budget part dans des travaux qui ne servent aucun des objectifs de l'organisation."))
     /// What the detector looks for.
     public let summary = "An active initiative that serves no goal of the portfolio."
 
@@ -27,13 +29,29 @@ public struct UnalignedInitiative: Detector {
         return graph.nodes(ofKind: .initiative).compactMap { node in
             guard graph.isActiveInitiative(node), graph.successors(of: node, via: .supports).isEmpty else { return nil }
             let budget = graph.budget(ofInitiative: node)
-            var message = "Initiative \(graph.quoted(node)) serves none of the organisation's goals"
-            if let budget { message += ", yet it spends \(graph.money(budget))" }
-            message += "."
             return Finding(
-                rule: id, severity: .warning, nodes: [node], in: graph, message: message,
-                action: "Name the goal \(graph.quoted(node)) serves, or stop it and free its budget.",
+                rule: id, severity: .warning, nodes: [node], in: graph, explanation: Explanation(initiative: node, budget: budget),
                 owners: graph.contactableOwners(of: [node]), budgetAtStake: budget)
+        }
+    }
+
+    /// An initiative and what it spends.
+    struct Explanation: FindingExplanation {
+        let initiative: Int
+        let budget: Double?
+
+        func message(_ phrasing: Phrasing, in graph: PortfolioGraph) -> String {
+            let (name, money) = (graph.quoted(initiative, phrasing), budget.map { graph.money($0, phrasing) })
+            return phrasing.text(
+                en: "Initiative \(name) serves none of the organisation's goals" + (money.map { ", yet it spends \($0)." } ?? "."),
+                fr: "L'initiative \(name) ne sert aucun des objectifs de l'organisation" + (money.map { ", alors qu'elle dépense \($0)." } ?? "."))
+        }
+
+        func action(_ phrasing: Phrasing, in graph: PortfolioGraph) -> String {
+            let name = graph.quoted(initiative, phrasing)
+            return phrasing.text(
+                en: "Name the goal \(name) serves, or stop it and free its budget.",
+                fr: "Indiquer quel objectif sert \(name), ou l'arrêter et libérer son budget.")
         }
     }
 }

@@ -18,14 +18,19 @@ public struct UnownedInitiative: OwnershipDetector {
     public let id = RuleID.unownedInitiative
     /// How the board report speaks of it.
     public let wording = RuleWording(
-        title: "Initiatives nobody owns",
-        whyItMatters: "Money is spent without anybody accountable for the result.")
+        title: LocalizedText(en: "Initiatives nobody owns", fr: "Initiatives sans responsable"),
+        whyItMatters: LocalizedText(
+            en: "Money is spent without anybody accountable for the result.",
+            fr: "De l'argent est dépensé sans que personne ne réponde du résultat."))
     /// What the detector looks for.
     public let summary = "An initiative with no owner, an unknown owner, or an owner who is not active."
     let kind = NodeKind.initiative
     let severity = Severity.error
-    func action(for node: Int, in graph: PortfolioGraph) -> String {
-        "Name an active person or team accountable for \(graph.quoted(node)), or stop it."
+    func action(for node: Int, _ phrasing: Phrasing, in graph: PortfolioGraph) -> String {
+        let name = graph.quoted(node, phrasing)
+        return phrasing.text(
+            en: "Name an active person or team accountable for \(name), or stop it.",
+            fr: "Désigner une personne ou une équipe active responsable de \(name), ou arrêter l'initiative.")
     }
 
     /// Creates the detector.
@@ -42,14 +47,19 @@ public struct UnownedDataSource: OwnershipDetector {
     public let id = RuleID.unownedDataSource
     /// How the board report speaks of it.
     public let wording = RuleWording(
-        title: "Data nobody owns",
-        whyItMatters: "Nobody answers for the quality of this data or for who may use it.")
+        title: LocalizedText(en: "Data nobody owns", fr: "Données sans responsable"),
+        whyItMatters: LocalizedText(
+            en: "Nobody answers for the quality of this data or for who may use it.",
+            fr: "Personne ne répond de la qualité de ces données ni de qui peut s'en servir."))
     /// What the detector looks for.
     public let summary = "A data source with no owner, an unknown owner, or an owner who is not active."
     let kind = NodeKind.dataSource
     let severity = Severity.warning
-    func action(for node: Int, in graph: PortfolioGraph) -> String {
-        "Name a data owner for \(graph.quoted(node)) who decides who may read and write it and answers for its quality."
+    func action(for node: Int, _ phrasing: Phrasing, in graph: PortfolioGraph) -> String {
+        let name = graph.quoted(node, phrasing)
+        return phrasing.text(
+            en: "Name a data owner for \(name) who decides who may read and write it and answers for its quality.",
+            fr: "Désigner pour \(name) un responsable des données qui décide qui peut les lire et les modifier, et qui réponde de leur qualité.")
     }
 
     /// Creates the detector.
@@ -66,14 +76,19 @@ public struct UnownedTechnology: OwnershipDetector {
     public let id = RuleID.unownedTechnology
     /// How the board report speaks of it.
     public let wording = RuleWording(
-        title: "Technology nobody owns",
-        whyItMatters: "Nobody answers for licences, upgrades and support of this technology.")
+        title: LocalizedText(en: "Technology nobody owns", fr: "Technologies sans responsable"),
+        whyItMatters: LocalizedText(
+            en: "Nobody answers for licences, upgrades and support of this technology.",
+            fr: "Personne ne répond des licences, des mises à jour ni du support de cette technologie."))
     /// What the detector looks for.
     public let summary = "A technology not retired with no owner, an unknown owner, or an owner who is not active."
     let kind = NodeKind.technology
     let severity = Severity.warning
-    func action(for node: Int, in graph: PortfolioGraph) -> String {
-        "Name an owner for \(graph.quoted(node)) who answers for its licences, upgrades and support."
+    func action(for node: Int, _ phrasing: Phrasing, in graph: PortfolioGraph) -> String {
+        let name = graph.quoted(node, phrasing)
+        return phrasing.text(
+            en: "Name an owner for \(name) who answers for its licences, upgrades and support.",
+            fr: "Désigner pour \(name) un responsable qui réponde de ses licences, de ses mises à jour et de son support.")
     }
 
     /// Creates the detector.

@@ -12,8 +12,10 @@ public struct VersionConflict: Detector {
     public let id = RuleID.versionConflict
     /// How the board report speaks of it.
     public let wording = RuleWording(
-        title: "Mismatched versions",
-        whyItMatters: "Linked systems on different versions break at upgrades and interfaces.")
+        title: LocalizedText(en: "Mismatched versions", fr: "Versions discordantes"),
+        whyItMatters: LocalizedText(
+            en: "Linked systems on different versions break at upgrades and interfaces.",
+            fr: "Des systèmes liés mais sur des versions différentes cassent lors des mises à jour et aux interfaces."))
     /// What the detector looks for.
     public let summary = "Linked initiatives use different major versions of one technology."
 
@@ -47,8 +49,7 @@ public struct VersionConflict: Detector {
                 let other = theirs.filter { $0.technology == technology }.map(\.major)
                 findings.append(Finding(
                     rule: id, severity: .warning, nodes: (pair + [technology]), in: graph,
-                    message: "\(graph.quoted(link.dependent)) uses \(graph.name(of: technology)) \(versionList(mine)) but depends on \(graph.quoted(link.dependency)), which uses \(versionList(other)).",
-                    action: "Agree one major version of \(graph.quoted(technology)) for both initiatives, or test the interface between them.",
+                    explanation: Explanation.dependency(link.dependent, mine, on: link.dependency, other, technology: technology),
                     owners: graph.contactableOwners(of: pair), budgetAtStake: graph.budget(of: pair)))
             }
         }
@@ -60,11 +61,10 @@ public struct VersionConflict: Detector {
                 let all = writers.merging(readers) { ($0 + $1).uniqued() }
                 guard all.count > 1, !allReported(writers, readers, technology, reported) else { continue }
                 let involved = all.keys.sorted().flatMap { all[$0] ?? [] }.uniqued()
-                let described = all.keys.sorted().map { "version \($0) in \(graph.quotedList(all[$0] ?? []))" }
                 findings.append(Finding(
                     rule: id, severity: .warning, nodes: ([exchange.source, technology] + involved), in: graph,
-                    message: "Initiatives exchanging data through \(graph.quoted(exchange.source)) use \(all.count) major versions of \(graph.name(of: technology)): \(Wording.list(described)).",
-                    action: "Agree one major version of \(graph.quoted(technology)) for the data in \(graph.quoted(exchange.source)).",
+                    explanation: Explanation.exchange(
+                        source: exchange.source, technology: technology, users: all.keys.sorted().map { ($0, all[$0] ?? []) }),
                     owners: graph.contactableOwners(of: involved), budgetAtStake: graph.budget(of: involved)))
             }
         }
@@ -97,7 +97,52 @@ public struct VersionConflict: Detector {
         return byTechnology
     }
 
-    private func versionList(_ majors: [String]) -> String {
-        Wording.list(majors.uniqued().sorted().map { "version \($0)" })
+    /// Linked initiatives on different major versions.
+    enum Explanation: FindingExplanation {
+        /// A dependent on some majors depends on an initiative on others.
+        case dependency(Int, [String], on: Int, [String], technology: Int)
+        /// Initiatives exchanging data through a source, by major version.
+        case exchange(source: Int, technology: Int, users: [(major: String, initiatives: [Int])])
+
+        func message(_ phrasing: Phrasing, in graph: PortfolioGraph) -> String {
+            switch self {
+            case let .dependency(dependent, mine, dependency, other, technology):
+                let (name, needed, used) = (graph.quoted(dependent, phrasing), graph.quoted(dependency, phrasing), graph.name(of: technology))
+                return phrasing.text(
+                    en: "\(name) uses \(used) \(versions(mine, phrasing)) but depends on \(needed), which uses \(versions(other, phrasing)).",
+                    fr: "\(name) utilise \(used) en \(versions(mine, phrasing)) mais dépend de \(needed), qui utilise la \(versions(other, phrasing)).")
+            case let .exchange(source, technology, users):
+                let (through, used) = (graph.quoted(source, phrasing), graph.name(of: technology))
+                let described = users.map { major, initiatives in
+                    phrasing.text(
+                        en: "version \(major) in \(graph.quotedList(initiatives, phrasing))",
+                        fr: "la version \(major) dans \(graph.quotedList(initiatives, phrasing))")
+                }
+                return phrasing.text(
+                    en: "Initiatives exchanging data through \(through) use \(users.count) major versions of \(used): \(phrasing.list(described)).",
+                    fr: "Les initiatives qui échangent des données par \(through) utilisent \(phrasing.number(users.count)) versions majeures de \(used) : \(phrasing.list(described)).")
+            }
+        }
+
+        func action(_ phrasing: Phrasing, in graph: PortfolioGraph) -> String {
+            switch self {
+            case let .dependency(_, _, _, _, technology):
+                return phrasing.text(
+                    en: "Agree one major version of \(graph.quoted(technology, phrasing)) for both initiatives, or test the interface between them.",
+                    fr: "Convenir d'une même version majeure de \(graph.quoted(technology, phrasing)) pour les deux initiatives, ou tester l'interface entre elles.")
+            case let .exchange(source, technology, _):
+                return phrasing.text(
+                    en: "Agree one major version of \(graph.quoted(technology, phrasing)) for the data in \(graph.quoted(source, phrasing)).",
+                    fr: "Convenir d'une même version majeure de \(graph.quoted(technology, phrasing)) pour les données de \(graph.quoted(source, phrasing)).")
+            }
+        }
+
+        /// "version 11 and version 17" / "version 11", "versions 11 et 17".
+        private func versions(_ majors: [String], _ phrasing: Phrasing) -> String {
+            let sorted = majors.uniqued().sorted()
+            return phrasing.text(
+                en: Wording.list(sorted.map { "version \($0)" }),
+                fr: "\(phrasing.plural(sorted.count, "version", "versions")) \(phrasing.list(sorted))")
+        }
     }
 }

@@ -1,7 +1,7 @@
 import InterlockCore
 
 /// Why something has nobody accountable for it.
-enum OwnershipProblem: Equatable {
+enum OwnershipProblem: Equatable, Sendable {
     /// No `owner` is written.
     case missing
     /// The `owner` id is not a person or team of the portfolio.
@@ -11,13 +11,17 @@ enum OwnershipProblem: Equatable {
     /// The owner is a team whose members have all left.
     case teamWithoutActiveMembers(Int)
 
-    /// The explanation, completing "… because".
-    func explanation(in graph: PortfolioGraph) -> String {
-        switch self {
-        case .missing: "no owner is named"
-        case .unknown(let id): "its owner \"\(id)\" is not a known person or team"
-        case .departed(let person): "its owner \(graph.quoted(person)) has left the organisation"
-        case .teamWithoutActiveMembers(let team): "its owning team \(graph.quoted(team)) has no active member left"
+    /// The explanation, completing "… has nobody accountable:".
+    func explanation(_ phrasing: Phrasing, in graph: PortfolioGraph) -> String {
+        switch (self, phrasing.language) {
+        case (.missing, .en): "no owner is named"
+        case (.missing, .fr): "aucun responsable n'est désigné"
+        case (.unknown(let id), .en): "its owner \(phrasing.quoted(id)) is not a known person or team"
+        case (.unknown(let id), .fr): "son responsable \(phrasing.quoted(id)) n'est ni une personne ni une équipe connue"
+        case (.departed(let person), .en): "its owner \(graph.quoted(person, phrasing)) has left the organisation"
+        case (.departed(let person), .fr): "son responsable, \(graph.quoted(person, phrasing)), a quitté l'organisation"
+        case (.teamWithoutActiveMembers(let team), .en): "its owning team \(graph.quoted(team, phrasing)) has no active member left"
+        case (.teamWithoutActiveMembers(let team), .fr): "l'équipe qui en est responsable, \(graph.quoted(team, phrasing)), n'a plus aucun membre actif"
         }
     }
 }
@@ -47,7 +51,24 @@ protocol OwnershipDetector: Detector {
     /// The `owner` field of a node of `kind`, nil when none is written.
     func writtenOwner(of node: Int, in graph: PortfolioGraph) -> String?
     /// The suggested action about `node`, naming it.
-    func action(for node: Int, in graph: PortfolioGraph) -> String
+    func action(for node: Int, _ phrasing: Phrasing, in graph: PortfolioGraph) -> String
+}
+
+/// Why a node has nobody accountable, and what to do: the detector words the action.
+struct OwnershipExplanation<Checker: OwnershipDetector>: FindingExplanation {
+    let detector: Checker
+    let node: Int
+    let problem: OwnershipProblem
+
+    func message(_ phrasing: Phrasing, in graph: PortfolioGraph) -> String {
+        let name = graph.quoted(node, phrasing)
+        let why = problem.explanation(phrasing, in: graph)
+        return phrasing.text(
+            en: "\(detector.kind.noun.capitalizedFirst) \(name) has nobody accountable: \(why).",
+            fr: "\(phrasing.definite(detector.kind).capitalizedFirst) \(name) n'a pas de responsable : \(why).")
+    }
+
+    func action(_ phrasing: Phrasing, in graph: PortfolioGraph) -> String { detector.action(for: node, phrasing, in: graph) }
 }
 
 extension OwnershipDetector {
@@ -59,8 +80,8 @@ extension OwnershipDetector {
                   let problem = graph.ownershipProblem(of: node, writtenOwner: writtenOwner(of: node, in: graph)) else { return nil }
             return Finding(
                 rule: id, severity: severity, nodes: [node], in: graph,
-                message: "\(kind.noun.capitalizedFirst) \(graph.quoted(node)) has nobody accountable: \(problem.explanation(in: graph)).",
-                action: action(for: node, in: graph), owners: [], budgetAtStake: graph.budget(ofInitiative: node))
+                explanation: OwnershipExplanation(detector: self, node: node, problem: problem),
+                owners: [], budgetAtStake: graph.budget(ofInitiative: node))
         }
     }
 }

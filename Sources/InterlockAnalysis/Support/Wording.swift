@@ -24,16 +24,6 @@ public enum Wording {
 }
 
 extension PortfolioGraph {
-    /// A node's name in quotes for messages: `"CRM revamp"`.
-    func quoted(_ node: Int) -> String { "\"\(name(of: node))\"" }
-
-    /// `list` of quoted names; past `limit` names the rest are counted, so a capability built
-    /// by thousands of initiatives still gets a one-sentence message (the finding's nodes list them all).
-    func quotedList(_ nodes: [Int], limit: Int = 6) -> String {
-        guard nodes.count > limit else { return Wording.list(nodes.map { quoted($0) }) }
-        return nodes.prefix(limit - 1).map { quoted($0) }.joined(separator: ", ") + " and \(nodes.count - limit + 1) others"
-    }
-
     /// The `limit` nodes with the smallest ids, in id order. Keeps a sorted window instead of
     /// sorting everything, so listing the first thousand of a million dependents stays cheap.
     /// - Complexity: O(n log limit) comparisons, plus window shifts.
@@ -61,9 +51,6 @@ extension PortfolioGraph {
         let budgets = nodes.compactMap { budget(ofInitiative: $0) }
         return budgets.isEmpty ? nil : budgets.reduce(0, +)
     }
-
-    /// `money` in the portfolio's currency.
-    func money(_ amount: Double) -> String { Money.format(amount, currency: portfolio.currency) }
 
     /// Ids of the owners one can contact about `nodes`: existing people who are active, and teams;
     /// de-duplicated, in the order of `nodes`.

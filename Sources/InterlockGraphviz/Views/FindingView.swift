@@ -101,7 +101,7 @@ struct FindingView {
 
     /// "Data kept in silos: CRM accounts and contacts": the kind of risk and what it is about.
     static func subject(of finding: Finding, wording: RuleWording, in graph: PortfolioGraph) -> String {
-        "\(wording.title): \(finding.nodes(in: graph).first.map { graph.name(of: $0) } ?? finding.rule.rawValue)"
+        "\(wording.title.english): \(finding.nodes(in: graph).first.map { graph.name(of: $0) } ?? finding.rule.rawValue)"
     }
 
     /// `text` cut into lines of at most about `width` characters, at spaces.

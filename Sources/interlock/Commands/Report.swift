@@ -6,6 +6,8 @@ import InterlockBoard
 import InterlockQuery
 import InterlockReports
 
+extension BoardLanguage: ExpressibleByArgument {}
+
 /// `interlock report`: the board pack, one self-contained HTML page.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,11 +15,13 @@ struct Report: ParsableCommand {
         discussion: """
         The page has no external reference (CSS and SVG are inline) and prints to A4 landscape.
         With --baseline it also shows what is new, resolved and unchanged since that version.
+        The page is in English or French: --lang, else the portfolio's `language:`, else English.
         Exits 0 when the report is written, whatever it finds; 2 on bad input or usage.
 
         Examples:
           interlock report Samples/acme -o out/board.html
           interlock report portfolio --baseline last-meeting/portfolio --title "Q3 board" -o board.html
+          interlock report Samples/acme --lang fr -o out/conseil.html
         """
     )
 
@@ -28,6 +32,10 @@ struct Report: ParsableCommand {
 
     @Option(help: ArgumentHelp("The portfolio as it was at the last meeting (file or folder), to show what changed.", valueName: "path"))
     var baseline: String?
+
+    @Option(help: ArgumentHelp(
+        "The language of the page: en or fr (default: the portfolio's `language:`, else en).", valueName: "language"))
+    var lang: BoardLanguage?
 
     @Option(help: "The page title (default: the portfolio's name and \"board report\").")
     var title: String?
@@ -44,7 +52,7 @@ struct Report: ParsableCommand {
         let analysis = try input.analyse()
         let baselineFindings = try baseline.map { try PortfolioInput.analyse([$0]).findings }
         let report = BoardReport(
-            analysis: analysis.context, findings: analysis.findings, rules: analysis.rules, title: title, date: date ?? Self.today(),
+            analysis: analysis.context, findings: analysis.findings, rules: analysis.rules, language: lang, title: title, date: date ?? Self.today(),
             inputHash: try inputHash(), baselineFindings: baselineFindings)
         let drawn = BoardDiagrams.adding(to: report)
         for problem in drawn.problems { printToStandardError("interlock: warning: \(problem)") }
