@@ -10,6 +10,9 @@ extension ExpressionCompiler {
             if case .pattern(let part) = argument.kind { return try compilePatternPredicate(part) }
             let value = try compile(argument)
             return { row throws(QueryError) in .boolean(!(try value(row)).isNull) }
+        case "size" where arguments.count == 1 && arguments[0].pattern != nil:
+            guard let part = arguments[0].pattern else { throw QueryError(.semantic, "size() needs a pattern", at: position) }
+            return try compilePatternCount(part)
         case "coalesce":
             guard !arguments.isEmpty else { throw QueryError(.semantic, "coalesce() needs arguments", at: position) }
             let values = try compileAll(arguments)
