@@ -211,3 +211,54 @@ import Testing
         #expect(error("RETURN 017", on: .empty)?.message == "'017' has a leading zero: write 0o17 for octal, or drop the zero")
     }
 }
+
+/// The everyday Cypher once refused (issue #11).
+@Suite struct EverydayCypherTests {
+    static let cases: [(String, [[QueryValue]])] = [
+        ("RETURN reduce(acc = 0, x IN [1, 2, 3] | acc + x) AS s", [[6]]),
+        ("RETURN reduce(s = '', x IN ['a', 'b'] | s + x) AS s, reduce(a = 1, x IN null | a) AS n", [["ab", nil]]),
+        ("MATCH (i:Initiative {id: 'a'}) RETURN [(i)-[:USES]->(t) | t.id] AS techs", [[["java"]]]),
+        ("MATCH (i:Initiative) RETURN i.id, [(i)-[:DEPENDS_ON]->(d) WHERE d.budget > 50 | d.id] AS deps ORDER BY i.id",
+         [["a", ["b"]], ["b", []], ["c", ["a"]], ["d", []]]),
+        ("MATCH (i:Initiative) RETURN i.id, size((i)-[:DEPENDS_ON]->()) AS n ORDER BY i.id", [["a", 1], ["b", 1], ["c", 1], ["d", 1]]),
+        ("MATCH (i:Initiative) WHERE EXISTS { (i)-[:USES]->(t:Technology {lifecycle: 'hold'}) } RETURN i.id", [["c"]]),
+        ("MATCH (i:Initiative) WHERE NOT EXISTS { MATCH (i)-[:USES]->(t) WHERE t.lifecycle = 'adopt' } RETURN i.id ORDER BY i.id", [["c"]]),
+        ("MATCH (t:Technology) RETURN t.id, COUNT { (i:Initiative)-[:USES]->(t) } AS users ORDER BY t.id",
+         [["java", 2], ["oracle", 1], ["postgres", 1]]),
+        ("MATCH (i:Initiative {id: 'a'}) RETURN i {.id, .budget, big: i.budget > 50} AS m", [[["id": "a", "budget": 100, "big": true]]]),
+        ("WITH {a: 1, b: 2} AS m, 3 AS c RETURN m {.*, c, .a} AS p", [[["a": 1, "b": 2, "c": 3]]]),
+        ("UNWIND [1, 2, 3, 4] AS x RETURN stDev(x) AS s, stDevP(x) AS p",
+         [[.float((5.0 / 3.0).squareRoot()), .float(1.25.squareRoot())]]),
+        ("UNWIND [10, 20, 30, 40] AS x RETURN percentileCont(x, 0.5) AS c, percentileDisc(x, 0.5) AS d", [[25.0, 20]]),
+        ("UNWIND [1] AS x RETURN stDev(x) AS s, percentileDisc(x, 1.0) AS d", [[0.0, 1]]),
+        ("RETURN isEmpty([]) AS a, isEmpty('x') AS b, isEmpty({}) AS c, isEmpty(null) AS d", [[true, false, true, nil]]),
+        ("RETURN toIntegerOrNull([1]) AS a, toIntegerOrNull('7') AS b, toFloatOrNull({}) AS c, toBooleanOrNull(2.5) AS d, toStringOrNull([]) AS e",
+         [[nil, 7, nil, nil, nil]]),
+        ("RETURN sqrt(16) AS a, exp(0) AS b, log(e()) AS c, log10(1000) AS d, round(pi() * 100) AS f", [[4.0, 1.0, 1.0, 3.0, 314.0]]),
+        ("RETURN sin(0) AS a, cos(0) AS b, tan(0) AS c, asin(0) AS d, acos(1) AS f, atan(0) AS g, atan2(0, 1) AS h, degrees(pi()) AS i, radians(180) = pi() AS j, haversin(0) AS k",
+         [[0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 180.0, true, 0.0]]),
+        ("RETURN rand() >= 0 AND rand() < 1 AS r", [[true]]),
+        ("MATCH (i:Initiative)-[:DEPENDS_ON*2..1]->(j) RETURN i", []),
+        ("MATCH (i:Initiative) RETURN i.status AS status, count(*) AS n ORDER BY status, count(*) DESC",
+         [["idea", 1], ["live", 1], ["planned", 2]]),
+    ]
+
+    @Test(arguments: cases)
+    func runs(_ query: String, _ expected: [[QueryValue]]) {
+        #expect(rows(query) == expected, "\(query)")
+    }
+
+    @Test func writesStayRefused() {
+        #expect(error("MATCH (n) SET n.x = 1 RETURN n")?.message.contains("read-only") == true)
+        #expect(error("RETURN EXISTS { MATCH (n) RETURN n }")?.message.contains("not supported") == true)
+    }
+
+    @Test func topKKeepsTheBestRowsInOrder() {
+        let all = rows("UNWIND range(1, 500) AS x RETURN x % 7 AS k, x ORDER BY k DESC, x")
+        for limit in [0, 1, 3, 10, 100, 600] {
+            #expect(rows("UNWIND range(1, 500) AS x RETURN x % 7 AS k, x ORDER BY k DESC, x LIMIT \(limit)") == Array(all.prefix(limit)))
+            #expect(rows("UNWIND range(1, 500) AS x RETURN x % 7 AS k, x ORDER BY k DESC, x SKIP 5 LIMIT \(limit)")
+                == Array(all.dropFirst(5).prefix(limit)))
+        }
+    }
+}
