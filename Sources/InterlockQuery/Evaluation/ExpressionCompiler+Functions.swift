@@ -2,6 +2,9 @@
 /// or instead of evaluating them); the rest are `ScalarFunction`s.
 extension ExpressionCompiler {
     func compileFunction(_ name: String, _ arguments: [Expression], at position: QueryPosition) throws(QueryError) -> Evaluator {
+        if name.lowercased() == "size", arguments.count == 1, let part = arguments[0].pattern {
+            return try compilePatternCount(part)
+        }
         switch name.lowercased() {
         case "exists":
             guard arguments.count == 1, let argument = arguments.first else {
@@ -10,9 +13,6 @@ extension ExpressionCompiler {
             if case .pattern(let part) = argument.kind { return try compilePatternPredicate(part) }
             let value = try compile(argument)
             return { row throws(QueryError) in .boolean(!(try value(row)).isNull) }
-        case "size" where arguments.count == 1 && arguments[0].pattern != nil:
-            guard let part = arguments[0].pattern else { throw QueryError(.semantic, "size() needs a pattern", at: position) }
-            return try compilePatternCount(part)
         case "coalesce":
             guard !arguments.isEmpty else { throw QueryError(.semantic, "coalesce() needs arguments", at: position) }
             let values = try compileAll(arguments)
