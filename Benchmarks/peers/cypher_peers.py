@@ -63,6 +63,20 @@ def queries(start: str) -> list[Query]:
         Query("group by capability, count > 1",
               "MATCH (i:Initiative)-[:DELIVERS]->(c:Capability) WITH c, count(i) AS n WHERE n > 1 "
               "RETURN c.id, n"),
+        # The everyday shapes of issue #11.
+        Query("top 10 by budget",
+              "MATCH (i:Initiative) RETURN i.id, i.budget ORDER BY i.budget DESC, i.id LIMIT 10"),
+        Query("aggregates by status",
+              "MATCH (i:Initiative) RETURN i.status, count(*) AS n, sum(i.budget) AS total, "
+              "min(i.budget) AS low ORDER BY i.status"),
+        Query("OPTIONAL MATCH + count",
+              "MATCH (t:Technology) OPTIONAL MATCH (t)<-[:USES]-(i:Initiative) "
+              "RETURN t.id, count(i) AS users ORDER BY users DESC, t.id LIMIT 10"),
+        Query("NOT pattern",
+              "MATCH (i:Initiative) WHERE NOT EXISTS { MATCH (i)-[:SUPPORTS]->(:Goal) } RETURN count(*) AS unaligned"),
+        Query("unit-initiative-technology count DISTINCT",
+              "MATCH (u:Unit)<-[:IN_UNIT]-(i:Initiative)-[:USES]->(t:Technology) "
+              "RETURN t.id, count(DISTINCT u) AS units ORDER BY units DESC, t.id LIMIT 10"),
     ]
 
 

@@ -218,7 +218,7 @@ import Testing
         ("RETURN 1 LIMIT -1", "LIMIT needs a non-negative integer, not -1", 16),
         ("CALL nothing.here()", "unknown procedure 'nothing.here'; available: db.labels, db.relationshipTypes, interlock.blastRadius", 1),
         ("CALL db.labels() YIELD nope RETURN nope", "db.labels yields no field 'nope'; it yields label", 1),
-        ("MATCH (a)-[r]->(b), (r) RETURN a", "'r' names a relationship, not a node", 21),
+        ("MATCH (a)-[r]->(b), (r) RETURN a", "'r' is a Relationship, so it cannot be used as a Node", 21),
     ]
 
     @Test(arguments: cases)

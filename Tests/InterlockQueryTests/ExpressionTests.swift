@@ -97,7 +97,7 @@ import Testing
     static let failures: [(String, QueryError.Kind, String)] = [
         ("1 / 0", .runtime, "division by zero"), ("5 % 0", .runtime, "division by zero"),
         ("9223372036854775807 + 1", .runtime, "integer overflow"), ("-(-9223372036854775807 - 1)", .runtime, "integer overflow"),
-        ("1 AND true", .runtime, "AND expects Booleans but got Integer"), ("NOT 'x'", .runtime, "NOT expects a Boolean but got String"),
+        ("1 AND true", .semantic, "AND expects Booleans but got Integer"), ("NOT 'x'", .semantic, "NOT expects Booleans but got String"),
         ("true - 1", .runtime, "cannot apply '-' to Boolean and Integer"), ("{a: 1} + 1", .runtime, "cannot apply '+' to Map and Integer"),
         ("toLower(1)", .runtime, "toLower() expects a String but got Integer"), ("size(1)", .runtime, "size() expects a List or a String but got Integer"),
         ("1.x", .runtime, "cannot read property 'x' of a Integer"), ("[1][true]", .runtime, "cannot index a List with a Boolean"),

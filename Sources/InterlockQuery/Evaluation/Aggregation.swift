@@ -13,6 +13,8 @@ final class AggregateRegistry {
         var argumentVariable: String?
         /// Where the call is, for error messages.
         var position: QueryPosition
+        /// The second argument of `percentileCont` and `percentileDisc`.
+        var percentile: Evaluator? = nil
     }
 
     /// The slot of the first aggregate result: the representative row's length.
@@ -31,9 +33,26 @@ final class AggregateRegistry {
     }
 }
 
-/// count, collect, sum, avg, min, max.
-enum AggregateFunction: String {
-    case count, collect, sum, avg, min, max
+/// The aggregating functions.
+enum AggregateFunction: String, CaseIterable {
+    case count, collect, sum, avg, min, max, stDev, stDevP, percentileCont, percentileDisc
+
+    /// Looks a function up by name, case-insensitively.
+    init?(named name: String) {
+        guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == name.lowercased() }) else { return nil }
+        self = match
+    }
+
+    /// Whether the function keeps every value until the end (held against the limits).
+    var keepsValues: Bool {
+        switch self {
+        case .collect, .stDev, .stDevP, .percentileCont, .percentileDisc: true
+        default: false
+        }
+    }
+
+    /// How many arguments the function takes.
+    var arity: Int { self == .percentileCont || self == .percentileDisc ? 2 : 1 }
 }
 
 extension ExpressionCompiler {
@@ -47,11 +66,12 @@ extension ExpressionCompiler {
         let call: AggregateRegistry.Call
         switch expression.kind {
         case .function(let name, let distinct, let arguments):
-            guard arguments.count == 1, let function = AggregateFunction(rawValue: name.lowercased()) else {
-                throw QueryError(.semantic, "\(name.lowercased())() takes one argument", at: expression.position)
+            guard let function = AggregateFunction(named: name), arguments.count == function.arity else {
+                let expected = AggregateFunction(named: name)?.arity == 2 ? "two arguments" : "one argument"
+                throw QueryError(.semantic, "\(name)() takes \(expected)", at: expression.position)
             }
-            guard !arguments[0].containsAggregate else {
-                throw QueryError(.semantic, "aggregate functions cannot be nested", at: arguments[0].position)
+            if let nested = arguments.first(where: \.containsAggregate) {
+                throw QueryError(.semantic, "aggregate functions cannot be nested", at: nested.position)
             }
             // The argument sees the rows before grouping.
             var inner = self
@@ -60,7 +80,8 @@ extension ExpressionCompiler {
             if case .variable(let name) = arguments[0].kind { variable = name }
             call = .init(
                 function: function, distinct: distinct, argument: try inner.compile(arguments[0]), argumentVariable: variable,
-                position: expression.position)
+                position: expression.position,
+                percentile: arguments.count > 1 ? try inner.compile(arguments[1]) : nil)
         default:
             call = .init(function: .count, distinct: false, argument: nil, argumentVariable: nil, position: expression.position)
         }
@@ -80,8 +101,11 @@ struct Accumulator {
     private var sawFloat = false
     private var values: [QueryValue] = []
     /// How many values `collect()` has kept so far.
-    var collected: Int { values.count }
+    var collected: Int { values.count + numbers.count }
     private var extreme: QueryValue = .null
+    /// The numbers `stDev` and the percentiles work on.
+    private var numbers: [Double] = []
+    private var percentile: Double?
 
     init(_ call: AggregateRegistry.Call) {
         function = call.function
@@ -100,7 +124,25 @@ struct Accumulator {
         case .sum, .avg: try addNumber(value)
         case .min: if extreme.isNull || value.sortsBefore(extreme) { extreme = value }
         case .max: if extreme.isNull || extreme.sortsBefore(value) { extreme = value }
+        case .stDev, .stDevP, .percentileCont, .percentileDisc:
+            guard let number = value.number else {
+                throw QueryError(.runtime, "\(function.rawValue)() expects numbers but got \(value.typeName)", at: position)
+            }
+            // percentileDisc gives one of the values: an integer unless some value was a float.
+            if case .float = value { sawFloat = true }
+            numbers.append(number)
         }
+    }
+
+    /// Sets the percentile of `percentileCont` and `percentileDisc`: a number from 0 to 1,
+    /// the same on every row.
+    mutating func setPercentile(_ value: QueryValue) throws(QueryError) {
+        guard let fraction = value.number, (0...1).contains(fraction) else {
+            throw QueryError(
+                .runtime, "\(function.rawValue)() expects a percentile between 0.0 and 1.0 but got \(value.literalText)",
+                at: position)
+        }
+        percentile = fraction
     }
 
     /// Adds `rows` rows with the same argument value at once: only for a non-DISTINCT
@@ -144,6 +186,34 @@ struct Accumulator {
         case .sum: sawFloat ? .float(floatSum) : .integer(integerSum)
         case .avg: count == 0 ? .null : .float((sawFloat ? floatSum : Double(integerSum)) / Double(count))
         case .min, .max: extreme
+        case .stDev, .stDevP: standardDeviation
+        case .percentileCont, .percentileDisc: percentileValue
         }
+    }
+
+    /// The sample (`stDev`) or population (`stDevP`) standard deviation; 0 for fewer than two
+    /// values, as Neo4j gives.
+    private var standardDeviation: QueryValue {
+        let divisor = Double(function == .stDev ? numbers.count - 1 : numbers.count)
+        guard numbers.count > 1, divisor > 0 else { return .float(0) }
+        let mean = numbers.reduce(0, +) / Double(numbers.count)
+        let squares = numbers.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        return .float((squares / divisor).squareRoot())
+    }
+
+    /// `percentileCont` interpolates between the two nearest values; `percentileDisc` takes
+    /// the nearest value at or above the rank, keeping its type.
+    private var percentileValue: QueryValue {
+        guard !numbers.isEmpty, let percentile else { return .null }
+        let sorted = numbers.sorted()
+        if function == .percentileDisc {
+            let rank = max(0, Int((percentile * Double(sorted.count)).rounded(.up)) - 1)
+            let chosen = sorted[min(rank, sorted.count - 1)]
+            return sawFloat ? .float(chosen) : .integer(Int(chosen))
+        }
+        let position = percentile * Double(sorted.count - 1)
+        let lower = Int(position.rounded(.down)), upper = Int(position.rounded(.up))
+        let weight = position - Double(lower)
+        return .float(sorted[lower] + (sorted[upper] - sorted[lower]) * weight)
     }
 }

@@ -2,6 +2,9 @@
 /// or instead of evaluating them); the rest are `ScalarFunction`s.
 extension ExpressionCompiler {
     func compileFunction(_ name: String, _ arguments: [Expression], at position: QueryPosition) throws(QueryError) -> Evaluator {
+        if name.lowercased() == "size", arguments.count == 1, let part = arguments[0].pattern {
+            return try compilePatternCount(part)
+        }
         switch name.lowercased() {
         case "exists":
             guard arguments.count == 1, let argument = arguments.first else {

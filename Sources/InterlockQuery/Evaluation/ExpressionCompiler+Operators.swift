@@ -65,6 +65,7 @@ extension ExpressionCompiler {
     func compileUnary(
         _ op: Expression.UnaryOperator, _ operand: Expression, at position: QueryPosition
     ) throws(QueryError) -> Evaluator {
+        if op == .not { try Self.requireLogical(operand, "NOT") }
         let value = try compile(operand)
         switch op {
         case .not:
@@ -101,6 +102,9 @@ extension ExpressionCompiler {
     func compileBinary(
         _ op: Expression.BinaryOperator, _ left: Expression, _ right: Expression, at position: QueryPosition
     ) throws(QueryError) -> Evaluator {
+        if op == .and || op == .or || op == .xor {
+            for operand in [left, right] { try Self.requireLogical(operand, op.rawValue) }
+        }
         let lhs = try compile(left)
         let rhs = try compile(right)
         switch op {
@@ -164,6 +168,10 @@ extension ExpressionCompiler {
     /// tree of binary operations would compute it (AND and OR skip the operands once the
     /// result is decided), without recursing once per operand.
     func compileOperatorChain(_ first: Expression, _ steps: [Expression.OperatorStep]) throws(QueryError) -> Evaluator {
+        for (index, step) in steps.enumerated() where [.and, .or, .xor].contains(step.op) {
+            if index == 0 { try Self.requireLogical(first, step.op.rawValue) }
+            try Self.requireLogical(step.operand, step.op.rawValue)
+        }
         let head = try compile(first)
         let operands = try compileAll(steps.map(\.operand))
         let operators = steps.map(\.op)
@@ -188,13 +196,32 @@ extension ExpressionCompiler {
         }
     }
 
+    /// A type error, before any row, for an operand of AND, OR, XOR or NOT that cannot be a
+    /// Boolean: `false AND 123` is an error in openCypher even though AND could stop at `false`.
+    static func requireLogical(_ operand: Expression, _ op: String) throws(QueryError) {
+        let type: String
+        switch operand.kind {
+        case .literal(.integer): type = "Integer"
+        case .literal(.float): type = "Float"
+        case .literal(.string): type = "String"
+        case .list, .listComprehension: type = "List"
+        case .map: type = "Map"
+        default: return
+        }
+        throw QueryError(.semantic, "\(op) expects Booleans but got \(type)", at: operand.position)
+    }
+
     /// The result of a comparison operator.
     static func compare(_ a: QueryValue, _ op: Expression.BinaryOperator, _ b: QueryValue) -> QueryValue {
         switch op {
         case .equal: return a.equals(b).map(QueryValue.boolean) ?? .null
         case .notEqual: return a.equals(b).map { .boolean(!$0) } ?? .null
         default:
-            guard let order = a.compare(b) else { return .null }
+            guard let order = a.compare(b) else {
+                // NaN is a number that is neither below, equal to nor above any number: false, not null.
+                if let x = a.number, let y = b.number, x.isNaN || y.isNaN { return false }
+                return .null
+            }
             switch op {
             case .less: return .boolean(order == .less)
             case .greater: return .boolean(order == .greater)

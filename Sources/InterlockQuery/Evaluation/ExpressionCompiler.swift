@@ -77,6 +77,14 @@ struct ExpressionCompiler<Graph: QueryableGraph> {
             return try compileQuantifier(quantifier, variable, source, filter)
         case .pattern(let part):
             return try compilePatternPredicate(part)
+        case .reduce(let accumulator, let initial, let variable, let source, let body):
+            return try compileReduce(accumulator, initial, variable, source, body)
+        case .patternComprehension(let part, let filter, let projection):
+            return try compilePatternComprehension(part, filter, projection)
+        case .subquery(let kind, let patterns, let filter):
+            return try compileSubquery(kind, patterns, filter)
+        case .mapProjection(let base, let entries, let allProperties):
+            return try compileMapProjection(base, entries, allProperties: allProperties)
         }
     }
 
@@ -147,6 +155,54 @@ struct ExpressionCompiler<Graph: QueryableGraph> {
                 output.append(try map?(extended) ?? element)
             }
             return .list(output)
+        }
+    }
+
+    private func compileReduce(
+        _ accumulator: String, _ initial: Expression, _ variable: String, _ source: Expression, _ body: Expression
+    ) throws(QueryError) -> Evaluator {
+        let start = try compile(initial)
+        let list = try compile(source)
+        let (withAccumulator, accumulatorSlot) = adding(accumulator)
+        let (inner, elementSlot) = withAccumulator.adding(variable)
+        let step = try inner.compile(body)
+        let position = source.position
+        let deadline = context.deadline
+        return { row throws(QueryError) in
+            guard let elements = try list(row).listElements(at: position) else { return .null }
+            var extended = row
+            extended.append(try start(row))
+            extended.append(.null)
+            for element in elements {
+                try deadline.tick()
+                extended[elementSlot] = element
+                extended[accumulatorSlot] = try step(extended)
+            }
+            return extended[accumulatorSlot]
+        }
+    }
+
+    private func compileMapProjection(
+        _ base: Expression, _ entries: [Expression.MapEntry], allProperties: Bool
+    ) throws(QueryError) -> Evaluator {
+        let subject = try compile(base)
+        let keys = entries.map(\.key)
+        let values = try compileAll(entries.map(\.value))
+        let graph = context.graph
+        let position = base.position
+        return { row throws(QueryError) in
+            var map: [String: QueryValue] = [:]
+            switch try subject(row) {
+            case .null: return .null
+            case .node(let node): if allProperties { map = graph.properties(ofNode: node) }
+            case .relationship(let relationship): if allProperties { map = graph.properties(ofRelationship: relationship) }
+            case .map(let entries): if allProperties { map = entries }
+            case let other:
+                throw QueryError(.runtime, "a map projection needs a Node, a Relationship or a Map but got \(other.typeName)", at: position)
+            }
+            // Written entries override the properties `.*` brings.
+            for (key, value) in zip(keys, try values.evaluate(row)) { map[key] = value }
+            return .map(map)
         }
     }
 

@@ -8,10 +8,15 @@ enum ScalarFunction: String, CaseIterable {
     // Lists and strings.
     case size, head, last, tail, reverse, range
     case toLower, toUpper, trim, lTrim, rTrim, replace, split, substring, left, right
-    // Conversions.
+    case isEmpty
+    // Conversions; the `OrNull` forms give null instead of a type error.
     case toString, toInteger, toFloat, toBoolean, date
+    case toStringOrNull, toIntegerOrNull, toFloatOrNull, toBooleanOrNull
     // Numbers.
     case abs, ceil, floor, round, sign, sqrt
+    case log, log10, exp, sin, cos, tan, cot, asin, acos, atan, atan2, degrees, radians, haversin, isNaN
+    // Constants and random numbers: no argument.
+    case e, pi, rand
 
     /// Looks a function up by name, case-insensitively.
     init?(named name: String) {
@@ -26,7 +31,8 @@ enum ScalarFunction: String, CaseIterable {
         switch self {
         case .range, .substring: 2...3
         case .replace: 3...3
-        case .split, .left, .right: 2...2
+        case .split, .left, .right, .atan2: 2...2
+        case .e, .pi, .rand: 0...0
         default: 1...1
         }
     }
@@ -36,6 +42,12 @@ enum ScalarFunction: String, CaseIterable {
     func apply(
         _ arguments: [QueryValue], graph: some QueryableGraph, budget: QueryBudget, at position: QueryPosition
     ) throws(QueryError) -> QueryValue {
+        switch self {
+        case .e: return .float(M_E)
+        case .pi: return .float(Double.pi)
+        case .rand: return .float(Double.random(in: 0..<1))
+        default: break
+        }
         let value = arguments[0]
         if value.isNull { return .null }
         func fail(_ expected: String) -> QueryError {
@@ -74,8 +86,29 @@ enum ScalarFunction: String, CaseIterable {
             case .string, .integer, .float, .boolean: return .string(value.plainText)
             default: throw fail("a String, a number or a Boolean")
             }
-        case .toInteger: return Self.integer(from: value)
-        case .toFloat: return Self.float(from: value)
+        case .toInteger:
+            guard value.isScalar else { throw fail("a String, a number or a Boolean") }
+            return Self.integer(from: value)
+        case .toFloat:
+            guard value.isScalar, value != .boolean(true), value != .boolean(false) else { throw fail("a String or a number") }
+            return Self.float(from: value)
+        case .toIntegerOrNull: return value.isScalar ? Self.integer(from: value) : .null
+        case .toFloatOrNull: return value.isScalar ? Self.float(from: value) : .null
+        case .toStringOrNull: return value.isScalar ? .string(value.plainText) : .null
+        case .toBooleanOrNull:
+            switch value {
+            case .boolean: return value
+            case .string(let text): return ["true": true, "false": false][text.lowercased()] ?? .null
+            case .integer(let number): return .boolean(number != 0)
+            default: return .null
+            }
+        case .isEmpty:
+            switch value {
+            case .list(let elements): return .boolean(elements.isEmpty)
+            case .string(let text): return .boolean(text.isEmpty)
+            case .map(let entries): return .boolean(entries.isEmpty)
+            default: throw fail("a List, a String or a Map")
+            }
         case .toBoolean:
             switch value {
             case .boolean: return value
@@ -91,7 +124,45 @@ enum ScalarFunction: String, CaseIterable {
             return .string(day.description)
         case .abs, .ceil, .floor, .round, .sign, .sqrt:
             guard let number = value.number else { throw fail("a number") }
+            if self == .abs, value == .integer(.min) {
+                // Its magnitude is no integer: an error, as `-x` and `x * -1` give.
+                throw QueryError(.runtime, "integer overflow", at: position)
+            }
             return numberFunction(value, number)
+        case .atan2:
+            guard let y = value.number else { throw fail("numbers") }
+            guard let x = arguments[1].number else {
+                if arguments[1].isNull { return .null }
+                throw QueryError(.runtime, "atan2() expects numbers but got \(arguments[1].typeName)", at: position)
+            }
+            return .float(Foundation.atan2(y, x))
+        case .isNaN:
+            guard let number = value.number else { throw fail("a number") }
+            return .boolean(number.isNaN)
+        case .log, .log10, .exp, .sin, .cos, .tan, .cot, .asin, .acos, .atan, .degrees, .radians, .haversin:
+            guard let number = value.number else { throw fail("a number") }
+            return .float(transcendental(number))
+        case .e, .pi, .rand:
+            return .null
+        }
+    }
+
+    /// The float functions of one number (NaN outside their domain, as in Java's Math).
+    private func transcendental(_ x: Double) -> Double {
+        switch self {
+        case .log: Foundation.log(x)
+        case .log10: Foundation.log10(x)
+        case .exp: Foundation.exp(x)
+        case .sin: Foundation.sin(x)
+        case .cos: Foundation.cos(x)
+        case .tan: Foundation.tan(x)
+        case .cot: 1 / Foundation.tan(x)
+        case .asin: Foundation.asin(x)
+        case .acos: Foundation.acos(x)
+        case .atan: Foundation.atan(x)
+        case .degrees: x * 180 / Double.pi
+        case .radians: x * Double.pi / 180
+        default: (1 - Foundation.cos(x)) / 2
         }
     }
 
@@ -170,7 +241,7 @@ enum ScalarFunction: String, CaseIterable {
 
     private func numberFunction(_ value: QueryValue, _ number: Double) -> QueryValue {
         switch (self, value) {
-        case (.abs, .integer(let integer)) where integer != .min: .integer(Swift.abs(integer))
+        case (.abs, .integer(let integer)): .integer(Swift.abs(integer))
         case (.abs, _): .float(Swift.abs(number))
         case (.sign, _): .integer(number > 0 ? 1 : number < 0 ? -1 : 0)
         case (.ceil, _): .float(number.rounded(.up))

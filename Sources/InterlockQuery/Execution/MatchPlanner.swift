@@ -398,7 +398,10 @@ struct MatchPlanner<Graph: QueryableGraph> {
     private func hopBounds(_ length: RelationshipPattern.Length?) -> ClosedRange<Int> {
         guard let length else { return 1...1 }
         let minimum = length.minimum ?? 1
-        return minimum...max(minimum, length.maximum ?? max(minimum, QueryLimits.defaultMaximumHops))
+        let maximum = length.maximum ?? max(minimum, QueryLimits.defaultMaximumHops)
+        // An empty range (`*..0`, `*2..1`) takes no path: -1...-1 binds no start node (the
+        // lower bound is not 0) and takes no hop (the upper bound is not positive).
+        return maximum < minimum ? -1 ... -1 : minimum...maximum
     }
 }
 
@@ -414,6 +417,54 @@ extension ExpressionCompiler {
         let width = plan.scope.count
         return { row throws(QueryError) in
             .boolean(try plan.exists(row.padded(to: width)))
+        }
+    }
+
+    /// `size((a)-->())`: how many matches extend the row (a pattern as a value is the list of
+    /// its matches; only its size is needed).
+    func compilePatternCount(_ part: PatternPart) throws(QueryError) -> Evaluator {
+        try compileSubquery(.count, [part], nil)
+    }
+
+    /// `[(a)-->(b) WHERE filter | projection]`: the projection of each match, in match order.
+    func compilePatternComprehension(
+        _ part: PatternPart, _ filter: Expression?, _ projection: Expression
+    ) throws(QueryError) -> Evaluator {
+        let plan = try MatchPlanner(context: context, inputScope: scope).plan([part], predicate: filter)
+        var inner = self
+        inner.scope = plan.scope
+        let value = try inner.compile(projection)
+        let width = plan.scope.count
+        let budget = context.budget
+        let position = part.position
+        return { row throws(QueryError) in
+            var output: [QueryValue] = []
+            _ = try plan.run(row.padded(to: width)) { (match) throws(QueryError) in
+                output.append(try value(match))
+                try budget.checkSize(output.count, at: position)
+                return true
+            }
+            return .list(output)
+        }
+    }
+
+    /// `EXISTS { pattern WHERE filter }`: whether a match extends the row; `COUNT { ... }`: how
+    /// many. The patterns may introduce variables, local to the subquery.
+    func compileSubquery(
+        _ kind: Expression.Subquery, _ patterns: [PatternPart], _ filter: Expression?
+    ) throws(QueryError) -> Evaluator {
+        let plan = try MatchPlanner(context: context, inputScope: scope).plan(patterns, predicate: filter)
+        let width = plan.scope.count
+        if kind == .exists {
+            return { row throws(QueryError) in .boolean(try plan.exists(row.padded(to: width))) }
+        }
+        return { row throws(QueryError) in
+            var matches = 0
+            _ = try plan.run(row.padded(to: width)) { _ in
+                matches += 1
+                return true
+            }
+            return .integer(matches)
         }
     }
 }

@@ -251,7 +251,8 @@ extension Expression {
             if expression.isAggregateCall || groupingTexts.contains(expression.cypher) { continue }
             switch expression.kind {
             case .variable(let name): found.insert(name)
-            case .listComprehension, .quantifier, .pattern: found.formUnion(expression.freeVariables)
+            case .listComprehension, .quantifier, .pattern, .reduce, .patternComprehension, .subquery:
+                found.formUnion(expression.freeVariables)
             default: stack.append(contentsOf: expression.children)
             }
         }
@@ -290,7 +291,7 @@ extension Match {
                 read.formUnion(arguments[0].freeVariables)
             case .variable(let name):
                 read.insert(name)
-            case .listComprehension, .quantifier, .pattern:
+            case .listComprehension, .quantifier, .pattern, .reduce, .patternComprehension, .subquery:
                 guard !expression.containsAggregate else { return nil }
                 read.formUnion(expression.freeVariables)
             default:

@@ -143,7 +143,10 @@ public struct ResultFormatter<Graph: QueryableGraph> {
         case .null: return "null"
         case .boolean(let truth): return truth ? "true" : "false"
         case .integer(let number): return String(number)
-        case .float(let number): return number.isFinite ? QueryValue.floatText(number) : JSONStringLiteral.quoted(QueryValue.floatText(number))
+        case .float(let number):
+            // JSON numbers cannot be NaN or infinite, and the string "NaN" would read as text:
+            // such a float is the object {"$float": "NaN" | "Infinity" | "-Infinity"}.
+            return number.isFinite ? QueryValue.floatText(number) : "{\"$float\": \(JSONStringLiteral.quoted(QueryValue.floatText(number)))}"
         case .string(let text): return JSONStringLiteral.quoted(text)
         case .list(let values): return "[" + values.map(jsonValue).joined(separator: ", ") + "]"
         case .map(let entries): return jsonObject(entries)

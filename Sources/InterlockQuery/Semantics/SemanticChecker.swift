@@ -25,21 +25,26 @@ struct SemanticChecker {
     /// Checks one single query and gives its column names.
     private static func check(_ query: SingleQuery) throws(QueryError) -> [String] {
         var scope: Set<String> = []
+        var kinds: [String: VariableKind] = [:]
         for (index, clause) in query.clauses.enumerated() {
             switch clause {
             case .match(let match):
+                try checkKinds(match.patterns, kinds: &kinds)
                 try checkPatterns(match.patterns, scope: &scope)
                 if let predicate = match.predicate { try checkExpression(predicate, scope: scope, context: "WHERE") }
             case .unwind(let unwind):
                 try checkExpression(unwind.list, scope: scope, context: "UNWIND")
                 scope.insert(unwind.variable)
+                kinds[unwind.variable] = .unknown
             case .with(let projection), .return(let projection):
                 let isReturn = if case .return = clause { true } else { false }
                 scope = try checkProjection(projection, scope: scope, isReturn: isReturn)
+                kinds = projectedKinds(projection, kinds)
                 if isReturn { return try columns(projection, scope: scope) }
             case .call(let call):
                 for argument in call.arguments { try checkExpression(argument, scope: scope, context: "CALL arguments") }
                 scope.formUnion(call.yields?.map(\.name) ?? [])
+                for field in call.yields ?? [] { kinds[field.name] = .unknown }
                 if let predicate = call.predicate { try checkExpression(predicate, scope: scope, context: "WHERE") }
                 if query.clauses.count == 1 { return call.yields?.map(\.name) ?? [] }
             }
@@ -65,6 +70,51 @@ struct SemanticChecker {
             }
         }
         scope = introduced
+    }
+
+    /// Variables bound to nodes must not be used as relationships and the reverse, and one
+    /// MATCH names a relationship once: openCypher makes both compile-time errors, which
+    /// would otherwise be a runtime error, or no rows at all.
+    private static func checkKinds(_ patterns: [PatternPart], kinds: inout [String: VariableKind]) throws(QueryError) {
+        var relationshipsHere: Set<String> = []
+        func use(_ name: String, as kind: VariableKind, at position: QueryPosition) throws(QueryError) {
+            if let bound = kinds[name], bound != .unknown, bound != kind {
+                throw QueryError(
+                    .semantic, "'\(name)' is \(bound.description), so it cannot be used as \(kind.description)", at: position)
+            }
+            if kinds[name] == nil || kinds[name] == .unknown { kinds[name] = kind }
+        }
+        for part in patterns {
+            if let path = part.pathVariable { try use(path, as: .path, at: part.position) }
+            for node in part.nodes {
+                if let name = node.variable { try use(name, as: .node, at: node.position) }
+            }
+            for step in part.steps {
+                let relationship = step.relationship
+                guard let name = relationship.variable else { continue }
+                guard relationshipsHere.insert(name).inserted else {
+                    throw QueryError(
+                        .semantic, "the relationship variable '\(name)' is used twice in one MATCH: each relationship of a match is distinct",
+                        at: relationship.position)
+                }
+                try use(name, as: relationship.length == nil ? .relationship : .relationshipList, at: relationship.position)
+            }
+        }
+    }
+
+    /// What the names a WITH or RETURN projects are bound to, as far as the text tells.
+    private static func projectedKinds(_ projection: Projection, _ kinds: [String: VariableKind]) -> [String: VariableKind] {
+        var output = projection.includesAll ? kinds : [:]
+        for item in projection.items {
+            switch item.expression.kind {
+            case .variable(let name): output[item.name] = kinds[name] ?? .unknown
+            case .literal(.null): output[item.name] = .unknown
+            case .literal, .list, .map, .binary, .operatorChain, .comparisonChain, .isNull, .unary:
+                output[item.name] = .value
+            default: output[item.name] = .unknown
+            }
+        }
+        return output
     }
 
     /// Checks WITH or RETURN and gives the scope after it.
@@ -101,7 +151,9 @@ struct SemanticChecker {
     private static func checkExpression(
         _ expression: Expression, scope: Set<String>, context: String, aggregatesAllowed: Bool = false
     ) throws(QueryError) {
-        if let unknown = expression.variableReferences.filter({ !scope.contains($0.name) }).min(by: { $0.position < $1.position }) {
+        let introduced = expression.patternIntroduced
+        if let unknown = expression.variableReferences.filter({ !scope.contains($0.name) && !introduced.contains($0.name) })
+            .min(by: { $0.position < $1.position }) {
             throw QueryError(.semantic, "variable '\(unknown.name)' is not defined", at: unknown.position)
         }
         // Walk looking for aggregate calls, remembering whether one encloses the current node.
@@ -117,6 +169,26 @@ struct SemanticChecker {
                 throw QueryError(.semantic, "aggregate functions are not allowed inside a list comprehension", at: node.position)
             }
             stack.append(contentsOf: node.children.map { ($0, inside || node.isAggregateCall) })
+        }
+    }
+}
+
+/// What a variable is bound to, as far as the query text tells.
+enum VariableKind: Equatable {
+    case node, relationship, relationshipList, path
+    /// A value that is no graph element (a literal, a computed number...).
+    case value
+    /// Not known before the query runs (a function result, an UNWIND element...).
+    case unknown
+
+    var description: String {
+        switch self {
+        case .node: "a Node"
+        case .relationship: "a Relationship"
+        case .relationshipList: "a variable-length relationship (a List)"
+        case .path: "a Path"
+        case .value: "a value that is not a graph element"
+        case .unknown: "a value"
         }
     }
 }

@@ -22,11 +22,46 @@ extension Expression {
             case .pattern(let part):
                 found += part.variables.subtracting(local).sorted().map { ($0, part.position) }
                 stack.append(contentsOf: part.propertyExpressions.map { ($0, local) })
+            case .reduce(let accumulator, let initial, let variable, let source, let body):
+                stack.append(contentsOf: [(initial, local), (source, local), (body, local.union([accumulator, variable]))])
+            case .patternComprehension, .subquery:
+                // Names of the patterns are read when bound outside and new otherwise: they
+                // count as read (so that the match keeps them), and `patternIntroduced` lets
+                // the checker accept the new ones.
+                let patterns: [PatternPart] = switch expression.kind {
+                case .patternComprehension(let part, _, _): [part]
+                case .subquery(_, let patterns, _): patterns
+                default: []
+                }
+                for part in patterns { found += part.variables.subtracting(local).sorted().map { ($0, part.position) } }
+                stack.append(contentsOf: expression.children.map { ($0, local) })
             default:
                 stack.append(contentsOf: expression.children.map { ($0, local) })
             }
         }
         return found
+    }
+
+    /// The names the patterns of comprehensions and subqueries inside the expression may
+    /// introduce.
+    var patternIntroduced: Set<String> {
+        var names: Set<String> = []
+        var stack = [self]
+        while let expression = stack.popLast() {
+            switch expression.kind {
+            case .patternComprehension(let part, _, _): names.formUnion(part.variables)
+            case .subquery(_, let patterns, _): for part in patterns { names.formUnion(part.variables) }
+            default: break
+            }
+            stack.append(contentsOf: expression.children)
+        }
+        return names
+    }
+
+    /// The pattern when the expression is one, as in `size((a)-->())`.
+    var pattern: PatternPart? {
+        if case .pattern(let part) = kind { return part }
+        return nil
     }
 
     /// The operands of a chain of ANDs, or the expression itself.

@@ -84,6 +84,22 @@ public struct Expression: Sendable, Hashable {
         case quantifier(Quantifier, variable: String, source: Expression, filter: Expression)
         /// A pattern used as a predicate: `(a)-[:DEPENDS_ON]->()` or `exists((a)-->())`.
         case pattern(PatternPart)
+        /// `reduce(accumulator = initial, variable IN source | expression)`.
+        case reduce(accumulator: String, initial: Expression, variable: String, source: Expression, expression: Expression)
+        /// `[(a)-->(b) WHERE filter | projection]`: one value per match; the pattern may
+        /// introduce variables, local to the comprehension.
+        case patternComprehension(PatternPart, filter: Expression?, projection: Expression)
+        /// `EXISTS { [MATCH] pattern [WHERE filter] }` or `COUNT { ... }`.
+        case subquery(Subquery, patterns: [PatternPart], filter: Expression?)
+        /// `n {.key, key: value, variable, .*}`: the `.key` and `variable` items are kept as
+        /// entries `key: n.key` and `variable: variable`; `.*` sets `allProperties`.
+        case mapProjection(Expression, [MapEntry], allProperties: Bool)
+    }
+
+    /// The pattern subqueries.
+    public enum Subquery: String, Sendable, Hashable {
+        /// `EXISTS { ... }`: whether there is a match; `COUNT { ... }`: how many.
+        case exists = "EXISTS", count = "COUNT"
     }
 
     /// `all`, `any`, `none`, `single` list predicates.
@@ -130,7 +146,9 @@ public struct Expression: Sendable, Hashable {
 
 extension Expression {
     /// The names of the aggregating functions.
-    static let aggregateNames: Set<String> = ["count", "collect", "sum", "avg", "min", "max"]
+    static let aggregateNames: Set<String> = [
+        "count", "collect", "sum", "avg", "min", "max", "stdev", "stdevp", "percentilecont", "percentiledisc",
+    ]
 
     /// Whether this expression is a call of an aggregating function (`count(*)` included).
     var isAggregateCall: Bool {
@@ -158,6 +176,11 @@ extension Expression {
             [subject].compactMap { $0 } + branches.flatMap { [$0.when, $0.then] } + [otherwise].compactMap { $0 }
         case .listComprehension(_, let source, let filter, let projection): [source] + [filter, projection].compactMap { $0 }
         case .quantifier(_, _, let source, let filter): [source, filter]
+        case .reduce(_, let initial, _, let source, let expression): [initial, source, expression]
+        case .patternComprehension(let part, let filter, let projection):
+            part.propertyExpressions + [filter, projection].compactMap { $0 }
+        case .subquery(_, let patterns, let filter): patterns.flatMap(\.propertyExpressions) + [filter].compactMap { $0 }
+        case .mapProjection(let base, let entries, _): [base] + entries.map(\.value)
         }
     }
 

@@ -54,6 +54,9 @@ struct Lexer {
         let kind: Token.Kind
         if character.isNumber, character.isASCII {
             kind = try number(start: start)
+        } else if character == ".", let digit = peek(1), digit.isNumber, digit.isASCII {
+            // `.5` is a float; `..` (a range) never reaches here, its second character is a dot.
+            kind = try number(start: start)
         } else if character == "'" || character == "\"" {
             kind = try string(start: start)
         } else if character == "`" {
@@ -127,17 +130,15 @@ struct Lexer {
 
     private mutating func number(start: QueryPosition) throws(QueryError) -> Token.Kind {
         var text = ""
-        if peek() == "0", let x = peek(1), x == "x" || x == "X" {
+        if peek() == "0", let marker = peek(1), let radix = ["x": 16, "X": 16, "o": 8, "O": 8][marker] {
             advance()
             advance()
-            while let character = peek(), character.isHexDigit {
+            while let character = peek(), character.isHexDigit, character.hexDigitValue.map({ $0 < radix }) == true {
                 text.append(character)
                 advance()
             }
-            guard let value = Int(text, radix: 16) else {
-                throw QueryError(.syntax, "invalid hexadecimal integer", at: start)
-            }
-            return .integer(value)
+            try rejectLetter(start: start)
+            return try integer(text, radix: radix, start: start)
         }
         var isFloat = false
         digits(into: &text)
@@ -162,17 +163,35 @@ struct Lexer {
                 digits(into: &text)
             }
         }
-        if let after = peek(), after.isIdentifierStart {
-            throw QueryError(.syntax, "invalid number: a letter follows the digits", at: start)
-        }
+        try rejectLetter(start: start)
         if isFloat {
-            guard let value = Double(text) else { throw QueryError(.syntax, "invalid number '\(text)'", at: start) }
+            // Swift reads "1e999" as infinity: openCypher makes a literal out of range an error.
+            guard let value = Double(text), value.isFinite else {
+                throw QueryError(.syntax, "the float '\(text)' is out of range", at: start)
+            }
             return .float(value)
         }
-        guard let value = Int(text) else {
-            throw QueryError(.syntax, "integer '\(text)' is too large", at: start)
+        // openCypher 9 read `017` as octal, later versions as an error: either way not 17.
+        if text.count > 1, text.hasPrefix("0") {
+            throw QueryError(
+                .syntax, "'\(text)' has a leading zero: write 0o\(text.drop(while: { $0 == "0" })) for octal, or drop the zero",
+                at: start)
         }
-        return .integer(value)
+        return try integer(text, radix: 10, start: start)
+    }
+
+    private func rejectLetter(start: QueryPosition) throws(QueryError) {
+        if let after = peek(), after.isIdentifierStart || after.isNumber {
+            throw QueryError(.syntax, "invalid number: '\(after)' follows the digits", at: start)
+        }
+    }
+
+    /// An integer token; 2^63 is kept apart, as it is valid after a minus sign.
+    private func integer(_ digits: String, radix: Int, start: QueryPosition) throws(QueryError) -> Token.Kind {
+        guard !digits.isEmpty else { throw QueryError(.syntax, "expected digits after the base prefix", at: start) }
+        if let value = Int(digits, radix: radix) { return .integer(value) }
+        if UInt64(digits, radix: radix) == UInt64(Int.max) + 1 { return .minimumIntegerMagnitude }
+        throw QueryError(.syntax, "integer '\(digits)' is too large", at: start)
     }
 
     private mutating func digits(into text: inout String) {

@@ -47,31 +47,32 @@ extension Parser {
         return try comparison()
     }
 
-    /// Comparisons (chained as `a < b < c`) and the predicates at the same level:
-    /// IN, STARTS WITH, ENDS WITH, CONTAINS, =~, IS [NOT] NULL.
+    /// Comparisons, chained as `a < b < c`, over the predicates that bind tighter than them.
     private mutating func comparison() throws(QueryError) -> Expression {
-        var left = try additive()
-        // Each IS NULL, IN, CONTAINS... wraps what came before: one more level of the tree.
-        var levels = 0
-        defer { depth -= levels }
+        let first = try predicates()
         var chain: [Expression.ComparisonStep] = []
-        func closeChain(_ left: inout Expression, _ chain: inout [Expression.ComparisonStep]) {
-            guard !chain.isEmpty else { return }
-            if chain.count == 1, let step = chain.first {
-                left = Expression(.binary(step.comparison, left, step.operand), at: left.position)
-            } else {
-                left = Expression(.comparisonChain(left, chain), at: left.position)
-            }
-            chain = []
-        }
         while true {
             splitLeftArrow()
-            if let op = comparisonOperator() {
-                advance()
-                chain.append(Expression.ComparisonStep(comparison: op, operand: try additive()))
-                continue
-            }
-            closeChain(&left, &chain)
+            guard let op = comparisonOperator() else { break }
+            advance()
+            chain.append(Expression.ComparisonStep(comparison: op, operand: try predicates()))
+        }
+        switch chain.count {
+        case 0: return first
+        case 1: return Expression(.binary(chain[0].comparison, first, chain[0].operand), at: first.position)
+        default: return Expression(.comparisonChain(first, chain), at: first.position)
+        }
+    }
+
+    /// `IS [NOT] NULL`, `IN`, `STARTS WITH`, `ENDS WITH`, `CONTAINS` and `=~` after an additive
+    /// expression: openCypher binds them tighter than comparisons, so that
+    /// `false = true IS NULL` is `false = (true IS NULL)`.
+    private mutating func predicates() throws(QueryError) -> Expression {
+        var left = try additive()
+        // Each predicate wraps what came before: one more level of the tree.
+        var levels = 0
+        defer { depth -= levels }
+        while true {
             if current.isKeyword("IS") || current.isKeyword("IN") || current.isKeyword("CONTAINS")
                 || current.isKeyword("STARTS") || current.isKeyword("ENDS") || current.isSymbol("=~") {
                 try enterNesting()
@@ -160,6 +161,11 @@ extension Parser {
         defer { depth -= 1 }
         let negative = current.isSymbol("-")
         advance()
+        // `-9223372036854775808`: the one integer whose magnitude is not an integer.
+        if negative, current.kind == .minimumIntegerMagnitude {
+            advance()
+            return Expression(.literal(.integer(.min)), at: start)
+        }
         let operand = try unary()
         guard negative else { return Expression(.unary(.plus, operand), at: start) }
         // Fold negative literals, so that `-5` is a literal as it reads.
@@ -220,6 +226,8 @@ extension Parser {
         case .float(let value):
             advance()
             return Expression(.literal(.float(value)), at: start)
+        case .minimumIntegerMagnitude:
+            throw QueryError(.syntax, "integer '9223372036854775808' is too large", at: start)
         case .string(let value):
             advance()
             return Expression(.literal(.string(value)), at: start)
@@ -262,6 +270,10 @@ extension Parser {
             return try caseExpression(at: start)
         case let upper where Expression.Quantifier(rawValue: upper.lowercased()) != nil && peek(1).isSymbol("("):
             return try quantifier(at: start)
+        case "REDUCE" where peek(1).isSymbol("(") && peek(3).isSymbol("="):
+            return try reduce(at: start)
+        case let upper where Expression.Subquery(rawValue: upper) != nil && peek(1).isSymbol("{"):
+            return try subquery(at: start)
         default:
             guard !Self.reserved.contains(word.uppercased()) else { throw unexpected(expected: "an expression") }
             advance()
@@ -281,7 +293,10 @@ extension Parser {
                 name += "." + (try symbolicName("a function name"))
             }
         }
-        guard accept(symbol: "(") else { return Expression(.variable(word), at: start) }
+        guard accept(symbol: "(") else {
+            let variable = Expression(.variable(word), at: start)
+            return current.isSymbol("{") ? try mapProjection(of: variable) : variable
+        }
         if name.lowercased() == "count", accept(symbol: "*") {
             try expect(symbol: ")")
             return Expression(.countStar, at: start)
@@ -309,12 +324,101 @@ extension Parser {
             return Expression(
                 .listComprehension(variable: variable, source: source, filter: filter, projection: projection), at: start)
         }
+        if current.isSymbol("("), let comprehension = try patternComprehension(at: start) { return comprehension }
         var items: [Expression] = []
         if !current.isSymbol("]") {
             repeat { items.append(try expression()) } while accept(symbol: ",")
         }
         try expect(symbol: "]")
         return Expression(.list(items), at: start)
+    }
+
+    /// `[(a)-->(b) WHERE filter | projection]` after the `[`, or nil (nothing consumed) when
+    /// the parenthesis opens an ordinary list element.
+    private mutating func patternComprehension(at start: QueryPosition) throws(QueryError) -> Expression? {
+        let saved = (index, tokens, depth)
+        var named: String?
+        if case .identifier = current.kind, peek(1).isSymbol("=") {
+            named = try name("a path variable")
+            advance()
+        }
+        guard var part = try? patternChain(at: current.position), !part.steps.isEmpty,
+              current.isKeyword("WHERE") || current.isSymbol("|") else {
+            (index, tokens, depth) = saved
+            return nil
+        }
+        part.pathVariable = named
+        let filter = accept(keyword: "WHERE") ? try expression() : nil
+        try expect(symbol: "|")
+        let projection = try expression()
+        try expect(symbol: "]")
+        return Expression(.patternComprehension(part, filter: filter, projection: projection), at: start)
+    }
+
+    /// `reduce(accumulator = initial, variable IN list | expression)`.
+    private mutating func reduce(at start: QueryPosition) throws(QueryError) -> Expression {
+        advance()
+        try expect(symbol: "(")
+        let accumulator = try name("an accumulator variable")
+        try expect(symbol: "=")
+        let initial = try expression()
+        try expect(symbol: ",")
+        let variable = try name("a variable")
+        try expect(keyword: "IN")
+        let source = try expression()
+        try expect(symbol: "|")
+        let body = try expression()
+        try expect(symbol: ")")
+        return Expression(
+            .reduce(accumulator: accumulator, initial: initial, variable: variable, source: source, expression: body), at: start)
+    }
+
+    /// `EXISTS { [MATCH] pattern, ... [WHERE filter] }` and `COUNT { ... }`.
+    private mutating func subquery(at start: QueryPosition) throws(QueryError) -> Expression {
+        guard case .identifier(let word, _) = current.kind, let kind = Expression.Subquery(rawValue: word.uppercased()) else {
+            throw unexpected(expected: "EXISTS or COUNT")
+        }
+        advance()
+        try expect(symbol: "{")
+        _ = accept(keyword: "MATCH")
+        var patterns: [PatternPart] = []
+        repeat { patterns.append(try patternPart()) } while accept(symbol: ",")
+        let filter = accept(keyword: "WHERE") ? try expression() : nil
+        guard accept(symbol: "}") else {
+            throw unexpected(expected: "'}' (a subquery here is a pattern with an optional WHERE; WITH, RETURN and other clauses are not supported in it)")
+        }
+        return Expression(.subquery(kind, patterns: patterns, filter: filter), at: start)
+    }
+
+    /// `n {.key, key: value, variable, .*}` after the variable.
+    private mutating func mapProjection(of base: Expression) throws(QueryError) -> Expression {
+        try enterNesting()
+        defer { depth -= 1 }
+        try expect(symbol: "{")
+        var entries: [Expression.MapEntry] = []
+        var allProperties = false
+        if !current.isSymbol("}") {
+            repeat {
+                let position = current.position
+                if accept(symbol: ".") {
+                    if accept(symbol: "*") {
+                        allProperties = true
+                    } else {
+                        let key = try symbolicName("a property key or '*' after '.'")
+                        entries.append(Expression.MapEntry(key: key, value: Expression(.property(base, key: key), at: position)))
+                    }
+                } else if peek(1).isSymbol(":") {
+                    let key = try symbolicName("a key")
+                    try expect(symbol: ":")
+                    entries.append(Expression.MapEntry(key: key, value: try expression()))
+                } else {
+                    let variable = try name("'.key', 'key: value' or a variable")
+                    entries.append(Expression.MapEntry(key: variable, value: Expression(.variable(variable), at: position)))
+                }
+            } while accept(symbol: ",")
+        }
+        try expect(symbol: "}")
+        return Expression(.mapProjection(base, entries, allProperties: allProperties), at: base.position)
     }
 
     /// `all(x IN list WHERE predicate)` and `any`, `none`, `single`.

@@ -103,11 +103,8 @@ extension Parser {
             // `*2` is exactly two hops.
             return RelationshipPattern.Length(minimum: minimum, maximum: minimum)
         }
-        let maximumPosition = current.position
+        // An upper bound below the lower one (`*2..1`, `*..0`) is an empty range: no rows.
         let maximum = try optionalHopCount()
-        if let minimum, let maximum, maximum < minimum {
-            throw QueryError(.syntax, "the upper bound \(maximum) is below the lower bound \(minimum)", at: maximumPosition)
-        }
         return RelationshipPattern.Length(minimum: minimum, maximum: maximum)
     }
 

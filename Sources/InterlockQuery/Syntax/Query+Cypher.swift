@@ -152,6 +152,16 @@ extension Expression {
         case .quantifier(let quantifier, let variable, let source, let filter):
             "\(quantifier.rawValue)(\(variable.quotedName) IN \(source.cypher) WHERE \(filter.cypher))"
         case .pattern(let part): part.cypher
+        case .reduce(let accumulator, let initial, let variable, let source, let body):
+            "reduce(\(accumulator.quotedName) = \(initial.cypher), \(variable.quotedName) IN \(source.cypher) | \(body.cypher))"
+        case .patternComprehension(let part, let filter, let projection):
+            "[" + part.cypher + (filter.map { " WHERE " + $0.cypher } ?? "") + " | " + projection.cypher + "]"
+        case .subquery(let kind, let patterns, let filter):
+            kind.rawValue + " { MATCH " + patterns.map(\.cypher).joined(separator: ", ")
+                + (filter.map { " WHERE " + $0.cypher } ?? "") + " }"
+        case .mapProjection(let base, let entries, let allProperties):
+            base.operandText + " {" + ((allProperties ? [".*"] : []) + entries.map { $0.key.quotedName + ": " + $0.value.cypher })
+                .joined(separator: ", ") + "}"
         }
     }
 

@@ -6,6 +6,9 @@ struct Token: Hashable, Sendable {
         case identifier(String, quoted: Bool)
         /// An integer literal.
         case integer(Int)
+        /// The digits of 9223372036854775808 (2^63, in any base): too large for an integer, but
+        /// the magnitude of the smallest one; only valid right after a unary minus.
+        case minimumIntegerMagnitude
         /// A floating-point literal.
         case float(Double)
         /// A string literal, escapes resolved.
@@ -43,6 +46,7 @@ struct Token: Hashable, Sendable {
         switch kind {
         case .identifier(let name, let isQuoted): isQuoted ? "`\(name)`" : "'\(name)'"
         case .integer(let value): "'\(value)'"
+        case .minimumIntegerMagnitude: "'9223372036854775808'"
         case .float(let value): "'\(value)'"
         case .string: "a string"
         case .parameter(let name): "'$\(name)'"

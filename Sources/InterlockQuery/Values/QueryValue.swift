@@ -60,6 +60,14 @@ extension QueryValue {
         return false
     }
 
+    /// Whether the value is a string, a number or a Boolean: what conversions accept.
+    var isScalar: Bool {
+        switch self {
+        case .string, .integer, .float, .boolean: true
+        default: false
+        }
+    }
+
     /// The value as a Double when it is a number.
     var number: Double? {
         switch self {

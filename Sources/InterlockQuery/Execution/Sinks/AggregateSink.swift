@@ -33,7 +33,10 @@ final class AggregateSink: RowSink {
         let index = try group(of: row)
         for (position, call) in calls.enumerated() {
             let value = try call.argument?(row) ?? .boolean(true)
-            if call.function == .collect {
+            if let percentile = call.percentile {
+                try groups[index].accumulators[position].setPercentile(try percentile(row))
+            }
+            if call.function.keepsValues {
                 // What collect() keeps is held, and the list it makes is a value like any other.
                 try budget.hold(1 + value.shallowSize)
                 try budget.checkSize(groups[index].accumulators[position].collected + 1, at: call.position)

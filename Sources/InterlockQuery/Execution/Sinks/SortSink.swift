@@ -1,6 +1,7 @@
 /// ORDER BY: collects the rows, sorts them stably, then emits. With a LIMIT after it, only
-/// the best `keep` rows are held: the buffer is cut back whenever it doubles, so memory stays
-/// O(keep) and time O(n log keep).
+/// the best `keep` rows are held, in a bounded heap whose root is the worst of them: a row
+/// that does not beat the root is dropped after one comparison, without being stored, so
+/// memory stays O(keep) and time O(n log keep) (and nearly O(n) when most rows lose).
 final class SortSink: RowSink {
     private let keys: [(value: Evaluator, descending: Bool)]
     private let keep: Int?
@@ -22,15 +23,66 @@ final class SortSink: RowSink {
 
     func push(_ row: Row) throws(QueryError) -> Bool {
         var values: [QueryValue] = []
+        values.reserveCapacity(keys.count)
         for key in keys { values.append(try key.value(row)) }
-        rows.append((values, row, arrived))
+        let entry = (keys: values, row: row, sequence: arrived)
         arrived += 1
-        if rows.count > peak {
-            peak = rows.count
-            try budget.hold(row + values)
+        guard let keep else {
+            rows.append(entry)
+            try holdIfGrown(entry)
+            return true
         }
-        if let keep, keep <= (Int.max - 64) / 2, rows.count > 2 * keep + 64 { sortAndCut(to: keep) }
+        if rows.count < keep {
+            rows.append(entry)
+            siftUp(rows.count - 1)
+            try holdIfGrown(entry)
+        } else if keep > 0, precedes(entry, rows[0]) {
+            rows[0] = entry
+            siftDown(0)
+        }
         return true
+    }
+
+    /// Only growth past the most rows held counts against the budget.
+    private func holdIfGrown(_ entry: (keys: [QueryValue], row: Row, sequence: Int)) throws(QueryError) {
+        guard rows.count > peak else { return }
+        peak = rows.count
+        try budget.hold(entry.row + entry.keys)
+    }
+
+    /// Whether `a` comes before `b` in the output: by the keys, then by arrival.
+    private func precedes(
+        _ a: (keys: [QueryValue], row: Row, sequence: Int), _ b: (keys: [QueryValue], row: Row, sequence: Int)
+    ) -> Bool {
+        for (index, key) in keys.enumerated() {
+            let comparison = a.keys[index].orderCompare(b.keys[index])
+            if comparison != .equal { return (comparison == .less) != key.descending }
+        }
+        return a.sequence < b.sequence
+    }
+
+    /// Max-heap on output order: a parent comes after its children.
+    private func siftUp(_ start: Int) {
+        var child = start
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard precedes(rows[parent], rows[child]) else { return }
+            rows.swapAt(parent, child)
+            child = parent
+        }
+    }
+
+    private func siftDown(_ start: Int) {
+        var parent = start
+        while true {
+            var latest = parent
+            let left = 2 * parent + 1, right = left + 1
+            if left < rows.count, precedes(rows[latest], rows[left]) { latest = left }
+            if right < rows.count, precedes(rows[latest], rows[right]) { latest = right }
+            guard latest != parent else { return }
+            rows.swapAt(parent, latest)
+            parent = latest
+        }
     }
 
     func finish() throws(QueryError) {
@@ -41,13 +93,7 @@ final class SortSink: RowSink {
     }
 
     private func sortAndCut(to count: Int) {
-        rows.sort { a, b in
-            for (index, key) in keys.enumerated() {
-                let comparison = a.keys[index].orderCompare(b.keys[index])
-                if comparison != .equal { return (comparison == .less) != key.descending }
-            }
-            return a.sequence < b.sequence
-        }
+        rows.sort(by: precedes)
         if rows.count > count { rows.removeLast(rows.count - count) }
     }
 }
