@@ -14,6 +14,10 @@ public enum BoardDiagrams {
          LocalizedText(
             en: "Business units and the dependencies and shared data between them: the thicker the line, the more the two units must plan together.",
             fr: "Les unités métier, avec les dépendances et les données qu'elles partagent : plus le trait est épais, plus les deux unités doivent planifier ensemble.")),
+        (.roadmap, LocalizedText(en: "Roadmap", fr: "Feuille de route"),
+         LocalizedText(
+            en: "Each initiative from its start to its end, by business unit; arrows join an initiative to what it needs, red where it starts before that is delivered; red triangles mark a technology losing support during the initiative; the dashed line is today.",
+            fr: "Chaque initiative de son début à sa fin, par unité métier ; les flèches relient une initiative à ce dont elle a besoin, en rouge quand elle commence avant que ce soit livré ; les triangles rouges signalent une technologie dont le support prend fin pendant l'initiative ; la ligne pointillée marque aujourd'hui.")),
     ]
 
     /// Draws the board pack's views of `report` and returns the report with them. Items the page's
@@ -28,7 +32,7 @@ public enum BoardDiagrams {
         var problems: [String] = []
         for entry in views {
             do {
-                var diagram = try entry.view.diagram(in: context)
+                var diagram = try entry.view.diagram(in: context, options: ViewOptions(today: Day(report.date)))
                 for index in diagram.nodes.indices where linked.contains(diagram.nodes[index].id) {
                     diagram.nodes[index].link = Markup.href(Markup.node(diagram.nodes[index].id))
                 }

@@ -19,7 +19,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self = parsed
     }
 
-    private init(year: Int, month: Int, day: Int) {
+    init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day

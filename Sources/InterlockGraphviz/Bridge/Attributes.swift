@@ -18,6 +18,10 @@ public enum NodeShape: String, CaseIterable, Hashable, Sendable {
     case doubleoctagon
     /// No outline at all; used for legends and HTML tables.
     case plaintext
+    /// A small filled dot: an anchor for a line (the roadmap's today).
+    case point
+    /// A triangle: a marker on a time axis (end of support).
+    case triangle
 }
 
 /// Node and cluster drawing styles (Graphviz `style`), combinable.
@@ -37,11 +41,13 @@ public struct NodeStyle: OptionSet, Hashable, Sendable {
     public static let dotted = NodeStyle(rawValue: 1 << 3)
     /// Thick outline.
     public static let bold = NodeStyle(rawValue: 1 << 4)
+    /// Not drawn; the node still anchors its edges.
+    public static let invisible = NodeStyle(rawValue: 1 << 5)
 
     /// The Graphviz spelling, in a fixed order so output is deterministic: `"filled,rounded"`.
     public var graphvizValue: String {
         let names: [(NodeStyle, String)] = [
-            (.filled, "filled"), (.rounded, "rounded"), (.dashed, "dashed"), (.dotted, "dotted"), (.bold, "bold"),
+            (.filled, "filled"), (.rounded, "rounded"), (.dashed, "dashed"), (.dotted, "dotted"), (.bold, "bold"), (.invisible, "invis"),
         ]
         return names.filter { contains($0.0) }.map(\.1).joined(separator: ",")
     }

@@ -18,6 +18,11 @@ public struct Diagram: Hashable, Sendable {
     public var clusters: [DiagramCluster]
     /// The key, drawn as one table node with the id ``legendNodeID``.
     public var legend: Legend?
+    /// Where the legend's centre goes, for layouts that keep positions.
+    public var legendPosition: DiagramPoint?
+    /// The layout this diagram is made for (a time axis needs ``LayoutEngine/nop2``), used when
+    /// the caller asks for none; nil for the usual choice by size.
+    public var layout: LayoutEngine?
 
     /// Node id of the legend, chosen so that it cannot clash with a kebab-case portfolio id.
     public static let legendNodeID = "interlock:legend"

@@ -23,6 +23,14 @@ public struct DiagramNode: Hashable, Sendable {
     public var tooltip: String?
     /// Id of the ``DiagramCluster`` that contains the node, if any.
     public var cluster: String?
+    /// Where the node's centre goes, in points, y upwards, for layouts that keep positions
+    /// (``LayoutEngine/nop2``); nil to let the layout place it.
+    public var position: DiagramPoint?
+    /// Width and height kept whatever the label (a bar on a time axis); nil to fit the label.
+    public var fixedSize: DiagramSize?
+    /// Label size in points; nil for the diagram's default.
+    public var fontSize: Double?
+
     /// Where clicking the node leads in SVG output (`xlink:href`), such as `#node-crm` in a page
     /// that embeds the SVG; nil for no link. Only `A-Z a-z 0-9 # - _ . /` are kept, so a link can
     /// neither leave its attribute nor name a scheme (`javascript:`).
@@ -32,7 +40,8 @@ public struct DiagramNode: Hashable, Sendable {
     public init(
         id: String, label: Label, shape: NodeShape = .box, style: NodeStyle = [], fillColor: Color? = nil,
         lineColor: Color? = nil, fontColor: Color? = nil, penWidth: Double? = nil, peripheries: Int? = nil,
-        tooltip: String? = nil, cluster: String? = nil
+        tooltip: String? = nil, cluster: String? = nil, position: DiagramPoint? = nil, fixedSize: DiagramSize? = nil,
+        fontSize: Double? = nil
     ) {
         self.id = id
         self.label = label
@@ -45,5 +54,8 @@ public struct DiagramNode: Hashable, Sendable {
         self.peripheries = peripheries
         self.tooltip = tooltip
         self.cluster = cluster
+        self.position = position
+        self.fixedSize = fixedSize
+        self.fontSize = fontSize
     }
 }

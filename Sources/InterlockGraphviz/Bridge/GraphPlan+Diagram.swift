@@ -30,7 +30,11 @@ extension GraphPlan {
         try Self.requireUnique(clusters.map(\.name), what: "clusters")
 
         var diagramNodes = diagram.nodes
-        if let legend = diagram.legend { diagramNodes.append(Self.node(for: legend)) }
+        if let legend = diagram.legend {
+            var node = Self.node(for: legend)
+            node.position = diagram.legendPosition
+            diagramNodes.append(node)
+        }
         var nodeIndex: [String: Int] = [:]
         nodes = []
         for node in diagramNodes {
@@ -168,6 +172,16 @@ extension GraphPlan {
         attributes.keyword("peripheries", node.peripheries.map(String.init))
         attributes.tooltip(node.tooltip)
         attributes.link(node.link)
+        if let position = node.position {
+            // `!` pins the node: positions given are kept as they are.
+            attributes.keyword("pos", "\(GraphvizNumber.format(position.x)),\(GraphvizNumber.format(position.y))!")
+        }
+        if let size = node.fixedSize {
+            attributes.keyword("width", GraphvizNumber.format(size.width))
+            attributes.keyword("height", GraphvizNumber.format(size.height))
+            attributes.keyword("fixedsize", "true")
+        }
+        attributes.keyword("fontsize", node.fontSize.map(GraphvizNumber.format))
         return attributes.list
     }
 

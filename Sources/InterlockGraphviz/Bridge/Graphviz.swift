@@ -72,7 +72,7 @@ public final class Graphviz: @unchecked Sendable {
     /// - Throws: ``GraphvizError`` when the diagram is inconsistent, the format or engine is
     ///   not installed, or every layout tried failed (the first failure is thrown).
     public func render(_ diagram: Diagram, options: RenderOptions = RenderOptions()) throws(GraphvizError) -> RenderedDiagram {
-        let engine = options.layout ?? .automatic(nodeCount: diagram.nodes.count)
+        let engine = options.layout ?? diagram.layout ?? .automatic(nodeCount: diagram.nodes.count)
         guard availableFormats.contains(options.format.device) else {
             throw .formatUnavailable(options.format, available: availableFormats)
         }

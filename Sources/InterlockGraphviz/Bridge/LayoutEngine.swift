@@ -10,6 +10,9 @@ public enum LayoutEngine: String, CaseIterable, Hashable, Sendable {
     case fdp
     /// Circular drawing.
     case circo
+    /// No layout of nodes: every node keeps the position it was given (`neato -n2`); edges are
+    /// routed. For drawings whose geometry means something, such as a time axis.
+    case nop2
 
     /// Node count above which ``automatic(nodeCount:)`` leaves `dot` for `sfdp`.
     public static let scalableThreshold = 400

@@ -15,6 +15,8 @@ public enum DiagramView: String, CaseIterable, Hashable, Sendable {
     case capabilities
     /// One finding, small, with one hop of context.
     case finding
+    /// Initiatives on a time axis, one lane per business unit.
+    case roadmap
 
     /// Builds the diagram of this view: a pure function of the context (graph, shared facts and
     /// findings) and the options, with no Graphviz call.
@@ -28,6 +30,7 @@ public enum DiagramView: String, CaseIterable, Hashable, Sendable {
         case .units: return UnitsView().diagram(in: context, options: options)
         case .capabilities: return CapabilitiesView().diagram(in: context, options: options)
         case .finding: return try FindingView().diagram(in: context, options: options)
+        case .roadmap: return RoadmapView().diagram(in: context, options: options)
         }
     }
 }

@@ -13,6 +13,8 @@ enum Palette {
     static let green = Color(rgb: 0x2E7D32)
     /// Background of clusters.
     static let clusterFill = Color(rgb: 0xF5F5F5)
+    /// Today's line on a time axis.
+    static let todayBlue = Color(rgb: 0x1F5FA8)
 
     /// Shape by kind: initiative box, technology component, data source cylinder,
     /// capability tab, goal note, unit ellipse, person and team double octagon.

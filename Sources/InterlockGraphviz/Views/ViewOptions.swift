@@ -1,4 +1,5 @@
 import InterlockAnalysis
+import InterlockCore
 
 /// Options shared by the views.
 public struct ViewOptions: Hashable, Sendable {
@@ -9,15 +10,18 @@ public struct ViewOptions: Hashable, Sendable {
     public var focus: Focus?
     /// Which finding the `finding` view draws; required by that view, ignored by the others.
     public var finding: FindingSelector?
+    /// The day drawn as today on the `roadmap` (given, so a drawing can be reproduced).
+    public var today: Day?
 
     /// The default node budget: a dot layout of this size still takes about a second.
     public static let defaultMaxNodes = 1_500
 
     /// View options.
-    public init(maxNodes: Int = defaultMaxNodes, focus: Focus? = nil, finding: FindingSelector? = nil) {
+    public init(maxNodes: Int = defaultMaxNodes, focus: Focus? = nil, finding: FindingSelector? = nil, today: Day? = nil) {
         self.maxNodes = maxNodes
         self.focus = focus
         self.finding = finding
+        self.today = today
     }
 }
 

@@ -15,7 +15,7 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw a diagram of the portfolio and its risks (SVG, PNG, PDF or DOT).",
         discussion: """
-        Views: overview (initiatives by business unit with the technologies and data they share), risks (what findings touch, with one hop of context), focus (the neighbourhood of --node), units (business units and the links between them), capabilities (the capability map and who delivers what), finding (one risk, small, with one hop of context: --finding N, the number check gives it, or its key rule|node|...).
+        Views: overview (initiatives by business unit with the technologies and data they share), risks (what findings touch, with one hop of context), focus (the neighbourhood of --node), units (business units and the links between them), capabilities (the capability map and who delivers what), roadmap (initiatives on a time axis by business unit, dependencies, schedule conflicts, end-of-life markers, today), finding (one risk, small, with one hop of context: --finding N, the number check gives it, or its key rule|node|...).
 
         Graphviz runs inside the tool; the dot program is not needed. SVG and DOT go to standard output unless -o is given; PNG and PDF need -o. A view never draws more than --max-nodes nodes: it keeps the highest-risk part (focus: the closest) and says in its title what it left out. The layout is dot, or sfdp past \(LayoutEngine.scalableThreshold) nodes, unless --layout says otherwise. See docs/diagrams.md.
 
@@ -57,6 +57,9 @@ struct Render: ParsableCommand {
         valueName: "n|key"))
     var finding: String?
 
+    @Option(help: ArgumentHelp("The day the roadmap draws as today, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
+    var date: String?
+
     func validate() throws {
         if view == .focus, node == nil {
             throw ValidationError("--view focus needs --node ID.")
@@ -64,6 +67,7 @@ struct Render: ParsableCommand {
         if view != .focus, node != nil {
             throw ValidationError("--node only applies to --view focus.")
         }
+        if let date, Day(date) == nil { throw ValidationError("--date must be a day written YYYY-MM-DD, not \"\(date)\".") }
         if view == .finding, finding == nil {
             throw ValidationError("--view finding needs --finding N (its number in check's order) or its key.")
         }
@@ -81,7 +85,8 @@ struct Render: ParsableCommand {
         LayoutServer.isolateLayouts()
         let analysis = try input.analyse()
         let options = ViewOptions(
-            maxNodes: maxNodes, focus: node.map { Focus(nodeID: $0, depth: depth, direction: direction) }, finding: finding.map(FindingSelector.init))
+            maxNodes: maxNodes, focus: node.map { Focus(nodeID: $0, depth: depth, direction: direction) }, finding: finding.map(FindingSelector.init),
+            today: Day(date ?? Today.text()))
         let rendered: RenderedDiagram
         do {
             let diagram = try view.diagram(in: ViewContext(analysis: analysis.context, findings: analysis.findings), options: options)

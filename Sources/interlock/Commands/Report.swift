@@ -52,7 +52,7 @@ struct Report: ParsableCommand {
         let analysis = try input.analyse()
         let baselineFindings = try baseline.map { try PortfolioInput.analyse([$0]).findings }
         let report = BoardReport(
-            analysis: analysis.context, findings: analysis.findings, rules: analysis.rules, language: lang, title: title, date: date ?? Self.today(),
+            analysis: analysis.context, findings: analysis.findings, rules: analysis.rules, language: lang, title: title, date: date ?? Today.text(),
             inputHash: try inputHash(), baselineFindings: baselineFindings)
         let drawn = BoardDiagrams.adding(to: report)
         for problem in drawn.problems { printToStandardError("interlock: warning: \(problem)") }
@@ -71,16 +71,5 @@ struct Report: ParsableCommand {
             }
         }
         return digest.hexDigest()
-    }
-
-    private static func today() -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        func pad(_ value: Int?, _ width: Int) -> String {
-            let digits = String(value ?? 0)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(parts.year, 4))-\(pad(parts.month, 2))-\(pad(parts.day, 2))"
     }
 }
