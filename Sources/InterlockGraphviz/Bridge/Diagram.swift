@@ -41,3 +41,16 @@ public struct Diagram: Hashable, Sendable {
         self.legend = legend
     }
 }
+
+extension Diagram {
+    /// The smallest text the diagram draws, in points, before any scaling: node labels at their
+    /// size (11 by default), edge labels at 9.
+    public var smallestFontSize: Double {
+        let nodes = nodes.filter { label in
+            if case .plain(let text) = label.label { return !text.isEmpty }
+            return true
+        }.map { $0.fontSize ?? GraphPlan.nodeFontSize }
+        let edges = edges.contains { $0.label?.isEmpty == false } ? [GraphPlan.edgeFontSize] : []
+        return (nodes + edges).min() ?? GraphPlan.nodeFontSize
+    }
+}

@@ -1,6 +1,10 @@
 extension GraphPlan {
     /// Font used for every text; "Helvetica" maps to a sans-serif font everywhere.
     static let fontName = "Helvetica"
+    /// Label size of nodes without their own, in points.
+    static let nodeFontSize = 11.0
+    /// Label size of edges, in points.
+    static let edgeFontSize = 9.0
 
     /// Lowers `diagram`, escaping every text, for the given engine and format.
     ///
@@ -12,8 +16,8 @@ extension GraphPlan {
     /// - Complexity: O(nodes + edges + clusters × nesting depth).
     init(_ diagram: Diagram, engine: LayoutEngine, options: RenderOptions?) throws(GraphvizError) {
         graphAttributes = Self.graphAttributes(of: diagram, engine: engine, options: options)
-        nodeDefaults = [.plain("fontname", Self.fontName), .plain("fontsize", "11")]
-        edgeDefaults = [.plain("fontname", Self.fontName), .plain("fontsize", "9")]
+        nodeDefaults = [.plain("fontname", Self.fontName), .plain("fontsize", GraphvizNumber.format(Self.nodeFontSize))]
+        edgeDefaults = [.plain("fontname", Self.fontName), .plain("fontsize", GraphvizNumber.format(Self.edgeFontSize))]
 
         let ordered = try Self.parentsFirst(diagram.clusters)
         var clusterIndex: [String: Int] = [:]
@@ -91,6 +95,12 @@ extension GraphPlan {
             // polyomino packing took 36 s for 1,000 components of a capability map, rows of
             // components (largest first) take under a second.
             attributes.append(.plain("packmode", "array"))
+        }
+        if let options, options.format != .png, let page = options.page.inches {
+            // Scaled down to the page (never up) with its proportions kept; dot first packs its
+            // layout towards the page's shape, so less scaling is needed.
+            attributes.append(.plain("size", "\(GraphvizNumber.format(page.width)),\(GraphvizNumber.format(page.height))"))
+            if engine == .dot { attributes.append(.plain("ratio", "compress")) }
         }
         if let options, options.format == .png {
             let inches = Double(options.maxBitmapPixels) / options.bitmapDPI

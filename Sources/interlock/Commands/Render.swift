@@ -9,6 +9,7 @@ extension DiagramView: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
 extension LayoutEngine: ExpressibleByArgument {}
 extension FocusDirection: ExpressibleByArgument {}
+extension PageSize: ExpressibleByArgument {}
 
 /// `interlock render`: draws a board-ready diagram of the portfolio with Graphviz, in-process.
 struct Render: ParsableCommand {
@@ -39,6 +40,9 @@ struct Render: ParsableCommand {
 
     @Option(help: "Layout engine; by default dot, or sfdp for large diagrams.")
     var layout: LayoutEngine?
+
+    @Option(help: "A page to fit: slide (16:9) or a4 (landscape) scales the drawing down to it and leaves out the lowest-risk nodes until text is 7 pt or more (or 20 nodes remain); none keeps the natural size.")
+    var page: PageSize = .none
 
     @Option(name: .customLong("max-nodes"), help: "Most nodes to draw; larger views keep their highest-risk part.")
     var maxNodes: Int = ViewOptions.defaultMaxNodes
@@ -89,8 +93,8 @@ struct Render: ParsableCommand {
             today: Day(date ?? Today.text()))
         let rendered: RenderedDiagram
         do {
-            let diagram = try view.diagram(in: ViewContext(analysis: analysis.context, findings: analysis.findings), options: options)
-            rendered = try Graphviz.shared.render(diagram, options: RenderOptions(format: format, layout: layout))
+            let context = ViewContext(analysis: analysis.context, findings: analysis.findings)
+            rendered = try view.fitted(in: context, options: options, render: RenderOptions(format: format, layout: layout, page: page)).rendered
         } catch let error as ViewError {
             throw CommandFailure.badInput("error: \(error)")
         } catch let error as GraphvizError {

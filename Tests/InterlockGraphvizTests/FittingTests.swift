@@ -1,0 +1,55 @@
+import Foundation
+import InterlockAnalysis
+import InterlockCore
+import Testing
+@testable import InterlockGraphviz
+
+/// Drawing to a page: scaled down to fit it, nodes left out while the text is too small.
+@Suite("Fitting a diagram to a page")
+struct FittingTests {
+    let small = LoadedPortfolio.small
+
+    @Test("Graphviz's scale is read from the SVG, 1 when it drew at natural size")
+    func scaleOfSVG() {
+        #expect(DiagramView.scale(ofSVG: Data(#"<svg width="9pt"><g id="graph0" class="graph" transform="scale(0.53 0.53) rotate(0)">"#.utf8)) == 0.53)
+        #expect(DiagramView.scale(ofSVG: Data(#"<svg><g transform="rotate(0) translate(4 4)">"#.utf8)) == 1)
+    }
+
+    @Test("the smallest text counts node labels at their size and edge labels at 9 points")
+    func smallestText() throws {
+        var diagram = try small.diagram(.units)
+        #expect(diagram.smallestFontSize == 9, "the units view labels its ties")
+        diagram.edges = []
+        #expect(diagram.smallestFontSize == 11)
+        diagram.nodes[0].fontSize = 8
+        #expect(diagram.smallestFontSize == 8)
+    }
+
+    @Test("on a slide, the drawing is no larger than 13.33 by 7.5 inches; without a page it keeps its size", arguments: [DiagramView.risks, .units, .roadmap])
+    func slide(view: DiagramView) throws {
+        let fitted = try view.fitted(in: small.context, options: ViewOptions(today: Day("2026-06-01")), render: RenderOptions(page: .slide))
+        let svg = String(decoding: fitted.rendered.data, as: UTF8.self)
+        let width = try #require(Self.points(svg, "width=\""))
+        let height = try #require(Self.points(svg, "height=\""))
+        #expect(width <= 13.33 * 72 + 1 && height <= 7.5 * 72 + 1, "\(width) × \(height)")
+        #expect(fitted.scale > 0 && fitted.scale <= 1)
+        #expect(abs(fitted.smallestFontSize - fitted.diagram.smallestFontSize * fitted.scale) < 1e-9)
+        let natural = try view.fitted(in: small.context, options: ViewOptions(today: Day("2026-06-01")), render: RenderOptions(page: .none))
+        #expect(natural.scale == 1)
+    }
+
+    @Test("a portfolio too large for a slide is cut, riskiest first, and the subtitle says so")
+    func cut() throws {
+        let text = (0..<120).map { "  - {id: i\($0), name: Initiative number \($0) with a long name, dependsOn: [i\(($0 + 1) % 120)]}" }.joined(separator: "\n")
+        let context = AnalysisContext(PortfolioGraph(try PortfolioLoader.load(text: "initiatives:\n" + text, file: "t.yaml")))
+        let view = ViewContext(analysis: context, findings: Analyzer(context: context).findings)
+        let fitted = try DiagramView.risks.fitted(in: view, render: RenderOptions(page: .slide))
+        #expect(fitted.diagram.nodes.count < 121)
+        #expect(fitted.diagram.notes.contains { $0.hasPrefix("Showing ") && $0.contains(" of 120 nodes") })
+    }
+
+    private static func points(_ svg: String, _ key: String) -> Double? {
+        guard let start = svg.range(of: "<svg")?.upperBound, let found = svg.range(of: key, range: start..<svg.endIndex)?.upperBound else { return nil }
+        return Double(svg[found...].prefix { $0.isNumber || $0 == "." })
+    }
+}
