@@ -23,6 +23,28 @@ struct ReportCommandTests {
         #expect(try String(contentsOfFile: again, encoding: .utf8) == html, "byte-identical for the same input and date")
     }
 
+    /// `--pdf` prints the page with headless Chromium: one A4 landscape document, written atomically.
+    @Test func printsToPDFWithChromium() throws {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        let hasChromium = ["chromium", "chromium-browser", "google-chrome"].contains { name in
+            paths.contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
+        }
+        let pdf = try temporaryPath("board.pdf")
+        let result = try CommandRunner.run(["report", "Samples/acme", "--date", "2026-11-22", "--pdf", pdf])
+        guard hasChromium else {
+            print("SKIPPED printsToPDFWithChromium: no Chromium on the PATH; checking the refusal instead")
+            #expect(result.status == 2 && result.standardError.contains("apt-get install chromium"))
+            return
+        }
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.isEmpty, "with --pdf alone, no HTML on standard output")
+        let data = try Data(contentsOf: URL(fileURLWithPath: pdf))
+        #expect(data.starts(with: Array("%PDF-".utf8)))
+        #expect(String(decoding: data, as: UTF8.self).contains("/MediaBox [0 0 841.91998 594.95996]"), "A4 landscape")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: URL(fileURLWithPath: pdf).deletingLastPathComponent().path)
+        #expect(leftovers == ["board.pdf"])
+    }
+
     @Test func baselineAddsTheChangesSection() throws {
         let fixtures = CommandRunner.packageRoot.appendingPathComponent("Tests/InterlockReportsTests/Fixtures").path
         let result = try CommandRunner.run(["report", "\(fixtures)/diff-new.yaml", "--baseline", "\(fixtures)/diff-old.yaml", "--date", "2026-01-01"])

@@ -20,6 +20,7 @@ struct Report: ParsableCommand {
 
         Examples:
           interlock report Samples/acme -o out/board.html
+          interlock report Samples/acme --lang fr --pdf out/board-fr.pdf
           interlock report portfolio --baseline last-meeting/portfolio --title "Q3 board" -o board.html
           interlock report Samples/acme --lang fr -o out/conseil.html
         """
@@ -29,6 +30,10 @@ struct Report: ParsableCommand {
 
     @Option(name: [.short, .customLong("output")], help: "Write the page to this file (atomically) instead of standard output.")
     var output: String?
+
+    @Option(help: ArgumentHelp(
+        "Also print the page to this PDF file (A4 landscape) with headless Chromium, when the machine has it.", valueName: "file"))
+    var pdf: String?
 
     @Option(help: ArgumentHelp("The portfolio as it was at the last meeting (file or folder), to show what changed.", valueName: "path"))
     var baseline: String?
@@ -56,7 +61,9 @@ struct Report: ParsableCommand {
             inputHash: try inputHash(), baselineFindings: baselineFindings)
         let drawn = BoardDiagrams.adding(to: report)
         for problem in drawn.problems { printToStandardError("interlock: warning: \(problem)") }
-        try OutputDestination(path: output).write(HTMLReporter.render(drawn.report))
+        let page = HTMLReporter.render(drawn.report)
+        if let pdf { try ChromiumPrinter.print(html: page, to: pdf) }
+        if output != nil || pdf == nil { try OutputDestination(path: output).write(page) }
     }
 
     /// SHA-256 of the input files' contents, concatenated in load order (`cat FILES | sha256sum`).
