@@ -34,12 +34,13 @@ demo: build
 	@$(RELEASE) render $(SAMPLE) --view risks -o $(OUT)/risks.svg
 	@$(RELEASE) render $(SAMPLE) --view units -o $(OUT)/units.svg
 	@$(RELEASE) render $(SAMPLE) --view roadmap -o $(OUT)/roadmap.svg
+	@$(RELEASE) render $(SAMPLE) --view landscape -o $(OUT)/landscape.svg
 	@$(RELEASE) render $(SAMPLE) --view finding --finding 1 -o $(OUT)/top-risk.svg
 	@$(RELEASE) render $(SAMPLE) --view overview --format pdf -o $(OUT)/overview.pdf
 	@$(RELEASE) report $(SAMPLE) -o $(OUT)/board.html
 	@echo ""
 	@echo "Findings as JSON:  $(OUT)/findings.json"
-	@echo "Diagrams:          $(OUT)/risks.svg  $(OUT)/units.svg  $(OUT)/roadmap.svg  $(OUT)/top-risk.svg  $(OUT)/overview.pdf"
+	@echo "Diagrams:          $(OUT)/risks.svg  $(OUT)/units.svg  $(OUT)/roadmap.svg  $(OUT)/landscape.svg  $(OUT)/top-risk.svg  $(OUT)/overview.pdf"
 	@echo "Board report:      $(OUT)/board.html"
 
 ## test: every test of the package, and the board report in a real browser.

@@ -14,6 +14,10 @@ public enum BoardDiagrams {
          LocalizedText(
             en: "Business units and the dependencies and shared data between them: the thicker the line, the more the two units must plan together.",
             fr: "Les unités métier, avec les dépendances et les données qu'elles partagent : plus le trait est épais, plus les deux unités doivent planifier ensemble.")),
+        (.landscape, LocalizedText(en: "Capability landscape", fr: "Paysage des capacités"),
+         LocalizedText(
+            en: "What the organisation must be able to do, each capability inside the one it belongs to, with the initiatives building it and their budget: amber is built twice, red three times or more, white by nobody.",
+            fr: "Ce que l'organisation doit savoir faire, chaque capacité dans celle dont elle fait partie, avec les initiatives qui la construisent et leur budget : en orange, construite deux fois ; en rouge, trois fois ou plus ; en blanc, par personne.")),
         (.roadmap, LocalizedText(en: "Roadmap", fr: "Feuille de route"),
          LocalizedText(
             en: "Each initiative from its start to its end, by business unit; arrows join an initiative to what it needs, red where it starts before that is delivered; red triangles mark a technology losing support during the initiative; the dashed line is today.",

@@ -21,7 +21,8 @@ extension HTMLReporter {
             .if(!duplicates.isEmpty, duplicateTable(report, duplicates)),
             capabilityMatrix(report),
             entanglement(report),
-            diagram(report, "units")
+            diagram(report, "units"),
+            diagram(report, "landscape")
         )
     }
 

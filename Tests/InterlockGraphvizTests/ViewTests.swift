@@ -161,6 +161,7 @@ extension DiagramView {
     fileprivate func subject(in portfolio: LoadedPortfolio) -> String {
         switch self {
         case .units: "business units"
+        case .landscape: "capability landscape"
         case .focus: "focus on " + portfolio.graph.name(of: portfolio.graph.node(withID: "i2") ?? 0)
         case .finding:
             portfolio.findings.sortedForReport().first.map {

@@ -94,7 +94,8 @@ extension GraphPlan {
             // They lay out each connected component alone and then pack them; the default
             // polyomino packing took 36 s for 1,000 components of a capability map, rows of
             // components (largest first) take under a second.
-            attributes.append(.plain("packmode", "array"))
+            // osage packs boxes in boxes: three columns keep a map near a page's proportions.
+            attributes.append(.plain("packmode", engine == .osage ? "array_c3" : "array"))
         }
         if let options, options.format != .png, let page = options.page.inches {
             // Scaled down to the page (never up) with its proportions kept; dot first packs its

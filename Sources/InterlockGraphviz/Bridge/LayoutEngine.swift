@@ -10,6 +10,8 @@ public enum LayoutEngine: String, CaseIterable, Hashable, Sendable {
     case fdp
     /// Circular drawing.
     case circo
+    /// Boxes packed in boxes: clusters drawn as nested rectangles, for maps.
+    case osage
     /// No layout of nodes: every node keeps the position it was given (`neato -n2`); edges are
     /// routed. For drawings whose geometry means something, such as a time axis.
     case nop2

@@ -37,7 +37,7 @@ struct DiagramComposer {
             clusterOf[node] = graph.id(of: unit)
             units.append(unit)
         }
-        let parents = UnitHierarchy(graph).parents(closing: units)
+        let parents = PartOfTree(graph, of: .unit).parents(closing: units)
         clusters = parents.keys.sorted().map { unit in
             DiagramCluster(
                 id: graph.id(of: unit), label: graph.name(of: unit), parent: parents[unit]?.map { graph.id(of: $0) },

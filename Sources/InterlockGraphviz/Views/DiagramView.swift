@@ -17,6 +17,8 @@ public enum DiagramView: String, CaseIterable, Hashable, Sendable {
     case finding
     /// Initiatives on a time axis, one lane per business unit.
     case roadmap
+    /// The capability map as nested boxes coloured by how many initiatives build each.
+    case landscape
 
     /// Builds the diagram of this view: a pure function of the context (graph, shared facts and
     /// findings) and the options, with no Graphviz call.
@@ -31,6 +33,7 @@ public enum DiagramView: String, CaseIterable, Hashable, Sendable {
         case .capabilities: return CapabilitiesView().diagram(in: context, options: options)
         case .finding: return try FindingView().diagram(in: context, options: options)
         case .roadmap: return RoadmapView().diagram(in: context, options: options)
+        case .landscape: return LandscapeView().diagram(in: context, options: options)
         }
     }
 }

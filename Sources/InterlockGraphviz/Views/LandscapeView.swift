@@ -1,0 +1,77 @@
+import InterlockAnalysis
+import InterlockCore
+
+/// `landscape`: the capability map as nested boxes, a parent capability's box holding its
+/// children, each capability filled by how many active initiatives build it: none (white), one
+/// (green), two (amber), three or more (red): duplication seen at a glance, with the builders
+/// and their budget written inside when they fit. Laid out by `osage`, which packs boxes.
+struct LandscapeView {
+    /// The most builders named inside a capability; more are counted.
+    static let namedBuilders = 3
+
+    func diagram(in context: ViewContext, options: ViewOptions) -> Diagram {
+        let graph = context.graph
+        let capabilities = Array(graph.nodes(ofKind: .capability))
+        let builders = capabilities.map { capability in
+            graph.predecessors(of: capability, via: .delivers).filter { context.analysis.isActiveInitiative($0) }.uniqued()
+        }
+        let cut = NodeCut(capabilities, limit: options.maxNodes) { builders[$0 - capabilities[0]].count > builders[$1 - capabilities[0]].count }
+        let parents = PartOfTree(graph, of: .capability).parents(closing: cut.kept)
+        let hasChildren = Set(parents.values.compactMap { $0 })
+        // A capability with children is a box; it is also a node when it is built itself.
+        let clusters = parents.keys.filter(hasChildren.contains).sorted().map { capability in
+            DiagramCluster(
+                id: "landscape:\(graph.id(of: capability))", label: graph.name(of: capability),
+                parent: parents[capability].flatMap { $0 }.map { "landscape:\(graph.id(of: $0))" },
+                style: [.filled, .rounded], fillColor: Palette.clusterFill, lineColor: Palette.neutral)
+        }
+        let kept = Set(cut.kept)
+        let nodes = cut.kept.filter { !hasChildren.contains($0) || !builders[$0 - capabilities[0]].isEmpty }.map { capability in
+            let built = builders[capability - capabilities[0]]
+            let box = hasChildren.contains(capability) ? capability : parents[capability].flatMap { $0 }
+            return node(capability, builders: built, cluster: box.flatMap { kept.contains($0) || parents[$0] != nil ? "landscape:\(graph.id(of: $0))" : nil }, graph)
+        }
+        let counts = cut.kept.map { builders[$0 - capabilities[0]].count }
+        let duplicated = counts.filter { $0 > 1 }.count
+        var notes = ["\(cut.kept.count) capabilities; \(duplicated) built more than once, \(counts.filter { $0 == 0 }.count) by nobody"]
+        if let note = cut.note(criterion: "built by the fewest initiatives") { notes.append(note) }
+        var diagram = Diagram(
+            title: context.title("capability landscape"), notes: notes, rankDirection: .topToBottom, nodes: nodes, clusters: clusters,
+            legend: Legend(entries: [
+                LegendEntry(.fill(.white, border: Palette.neutral), "Built by no active initiative"),
+                LegendEntry(.fill(Self.fill(forBuilders: 1), border: Palette.neutral), "Built once"),
+                LegendEntry(.fill(Self.fill(forBuilders: 2), border: Palette.neutral), "Built twice"),
+                LegendEntry(.fill(Self.fill(forBuilders: 3), border: Palette.neutral), "Built three times or more"),
+                LegendEntry(.fill(Palette.clusterFill, border: Palette.neutral), "A capability and the ones it is made of"),
+            ]))
+        diagram.layout = .osage
+        return diagram
+    }
+
+    private func node(_ capability: Int, builders: [Int], cluster: String?, _ graph: PortfolioGraph) -> DiagramNode {
+        var label = graph.name(of: capability)
+        if !builders.isEmpty {
+            let names = builders.prefix(Self.namedBuilders).map { graph.name(of: $0) }
+            label += "\n" + names.joined(separator: "\n")
+            if builders.count > Self.namedBuilders { label += "\nand \(builders.count - Self.namedBuilders) more" }
+            let budget = builders.compactMap { graph.budget(ofInitiative: $0) }.reduce(0, +)
+            if budget > 0 { label += "\n" + Money.abbreviated(budget, currency: graph.portfolio.currency) }
+        }
+        return DiagramNode(
+            id: graph.id(of: capability), label: .plain(label), shape: .box, style: [.filled, .rounded],
+            fillColor: Self.fill(forBuilders: builders.count), lineColor: builders.count > 1 ? Palette.line(for: .warning) : Palette.neutral,
+            penWidth: builders.count > 2 ? 2 : nil,
+            tooltip: builders.isEmpty ? "Nobody builds it" : "Built by \(builders.map { graph.name(of: $0) }.joined(separator: ", "))",
+            cluster: cluster)
+    }
+
+    /// White, green, amber, red as the builders add up.
+    static func fill(forBuilders count: Int) -> Color {
+        switch count {
+        case 0: .white
+        case 1: Color(rgb: 0xE3F1E4)
+        case 2: Palette.fill(for: .warning)
+        default: Palette.fill(for: .error)
+        }
+    }
+}
