@@ -24,6 +24,9 @@ public enum BoardDiagrams {
             fr: "Chaque initiative de son début à sa fin, par unité métier ; les flèches relient une initiative à ce dont elle a besoin, en rouge quand elle commence avant que ce soit livré ; les triangles rouges signalent une technologie dont le support prend fin pendant l'initiative ; la ligne pointillée marque aujourd'hui.")),
     ]
 
+    /// How many of the biggest risks get a picture of their own beside the five decisions.
+    static let pictured = 3
+
     /// Draws the board pack's views of `report` and returns the report with them. Items the page's
     /// index lists link to their entries there. A view Graphviz could only draw another way (see
     /// `RenderedDiagram.fallback`) is shown that way and the fallback returned as a problem; a
@@ -34,23 +37,32 @@ public enum BoardDiagrams {
         let context = ViewContext(analysis: report.analysis, findings: report.findings)
         var diagrams: [ReportDiagram] = []
         var problems: [String] = []
-        for entry in views {
+        let today = Day(report.date)
+        // The views, then one small picture per biggest risk, placed beside the five decisions.
+        var requests = views.map { (name: $0.view.rawValue, view: $0.view, options: ViewOptions(today: today), title: $0.title[report.language], caption: $0.caption[report.language]) }
+        for (rank, index) in report.ranking.prefix(pictured).enumerated() {
+            let finding = report.findings[index]
+            requests.append((
+                "finding-\(rank + 1)", .finding, ViewOptions(finding: .key(FindingSelector.key(of: finding)), today: today),
+                LocalizedText(en: "Risk \(rank + 1)", fr: "Risque \(rank + 1)")[report.language] + ": " + HTMLReporter.shortName(finding, report),
+                finding.action))
+        }
+        for entry in requests {
             do {
-                var diagram = try entry.view.diagram(in: context, options: ViewOptions(today: Day(report.date)))
+                var diagram = try entry.view.diagram(in: context, options: entry.options)
                 for index in diagram.nodes.indices where linked.contains(diagram.nodes[index].id) {
                     diagram.nodes[index].link = Markup.href(Markup.node(diagram.nodes[index].id))
                 }
                 let rendered = try Graphviz.shared.render(diagram, options: RenderOptions(format: .svg))
                 diagrams.append(ReportDiagram(
-                    view: entry.view.rawValue, title: entry.title[report.language], caption: entry.caption[report.language],
-                    svg: String(decoding: rendered.data, as: UTF8.self)))
-                if let fallback = rendered.fallback { problems.append("the \(entry.view.rawValue) diagram: \(fallback)") }
+                    view: entry.name, title: entry.title, caption: entry.caption, svg: String(decoding: rendered.data, as: UTF8.self)))
+                if let fallback = rendered.fallback { problems.append("the \(entry.name) diagram: \(fallback)") }
             } catch {
                 diagrams.append(ReportDiagram(
-                    view: entry.view.rawValue, title: entry.title[report.language],
+                    view: entry.name, title: entry.title,
                     caption: LocalizedText(en: "This diagram could not be drawn: ", fr: "Ce schéma n'a pas pu être dessiné : ")[report.language]
                         + "\(error)", svg: ""))
-                problems.append("the \(entry.view.rawValue) diagram could not be drawn: \(error)")
+                problems.append("the \(entry.name) diagram could not be drawn: \(error)")
             }
         }
         return (report.adding(diagrams: diagrams), problems)

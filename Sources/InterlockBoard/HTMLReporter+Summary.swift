@@ -43,6 +43,7 @@ extension HTMLReporter {
             .h3(.plain(report.say(.fiveDecisions))),
             .p(.class("lead"), .plain(report.say(.fiveDecisionsLead))),
             decisions(report),
+            .div(.class("pictures"), .forEach((1...BoardDiagrams.pictured).map { "finding-\($0)" }) { diagram(report, $0) }),
             diagram(report, "risks")
         )
     }

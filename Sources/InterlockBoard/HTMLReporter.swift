@@ -162,7 +162,7 @@ public enum HTMLReporter {
 
     /// The views the sections place next to the question they answer; any other diagram of the
     /// report goes to `otherDiagrams`.
-    static let placedViews: Set<String> = ["risks", "units", "roadmap", "landscape"]
+    static let placedViews = Set(["risks", "units", "roadmap", "landscape"] + (1...BoardDiagrams.pictured).map { "finding-\($0)" })
 
     /// Diagrams a library user added that no section places, after the questions.
     static func otherDiagrams(_ report: BoardReport) -> Node<HTML.BodyContext> {

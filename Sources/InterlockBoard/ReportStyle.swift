@@ -25,6 +25,9 @@ enum ReportStyle {
     table.matrix td.cell { text-align: center; }
     table.matrix tr.duplicated th, table.matrix tr.duplicated td.cell { background: #fdecd2; font-weight: 700; }
     .appendix { font-size: 13px; }
+    .pictures { display: grid; grid-template-columns: repeat(3, 1fr); gap: 12px; }
+    .pictures figure svg { max-height: 320px; }
+    .pictures h3 { font-size: 14px; }
     .print-only { display: none; }
     .cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 14px; margin-bottom: 18px; }
     .card { border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; background: #fff; }
@@ -74,7 +77,8 @@ enum ReportStyle {
       section.page-break { break-before: page; }
       tr, figure, .card, p.answer, dl.glossary dt, dl.glossary dd { break-inside: avoid; }
       p.answer { font-size: 11pt; padding: 6px 10px; margin-bottom: 8px; }
-      #diagram-risks { break-before: page; }
+      #diagram-risks, .pictures { break-before: page; }
+      .pictures figure svg { max-height: 80mm; }
       .diagram figure svg { max-height: 100mm; }
       .appendix table { font-size: 7.5pt; }
       .screen-only, .appendix > :not(.print-only) { display: none; }

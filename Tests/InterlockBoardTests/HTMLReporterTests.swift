@@ -58,15 +58,17 @@ struct HTMLReporterTests {
     @Test func diagramsAreEmbeddedAndLinked() throws {
         let drawn = BoardDiagrams.adding(to: try acmeBoard())
         #expect(drawn.problems.isEmpty)
-        #expect(drawn.report.diagrams.map(\.view) == ["risks", "units", "landscape", "roadmap"])
+        // The views, then a picture of each of the three biggest risks.
+        #expect(drawn.report.diagrams.map(\.view) == ["risks", "units", "landscape", "roadmap", "finding-1", "finding-2", "finding-3"])
+        #expect(drawn.report.diagrams[4].title == "Risk 1: Single points of failure: Microsoft Entra ID")
         let html = HTMLReporter.render(drawn.report)
         let page = try inspect(html)
         #expect(page.problems.isEmpty, "\(page.problems)")
         #expect(page.external.isEmpty, "\(page.external)")
-        #expect(page.elements["svg"] == 4)
+        #expect(page.elements["svg"] == 7)
         #expect(html.contains("xlink:href=\"#node-entra-id\""))
         #expect(html.range(of: "http://") == nil)
-        for view in ["risks", "units", "landscape", "roadmap"] { #expect(page.ids.contains("diagram-\(view)")) }
+        for view in ["risks", "units", "landscape", "roadmap", "finding-1"] { #expect(page.ids.contains("diagram-\(view)")) }
     }
 
     @Test func topRisksNameOwnersAndTheMostEntangledUnits() throws {
@@ -136,7 +138,7 @@ struct HTMLReporterTests {
         #expect(withDiagrams.problems.isEmpty, "\(withDiagrams.problems)")
         #expect(withDiagrams.external.isEmpty && withDiagrams.handlers.isEmpty, "\(withDiagrams.external) \(withDiagrams.handlers)")
         #expect(withDiagrams.elements["script"] == nil && withDiagrams.elements["img"] == nil)
-        #expect(withDiagrams.elements["svg"] == 5)
+        #expect(withDiagrams.elements["svg"] == 8, "the given diagram, four views and three risks")
         // The names are shown exactly as written.
         for text in ["<script>alert(7)</script>", "<img src=x onerror=alert(2)>", "&lt;script&gt;alert(5)&lt;/script&gt;",
                      "javascript:alert(8)", "<style>body{display:none}</style>", "<i>Risks</i>"] {
