@@ -25,12 +25,15 @@ struct Check: ParsableCommand {
           interlock check Samples/acme --rules ci-rules.yaml
           interlock check Samples/acme --format sarif -o interlock.sarif   # for code scanning
           interlock check Samples/acme --format markdown                    # for a pull-request comment
+          interlock check Samples/acme --format junit -o interlock.xml      # for CI test reports
+          interlock baseline Samples/acme -o .interlock-baseline.json       # accept today's findings
+          interlock check Samples/acme --baseline .interlock-baseline.json  # fail only on new ones
         """
     )
 
     /// Output formats of `check`.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, markdown, sarif
+        case text, json, markdown, sarif, junit
     }
 
     @OptionGroup var input: PortfolioInput
@@ -50,6 +53,14 @@ struct Check: ParsableCommand {
     var ruleFiles: [String] = []
 
     @OptionGroup var ruleLimits: RuleLimitOptions
+
+    @Option(help: ArgumentHelp(
+        "A baseline written by `interlock baseline`: its findings are reported as known and never fail the check; only new ones do.",
+        valueName: "file"))
+    var baseline: String?
+
+    @Flag(name: .customLong("update-baseline"), help: "Rewrite the --baseline file with today's findings after the check (after a fix, so it shrinks).")
+    var updateBaseline = false
 
     @Flag(help: "Print the time spent loading, building, in each detector and writing the output to standard error.")
     var timings = false
@@ -73,7 +84,8 @@ struct Check: ParsableCommand {
             printToStandardError("all detectors, in parallel  \(analysis.timings.analysis)")
         }
         let outputStart = ContinuousClock.now
-        let report = CheckReport(graph: analysis.graph, findings: analysis.findings)
+        let findings = try againstBaseline(analysis.findings)
+        let report = CheckReport(graph: analysis.graph, findings: findings)
         let destination = OutputDestination(path: output)
         switch format {
         case .text:
@@ -85,13 +97,48 @@ struct Check: ParsableCommand {
             try destination.write(MarkdownReporter.render(report))
         case .sarif:
             try destination.write(SARIFReporter.render(report, detectors: analysis.detectors))
+        case .junit:
+            try destination.write(JUnitReporter.render(report, detectors: analysis.detectors))
         }
         if timings { printToStandardError("output \(ContinuousClock.now - outputStart)") }
         let level = failOn ?? analysis.portfolio.policy.failOn ?? .error
         let failed = report.findings.contains { $0.severity.reaches(level) }
+        if updateBaseline, let baseline {
+            try OutputDestination(path: baseline).write(FindingBaseline(analysis.findings).fileText())
+            printToStandardError("interlock: baseline \(baseline) rewritten with \(analysis.findings.count) findings")
+        }
         // End here, while the graph and the findings are still referenced: freeing a million
         // findings and initiatives one by one takes seconds and serves nothing when the process ends.
         Foundation.exit(failed ? 1 : 0)
+    }
+
+    func validate() throws {
+        if updateBaseline, baseline == nil { throw ValidationError("--update-baseline needs --baseline FILE.") }
+    }
+
+    /// The findings that count: all of them without a baseline; with one, the new ones, after
+    /// saying on standard error how many known ones remain and which entries are stale.
+    private func againstBaseline(_ findings: [Finding]) throws -> [Finding] {
+        guard let baseline else { return findings }
+        let text: String
+        do {
+            text = try String(contentsOfFile: baseline, encoding: .utf8)
+        } catch {
+            throw CommandFailure.badInput("error: \(baseline): cannot read the baseline (\(error.localizedDescription))")
+        }
+        let accepted: FindingBaseline
+        do {
+            accepted = try FindingBaseline(fileText: text, file: baseline)
+        } catch {
+            throw CommandFailure.badInput("error: \(error)")
+        }
+        let comparison = accepted.compare(findings)
+        printToStandardError("interlock: \(comparison.new.count) new findings; \(comparison.known.count) known ones from \(baseline) remain")
+        if !comparison.stale.isEmpty {
+            printToStandardError("interlock: \(comparison.stale.count) baseline entries are fixed (stale); shrink the baseline with --update-baseline:")
+            for entry in comparison.stale { printToStandardError("  \(entry.key)") }
+        }
+        return comparison.new
     }
 }
 

@@ -1,0 +1,57 @@
+import InterlockAnalysis
+import InterlockCore
+
+/// `check --format junit`: JUnit XML for CI systems that show test results but not SARIF.
+///
+/// One test suite, `interlock`, with one test case per rule that ran (a rule without findings
+/// passes) and one `<failure>` per finding of that rule, its message the finding's message, its
+/// type the severity, its text where the first item is defined, what to do and whom to call.
+public enum JUnitReporter {
+    /// The JUnit document with a final newline.
+    public static func render(_ report: CheckReport, detectors: [any Detector]) -> String {
+        var rules = detectors.map(\.id).uniqued()
+        for finding in report.findings where !rules.contains(finding.rule) { rules.append(finding.rule) }
+        let byRule = Dictionary(grouping: report.findings, by: \.rule)
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<testsuites name=\"interlock\" tests=\"\(rules.count)\" failures=\"\(report.findings.count)\">\n"
+        xml += "  <testsuite name=\"\(escaped(report.portfolioName))\" tests=\"\(rules.count)\" failures=\"\(report.findings.count)\" errors=\"0\" skipped=\"0\">\n"
+        for rule in rules {
+            let findings = byRule[rule] ?? []
+            xml += "    <testcase classname=\"interlock\" name=\"\(escaped(rule.rawValue))\""
+            guard !findings.isEmpty else {
+                xml += "/>\n"
+                continue
+            }
+            xml += ">\n"
+            for finding in findings {
+                var details = finding.nodes.first.flatMap { report.graph.node(withID: $0) }.map { "\(report.graph.location(of: $0))\n" } ?? ""
+                details += "Involved: \(finding.nodes.joined(separator: ", "))\nAction: \(finding.action)"
+                if !finding.owners.isEmpty { details += "\nOwners: \(finding.owners.joined(separator: ", "))" }
+                xml += "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(escaped(finding.message))\">\(escaped(details))</failure>\n"
+            }
+            xml += "    </testcase>\n"
+        }
+        xml += "  </testsuite>\n</testsuites>\n"
+        return xml
+    }
+
+    /// Text safe in XML content and attributes; characters XML 1.0 cannot hold at all (C0
+    /// controls but tab and newlines) become U+FFFD.
+    static func escaped(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value): out += "\u{FFFD}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
