@@ -9,14 +9,16 @@ public enum TextReporter {
         var output = ""
         func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
         output += paint("\(sanitized(report.portfolioName)): \(report.graph.nodes(ofKind: .initiative).count) initiatives checked", "1") + "\n"
+        // Numbered in report order, the number `render --view finding --finding N` takes.
+        let numbered = Array(report.findings.enumerated())
         for severity in Severity.allCases.reversed() {
-            let group = report.findings.filter { $0.severity == severity }
+            let group = numbered.filter { $0.element.severity == severity }
             guard !group.isEmpty else { continue }
             let (title, code) = heading(severity)
             output += "\n" + paint("\(title) (\(group.count))", code) + "\n"
-            for finding in group {
+            for (index, finding) in group {
                 let place = finding.nodes.first.flatMap(graph.node(withID:)).map { " \(graph.location(of: $0))" } ?? ""
-                output += "  " + paint("[\(finding.rule)]", code) + place + "\n"
+                output += "  \(index + 1). " + paint("[\(finding.rule)]", code) + place + "\n"
                 output += "    \(sanitized(finding.message))\n"
                 output += "    → \(sanitized(finding.action))\n"
                 if !finding.owners.isEmpty {
