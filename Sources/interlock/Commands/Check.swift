@@ -65,6 +65,9 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
+        for file in ruleFiles {
+            do { try PortfolioLoader.checkRulesFile(file) } catch { throw CommandFailure.badInput(error.description) }
+        }
         let analysis = try PortfolioInput.analyse(input.paths + ruleFiles, selection, ruleLimits: ruleLimits.limits)
         if timings {
             printToStandardError("load   \(analysis.timings.load)")

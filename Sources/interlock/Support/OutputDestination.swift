@@ -45,11 +45,8 @@ struct OutputDestination {
         case .standardOutput, .special:
             try stream { try $0.write(contentsOf: data) }
         case .file(let file):
-            do {
-                try data.write(to: URL(fileURLWithPath: file), options: .atomic)
-            } catch {
-                throw CommandFailure.badInput("cannot write \(path ?? file): \(writeFailure(error))")
-            }
+            // The same temporary file as streamed output, so a signal or a read-only target is handled once.
+            try streamReplacing(file) { try $0.write(contentsOf: data) }
         }
     }
 }
