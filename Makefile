@@ -103,6 +103,12 @@ fuzz: fuzz-build
 		grep -E '^#[0-9]+.*(INITED|DONE)|^stat::number_of_executed_units' $$log; \
 	done
 
+## test-sanitize: the whole test suite under AddressSanitizer, then under ThreadSanitizer, each in
+## its own build folder so that the ordinary build is not rebuilt.
+test-sanitize: deps
+	$(SWIFT) test --sanitize=address --scratch-path .build/sanitize-address
+	$(SWIFT) test --sanitize=thread --scratch-path .build/sanitize-thread
+
 ## fuzz-ci: every fuzzer for 20 s, as CI runs them.
 fuzz-ci:
 	$(MAKE) fuzz FUZZ_SECONDS=20
