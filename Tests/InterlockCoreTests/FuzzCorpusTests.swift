@@ -32,6 +32,17 @@ import Testing
     func jsonInPartsIsJSONInOnePass(_ input: String) throws {
         let bytes = try bytes(input)
         guard String(validating: bytes, as: UTF8.self) != nil else { return }
+        expectPartsAgreeWithOnePass(bytes)
+    }
+
+    /// Found by FuzzJSON (Fuzz/Corpus/json/crash-list-closed-by-brace.json): the parts path took a
+    /// `}` closing a list for its `]`, went on past it and reported a later fault than one pass.
+    @Test func aListClosedByABraceIsTheFaultInPartsToo() {
+        let text = "{\"initiatives\": [\n{\"id\": \"a\"},\n{\"id\": \"b\"},\n{\"id\": \"c\"} },\n{\"id\": \"d\"}]}"
+        expectPartsAgreeWithOnePass(Array(text.utf8))
+    }
+
+    private func expectPartsAgreeWithOnePass(_ bytes: [UInt8]) {
         func load(parted: Bool) -> Result<Portfolio, LoadError> {
             Result { () throws(LoadError) -> Portfolio in
                 var decoder = PortfolioDecoder(file: "fuzz.json")
