@@ -29,7 +29,13 @@ enum CommandRunner {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
-        if let environment { process.environment = environment }
+        if var environment {
+            // The sanitizers' settings (make test-sanitize) still reach a child whose environment a test replaces.
+            for key in ["ASAN_OPTIONS", "TSAN_OPTIONS"] where environment[key] == nil {
+                environment[key] = ProcessInfo.processInfo.environment[key]
+            }
+            process.environment = environment
+        }
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
