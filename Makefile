@@ -73,3 +73,50 @@ bench: build bench-deps
 
 clean:
 	rm -rf .build $(OUT)
+
+## fuzz: build the libFuzzer targets in Fuzz/ (their own package and build folder, optimised, with
+## libFuzzer and AddressSanitizer) and run each for FUZZ_SECONDS (default 60) from its committed seed
+## corpus; new inputs go to .build/fuzz-corpus/, crashes to .build/fuzz-artifacts/. Fails on a crash.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := FuzzYAML FuzzJSON FuzzDecode FuzzQuery
+# SwiftPM gives an executable target's entry point its own name and links `main` to it, which
+# clashes with the libFuzzer runtime that -sanitize=fuzzer links whole; so the code is instrumented
+# the way -sanitize=fuzzer would (coverage counters, comparisons) and linked with the runtime
+# without its main, and each fuzzer's main starts libFuzzer's driver itself.
+FUZZ_RUNTIME := $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a))
+FUZZ_FLAGS   := -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
+                -Xswiftc -enable-testing -Xcc -fsanitize=fuzzer-no-link,address \
+                -Xlinker $(FUZZ_RUNTIME) -Xlinker -lstdc++
+.PHONY: fuzz fuzz-build fuzz-ci test-sanitize
+fuzz-build: deps
+	@test -n "$(FUZZ_RUNTIME)" || { echo "make fuzz: libclang_rt.fuzzer_no_main not found beside $(SWIFT)" >&2; exit 1; }
+	cd Fuzz && $(SWIFT) build -c release $(FUZZ_FLAGS)
+
+fuzz: fuzz-build
+	@set -e; for target in $(FUZZ_TARGETS); do \
+		corpus=$$(echo $$target | sed 's/^Fuzz//' | tr 'A-Z' 'a-z'); \
+		mkdir -p .build/fuzz-corpus/$$corpus .build/fuzz-artifacts/$$corpus; \
+		echo "== $$target for $(FUZZ_SECONDS) s"; \
+		log=.build/fuzz-artifacts/$$corpus/$$target.log; \
+		if ! Fuzz/.build/release/$$target .build/fuzz-corpus/$$corpus Fuzz/Corpus/$$corpus \
+			-max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+			-artifact_prefix=.build/fuzz-artifacts/$$corpus/ >$$log 2>&1; then \
+			tail -40 $$log; echo "$$target found a crash: see .build/fuzz-artifacts/$$corpus/" >&2; exit 1; \
+		fi; \
+		grep -E '^#[0-9]+.*(INITED|DONE)|^stat::number_of_executed_units' $$log; \
+	done
+
+## test-sanitize: the whole test suite under AddressSanitizer, then under ThreadSanitizer, each in
+## its own build folder so that the ordinary build is not rebuilt.
+## Leak detection is off: `check` ends without freeing its graph on purpose (fast exit), and
+## XCTest's runner keeps objects until exit; both would be reported as leaks.
+test-sanitize: deps
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build/sanitize-address
+	@# Synchronization.Mutex locks with futexes that ThreadSanitizer cannot see: its reports of a
+	@# "Swift access race" inside withLock are false positives, suppressed by name (see the file).
+	INTERLOCK_TEST_SANITIZER=thread TSAN_OPTIONS=suppressions=$(CURDIR)/scripts/tsan-suppressions.txt \
+		$(SWIFT) test --sanitize=thread --scratch-path .build/sanitize-thread
+
+## fuzz-ci: every fuzzer for 20 s, as CI runs them.
+fuzz-ci:
+	$(MAKE) fuzz FUZZ_SECONDS=20

@@ -31,6 +31,8 @@ public enum Detectors {
         SinglePointOfFailure(),
         UnalignedInitiative(),
         ScheduleConflict(),
+        ParentCycle(),
+        InvisibleIDCharacter(),
     ]
 
     /// The built-in detector with `id`, if any.

@@ -8,7 +8,7 @@ enum Markup {
     /// A value safe inside a double-quoted attribute.
     static func attribute(_ value: String) -> String {
         var result = ""
-        for character in value {
+        for character in value.escapingControlCharacters() {
             switch character {
             case "&": result += "&amp;"
             case "\"": result += "&quot;"
@@ -74,6 +74,9 @@ enum Markup {
 
 extension Node {
     /// Text from the portfolio, shown exactly as written: `&` is escaped first, so Plot cannot
-    /// take part of a name for an entity; Plot escapes `<` and `>`.
-    static func plain(_ text: String) -> Node { .text(text.replacingOccurrences(of: "&", with: "&amp;")) }
+    /// take part of a name for an entity; Plot escapes `<` and `>`. Control characters, which HTML
+    /// forbids, become visible escapes; line breaks stay.
+    static func plain(_ text: String) -> Node {
+        .text(text.escapingControlCharacters(keepingLineBreaks: true).replacingOccurrences(of: "&", with: "&amp;"))
+    }
 }

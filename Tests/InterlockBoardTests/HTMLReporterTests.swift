@@ -86,7 +86,8 @@ struct HTMLReporterTests {
         ])
         // The heat map weighs money: Entra ID's blast radius, not a count of findings, darkens Field Service.
         let heat = board.heatMap()
-        #expect(heat.rules == Detectors.builtIn.map(\.id))
+        // The rules that have findings on Acme, in built-in order (Acme has no looping hierarchy).
+        #expect(heat.rules == Detectors.builtIn.map(\.id).filter(Set(board.findings.map(\.rule)).contains))
         let spof = try #require(heat.rules.firstIndex(of: .singlePointOfFailure))
         let entra = try #require(board.findings.first { $0.rule == .singlePointOfFailure })
         #expect(heat.rows.reduce(0) { $0 + $1.budgets[spof] } == entra.budgetAtStake, "each dependent once, in its unit")

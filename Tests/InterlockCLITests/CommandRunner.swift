@@ -29,18 +29,47 @@ enum CommandRunner {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
-        if let environment { process.environment = environment }
+        if var environment {
+            // The sanitizers' settings (make test-sanitize) still reach a child whose environment a test replaces.
+            for key in ["ASAN_OPTIONS", "TSAN_OPTIONS"] where environment[key] == nil {
+                environment[key] = ProcessInfo.processInfo.environment[key]
+            }
+            process.environment = environment
+        }
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        // Read before waiting so a large output cannot fill the pipe and block the child.
+        // Both pipes are read while the child runs, standard error on another thread: a child
+        // filling one pipe (a long error report, a sanitizer's) while the test waits on the other
+        // would otherwise block both for ever.
+        let errorReader = PipeReader(error)
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errorReader.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
                       standardOutput: String(decoding: outputData, as: UTF8.self),
                       standardError: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// Reads a pipe to its end on a thread of its own.
+    private final class PipeReader: @unchecked Sendable {
+        // Written by the reading thread before `done` is signalled, read only after waiting on it.
+        private var data = Data()
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ pipe: Pipe) {
+            let handle = pipe.fileHandleForReading
+            Thread.detachNewThread { [self] in
+                data = handle.readDataToEndOfFile()
+                done.signal()
+            }
+        }
+
+        func wait() -> Data {
+            done.wait()
+            return data
+        }
     }
 
     /// A new empty folder under the temporary directory; the caller removes it.

@@ -98,21 +98,66 @@ struct FieldReader {
         return items
     }
 
-    /// A number, or nil when absent.
+    /// A number, or nil when absent: written plainly (not quoted), in decimal, with `_` allowed
+    /// only between digits (`1_200_000`); `"100"`, `0x10`, `_1__2_`, `inf` and `nan` are refused.
     mutating func number(_ key: String) throws(LoadError) -> Double? {
         guard let value = node(key) else { return nil }
         let text = try Self.text(of: value, key: key, file: file)
+        if case .scalar(let scalar) = value.value, scalar.isQuoted {
+            throw LoadError("expected a number for '\(key)', found the quoted text \"\(text.prefix(40))\" (write the number without quotes)",
+                            at: locationOf(value))
+        }
         // Budgets are nearly always whole amounts: integer parsing first is several times faster.
-        guard let number = Int(text).map(Double.init) ?? Double(text.replacingUnderscores), number.isFinite else {
+        guard let number = Int(text).map(Double.init) ?? (Self.isDecimal(text) ? Double(text.replacingUnderscores) : nil), number.isFinite else {
             throw LoadError("expected a number for '\(key)', found \"\(text.prefix(40))\"", at: locationOf(value))
         }
         return number
     }
 
-    /// `true` or `false`, or nil when absent.
+    /// A decimal number as the format writes it: an optional sign, digits (with `_` only between
+    /// two digits), an optional fraction and an optional exponent. `Double` alone would also take
+    /// hexadecimal (`0x10`), `inf` and `nan`.
+    private static func isDecimal(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        func digits(underscores: Bool) -> Bool {
+            var count = 0
+            while let byte = bytes.first {
+                if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                    count += 1
+                } else if underscores, byte == UInt8(ascii: "_"), count > 0, let next = bytes.dropFirst().first,
+                          next >= UInt8(ascii: "0"), next <= UInt8(ascii: "9") {
+                    // An underscore between two digits.
+                } else {
+                    break
+                }
+                bytes.removeFirst()
+            }
+            return count > 0
+        }
+        if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") { bytes.removeFirst() }
+        guard digits(underscores: true) else { return false }
+        if bytes.first == UInt8(ascii: ".") {
+            bytes.removeFirst()
+            guard digits(underscores: false) else { return false }
+        }
+        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
+            bytes.removeFirst()
+            if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") { bytes.removeFirst() }
+            guard digits(underscores: false) else { return false }
+        }
+        return bytes.isEmpty
+    }
+
+    /// `true` or `false` written plainly, or nil when absent; `TRUE`, `yes` and the quoted text
+    /// `"false"` are refused, as the format says.
     mutating func bool(_ key: String) throws(LoadError) -> Bool? {
         guard let value = node(key) else { return nil }
-        switch try Self.text(of: value, key: key, file: file).lowercased() {
+        let text = try Self.text(of: value, key: key, file: file)
+        if case .scalar(let scalar) = value.value, scalar.isQuoted {
+            throw LoadError("expected true or false for '\(key)', found the quoted text \"\(text.prefix(40))\" (write it without quotes)",
+                            at: locationOf(value))
+        }
+        switch text {
         case "true": return true
         case "false": return false
         case let other: throw LoadError("expected true or false for '\(key)', found \"\(other.prefix(40))\"", at: locationOf(value))

@@ -58,6 +58,9 @@ extension JSONDocumentParser {
                     case UInt8(ascii: "]"), UInt8(ascii: "}"):
                         depth -= 1
                         if depth == 0 {
+                            // A list closed by `}` is a fault; the single parser reports it where it is
+                            // (cut there, the parts would read the `}` as the list's end and go on).
+                            guard byte == UInt8(ascii: "]") else { return nil }
                             let end = ListSplit.Cut(offset: index, line: line, lineStart: lineStart)
                             return cuts.isEmpty ? nil : ListSplit(cuts: cuts, end: end)
                         }

@@ -20,8 +20,12 @@ struct PortfolioDecoder: TopLevelSink {
         var settings: [String: (value: String, location: SourceLocation)] = [:]
     }
 
-    init(file: String) {
+    /// A `--rules` file: any key but `rules` (and `x-` keys) is an error.
+    private let rulesOnly: Bool
+
+    init(file: String, rulesOnly: Bool = false) {
         self.file = file
+        self.rulesOnly = rulesOnly
     }
 
     private static let listKeys: Set<String> = [
@@ -42,7 +46,8 @@ struct PortfolioDecoder: TopLevelSink {
         for entry in entries { try add(entry) }
     }
 
-    func streamsItems(of key: String) -> Bool { Self.listKeys.contains(key) }
+    /// In a rules file only `rules` streams: other lists go whole to `add`, which refuses them.
+    func streamsItems(of key: String) -> Bool { Self.listKeys.contains(key) && (!rulesOnly || key == "rules") }
 
     mutating func beginList(_ key: String) {
         if key == "initiatives" { fragment.definesInitiatives = true }
@@ -50,6 +55,9 @@ struct PortfolioDecoder: TopLevelSink {
 
     mutating func add(_ entry: DocumentEntry) throws(LoadError) {
         let keyLocation = SourceLocation(file: file, line: entry.keyLine, column: entry.keyColumn)
+        if rulesOnly, entry.key != "rules", !entry.key.hasPrefix("x-") {
+            throw LoadError("a rules file holds only 'rules:'; '\(entry.key.prefix(40))' belongs in the portfolio", at: keyLocation)
+        }
         if Self.listKeys.contains(entry.key) {
             beginList(entry.key)
             let value = entry.value

@@ -15,8 +15,15 @@ public enum PortfolioLoader {
     /// - Throws: `LoadError` naming file, line and column for any structural fault: unreadable file,
     ///   syntax, wrong type, unknown key, missing or duplicate id, conflicting top-level settings.
     public static func load(paths: [String]) throws(LoadError) -> Portfolio {
+        var skipped: [SkippedFile] = []
+        return try load(paths: paths, skipped: &skipped)
+    }
+
+    /// `load(paths:)`, listing in `skipped` the special files (FIFOs, devices) that folders held
+    /// under portfolio names and that were left unread, for the caller to report.
+    public static func load(paths: [String], skipped: inout [SkippedFile]) throws(LoadError) -> Portfolio {
         var files: [String] = []
-        for path in paths { files += try portfolioFiles(at: path) }
+        for path in paths { files += try portfolioFiles(at: path, skipped: &skipped) }
         var merger = PortfolioMerger()
         for file in files { try merger.add(try loadFragment(file: file)) }
         return try merger.finish(paths: paths)
@@ -33,31 +40,71 @@ public enum PortfolioLoader {
 
     /// The files `load(paths:)` reads for `path`, in load order: the file itself, or the folder's
     /// `.yaml`, `.yml` and `.json` files, recursively, dot-files and dot-folders skipped, sorted.
-    public static func portfolioFiles(at path: String) throws(LoadError) -> [String] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw LoadError("no such file or folder", file: path)
-        }
-        guard isFolder.boolValue else { return [path] }
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
-            throw LoadError("cannot read the folder", file: path)
+    ///
+    /// Only regular files are read: a FIFO would block the run and a device never ends. A special
+    /// file named directly is an error; one in a folder is skipped and listed in `skipped`. A
+    /// folder that cannot be read and a link that leads nowhere are errors: a portfolio is never
+    /// silently smaller than its files. Links to folders are followed once each.
+    public static func portfolioFiles(at path: String, skipped: inout [SkippedFile]) throws(LoadError) -> [String] {
+        switch try FileKind(of: path) {
+        case .regular: return [path]
+        case .special(let kind): throw LoadError("not a regular file (\(kind)); only regular files are read", file: path)
+        case .folder: break
         }
         var found: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                enumerator.skipDescendants()
-                continue
-            }
-            let full = (path as NSString).appendingPathComponent(relative)
-            var isSubfolder: ObjCBool = false
-            if fileExtensions.contains((name as NSString).pathExtension.lowercased()),
-               FileManager.default.fileExists(atPath: full, isDirectory: &isSubfolder), !isSubfolder.boolValue {
-                found.append(full)
+        var visited: Set<FileIdentity> = []
+        var pending = [path]
+        while let folder = pending.popLast() {
+            guard visited.insert(try FileIdentity(of: folder)).inserted else { continue }
+            for name in try folderEntries(folder) where !name.hasPrefix(".") {
+                let full = (folder as NSString).appendingPathComponent(name)
+                let isPortfolioFile = fileExtensions.contains((name as NSString).pathExtension.lowercased())
+                switch try FileKind(of: full) {
+                case .folder: pending.append(full)
+                case .regular: if isPortfolioFile { found.append(full) }
+                case .special(let kind): if isPortfolioFile { skipped.append(SkippedFile(path: full, reason: kind)) }
+                }
             }
         }
         guard !found.isEmpty else { throw LoadError("the folder holds no .yaml, .yml or .json file", file: path) }
         return found.sorted()
+    }
+
+    /// The names in `folder`; a folder that cannot be opened or read to its end is an error, so
+    /// that an unreadable subfolder does not silently drop its files.
+    private static func folderEntries(_ folder: String) throws(LoadError) -> [String] {
+        guard let stream = opendir(folder) else {
+            throw LoadError("cannot read the folder: \(String(cString: strerror(errno)))", file: folder)
+        }
+        defer { closedir(stream) }
+        var names: [String] = []
+        errno = 0
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        if errno != 0 { throw LoadError("cannot read the folder: \(String(cString: strerror(errno)))", file: folder) }
+        return names
+    }
+
+    /// `portfolioFiles(at:skipped:)` for a caller that does not list what was skipped.
+    public static func portfolioFiles(at path: String) throws(LoadError) -> [String] {
+        var skipped: [SkippedFile] = []
+        return try portfolioFiles(at: path, skipped: &skipped)
+    }
+
+    /// Checks that `path` is a file of custom rules alone (`rules:` and `x-` keys): a rules file
+    /// given beside a portfolio must not add initiatives or settings to it unnoticed.
+    public static func checkRulesFile(_ path: String) throws(LoadError) {
+        switch try FileKind(of: path) {
+        case .regular: break
+        case .folder: throw LoadError("expected a file of rules, found a folder", file: path)
+        case .special(let kind): throw LoadError("not a regular file (\(kind)); only regular files are read", file: path)
+        }
+        var decoder = PortfolioDecoder(file: path, rulesOnly: true)
+        try decode(bytes: try readBytes(of: path), file: path, into: &decoder)
     }
 
     private static func loadFragment(file: String) throws(LoadError) -> PortfolioDecoder.Fragment {
@@ -66,11 +113,16 @@ public enum PortfolioLoader {
 
     /// Reads a whole file straight into an array: a 500 MB portfolio is not copied through `Data`.
     private static func readBytes(of file: String) throws(LoadError) -> [UInt8] {
-        let descriptor = open(file, O_RDONLY)
+        // O_NONBLOCK: opening a FIFO would otherwise wait for a writer; the check below refuses it.
+        let descriptor = open(file, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { throw LoadError("cannot open the file for reading: \(String(cString: strerror(errno)))", file: file) }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw LoadError("cannot read the file's size", file: file) }
+        // Checked on the open descriptor, so a file swapped for a FIFO after listing is still refused.
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw LoadError("not a regular file (\(FileKind.describe(mode: status.st_mode))); only regular files are read", file: file)
+        }
         let size = Int(status.st_size)
         guard size <= DocumentLimits.maximumFileBytes else {
             throw LoadError("the file is larger than \(DocumentLimits.maximumFileBytes >> 20) MiB", file: file)
@@ -94,6 +146,11 @@ public enum PortfolioLoader {
 
     private static func decode(bytes: [UInt8], file: String) throws(LoadError) -> PortfolioDecoder.Fragment {
         var decoder = PortfolioDecoder(file: file)
+        try decode(bytes: bytes, file: file, into: &decoder)
+        return decoder.fragment
+    }
+
+    private static func decode(bytes: [UInt8], file: String, into decoder: inout PortfolioDecoder) throws(LoadError) {
         if file.lowercased().hasSuffix(".json") {
             // JSON needs no String of the whole file: check the bytes, then parse them in place.
             guard isValidUTF8(bytes) else { throw invalidUTF8(bytes, file: file) }
@@ -104,7 +161,6 @@ public enum PortfolioLoader {
             var parser = YAMLDocumentParser(text: text, file: file)
             try decoder.decode(try parser.parse())
         }
-        return decoder.fragment
     }
 
     private static func invalidUTF8(_ bytes: [UInt8], file: String) -> LoadError {

@@ -82,13 +82,27 @@ struct YAMLDocumentParser {
         }
     }
 
+    /// libyaml's error in the loader's words, at its line and column: `file:L:C: invalid YAML: …`,
+    /// without the quoted line (it may hold control characters) or the library's internals.
     private func translate(_ error: YamlError) -> LoadError {
         switch error {
+        case .reader(let problem, let offset, let value, _):
+            let (line, column) = offset.map(lineAndColumn(ofByte:)) ?? (1, 1)
+            let hex = String(value, radix: 16, uppercase: true)
+            let found = value >= 0 ? " (found U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))" : ""
+            return LoadError("invalid YAML: \(problem)\(found)", at: SourceLocation(file: file, line: line, column: column))
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            return LoadError("invalid YAML: \(detail)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+            let here = SourceLocation(file: file, line: mark.line, column: mark.column)
+            if problem.contains("Maximum nesting level") {
+                return LoadError("nesting deeper than \(DocumentLimits.maximumDepth) levels; a portfolio needs far fewer", at: here)
+            }
+            if context?.text == "expected a single document in the stream" {
+                return LoadError("a second YAML document starts here; a portfolio file holds one document (split it into files)", at: here)
+            }
+            let during = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            return LoadError("invalid YAML: \(problem)\(during)", at: here)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
             return LoadError("duplicate key \(keys) in the mapping that starts here",
@@ -96,5 +110,13 @@ struct YAMLDocumentParser {
         default:
             return LoadError("invalid YAML: \(error)", file: file)
         }
+    }
+
+    /// The line and column (both from 1, columns in characters) of the byte at `offset`.
+    private func lineAndColumn(ofByte offset: Int) -> (Int, Int) {
+        let before = text.utf8.prefix(max(offset, 0))
+        let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { before.index(after: $0) } ?? before.startIndex
+        return (line, String(decoding: before[lineStart...], as: UTF8.self).count + 1)
     }
 }

@@ -17,6 +17,11 @@ public enum GraphvizEscaping {
     /// The text that replaces characters Graphviz or XML cannot carry.
     static let replacement: Unicode.Scalar = "\u{FFFD}"
 
+    /// The most characters of one text kept in a graph; longer text ends with "…". Graphviz's
+    /// DOT reader refuses a string over 16 KB, and an HTML label holds several texts, each up to
+    /// six bytes per character once escaped; no label on a slide needs more.
+    static let maximumScalars = 400
+
     /// Escapes literal text for a plain label or an edge label.
     ///
     /// Backslashes are doubled, `&`, `<`, `>` and `"` become entities, every line break (LF,
@@ -74,15 +79,23 @@ public enum GraphvizEscaping {
     /// written as entities and the SVG attribute reads back as the original text. Line breaks
     /// and tabs would be normalised to spaces by XML parsers, so every control character,
     /// line breaks included, becomes U+FFFD.
+    /// An id too long to keep is cut and followed by a hash of the whole, so that two long ids
+    /// that start alike still name two nodes.
     public static func identifier(_ text: String) -> String {
         var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
+        let scalars = text.unicodeScalars
+        let isCut = scalars.count > maximumScalars
+        for scalar in isCut ? scalars.prefix(maximumScalars - 17) : scalars[...] {
             if isUnrepresentable(scalar) || scalar == "\t" || isLineBreak(scalar) {
                 result.unicodeScalars.append(replacement)
             } else {
                 result += entity(for: scalar)
             }
+        }
+        if isCut {
+            // FNV-1a: stable from run to run, unlike `hashValue`.
+            let hash = text.utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+            result += "…" + String(hash, radix: 16)
         }
         return result
     }
@@ -93,7 +106,7 @@ public enum GraphvizEscaping {
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         var previousWasCarriageReturn = false
-        for scalar in text.unicodeScalars {
+        for scalar in text.unicodeScalars.prefix(maximumScalars) {
             defer { previousWasCarriageReturn = scalar == "\r" }
             if scalar == "\n" && previousWasCarriageReturn { continue }  // CRLF is one break
             if isLineBreak(scalar) {
@@ -106,6 +119,7 @@ public enum GraphvizEscaping {
                 result += replace(scalar)
             }
         }
+        if text.unicodeScalars.count > maximumScalars { result += "…" }
         return result
     }
 

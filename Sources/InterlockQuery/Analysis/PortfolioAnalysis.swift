@@ -31,6 +31,9 @@ public struct PortfolioAnalysis: Sendable {
     public let findings: [Finding]
     /// How long each stage took.
     public let timings: Timings
+    /// Special files (FIFOs, devices) the portfolio's folders held under portfolio names, left
+    /// unread; a command lists them so that nothing is dropped without a word.
+    public private(set) var skippedFiles: [SkippedFile] = []
 
     /// How long each stage of an analysis took.
     public struct Timings: Sendable {
@@ -65,13 +68,17 @@ public struct PortfolioAnalysis: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let portfolio: Portfolio
+        var skipped: [SkippedFile] = []
         do {
-            portfolio = try progress.during("Loading the portfolio") { () throws(LoadError) in try PortfolioLoader.load(paths: paths) }
+            portfolio = try progress.during("Loading the portfolio") { () throws(LoadError) in
+                try PortfolioLoader.load(paths: paths, skipped: &skipped)
+            }
         } catch {
             throw .load(error)
         }
         try self.init(
             portfolio: portfolio, selection: selection, ruleLimits: ruleLimits, progress: progress, loadStarted: start)
+        skippedFiles = skipped
     }
 
     /// Analyses a portfolio already in memory.

@@ -67,12 +67,12 @@ public struct ResultFormatter<Graph: QueryableGraph> {
 
     /// What comes before the first row of a streamed CSV or JSON result.
     public func header(columns: [String], as format: Format) -> String {
-        format == .csv ? columns.map(Self.csvField).joined(separator: ",") + "\r\n" : ""
+        format == .csv ? columns.map { Self.csvField($0) }.joined(separator: ",") + "\r\n" : ""
     }
 
     /// One row of a streamed CSV or JSON result; `index` counts rows from 0.
     public func row(_ row: [QueryValue], columns: [String], index: Int, as format: Format) -> String {
-        guard format == .json else { return row.map { $0.isNull ? "" : Self.csvField(cellText($0)) }.joined(separator: ",") + "\r\n" }
+        guard format == .json else { return row.map(csvCell).joined(separator: ",") + "\r\n" }
         let object = "  {" + zip(columns, row).map { JSONStringLiteral.quoted($0) + ": " + jsonValue($1) }.joined(separator: ", ") + "}"
         return (index == 0 ? "[\n" : ",\n") + object
     }
@@ -89,8 +89,20 @@ public struct ResultFormatter<Graph: QueryableGraph> {
         return text + footer(rows: result.rows.count, as: format)
     }
 
-    /// A CSV field, quoted when it needs it (RFC 4180).
-    private static func csvField(_ text: String) -> String {
+    /// A value as a CSV field: null is empty, a number stays a number (`-5` is no formula).
+    private func csvCell(_ value: QueryValue) -> String {
+        switch value {
+        case .null: ""
+        case .integer, .float: Self.csvField(cellText(value), mayBeFormula: false)
+        default: Self.csvField(cellText(value))
+        }
+    }
+
+    /// A CSV field, quoted when it needs it (RFC 4180). Text a spreadsheet would run as a formula
+    /// (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading apostrophe,
+    /// as the OWASP guidance on CSV injection says: a name like `=HYPERLINK(...)` is shown, not run.
+    private static func csvField(_ text: String, mayBeFormula: Bool = true) -> String {
+        let text = mayBeFormula && text.first.map(csvFormulaStarts.contains) == true ? "'" + text : text
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
@@ -189,3 +201,6 @@ extension String {
         return text
     }
 }
+
+/// First characters that make a spreadsheet read a cell as a formula ("\r\n" is one Character).
+private let csvFormulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n"]

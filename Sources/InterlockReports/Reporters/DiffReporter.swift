@@ -23,7 +23,7 @@ public enum DiffReporter {
         lines += ["", "Budget"]
         lines.append("  total: \(money(diff.totalBudget, currency))")
         lines += diff.unitBudgets.map { "  \($0.unit ?? "(no unit)"): \(money($0, currency))" }
-        return lines.map(TextReporter.sanitized).joined(separator: "\n") + "\n"
+        return lines.map { $0.escapingControlCharacters() }.joined(separator: "\n") + "\n"
     }
 
     /// The diff as JSON with a final newline.

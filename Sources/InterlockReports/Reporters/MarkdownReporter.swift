@@ -55,10 +55,11 @@ public enum MarkdownReporter {
     }
 
     /// Text safe in a Markdown table cell: Markdown punctuation is backslash-escaped, HTML
-    /// characters and `@` (a mention) become entities, line breaks become spaces.
+    /// characters and `@` (a mention) become entities, line breaks become spaces, other control
+    /// characters visible escapes.
     public static func escaped(_ text: String) -> String {
         var result = ""
-        for character in text {
+        for character in text.escapingControlCharacters() {
             switch character {
             case "\\", "`", "*", "_", "[", "]", "|", "~": result += "\\\(character)"
             case "<": result += "&lt;"

@@ -8,7 +8,7 @@ public enum TextReporter {
         let graph = report.graph
         var output = ""
         func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-        output += paint("\(sanitized(report.portfolioName)): \(report.graph.nodes(ofKind: .initiative).count) initiatives checked", "1") + "\n"
+        output += paint("\(report.portfolioName.escapingControlCharacters()): \(report.graph.nodes(ofKind: .initiative).count) initiatives checked", "1") + "\n"
         // Numbered in report order, the number `render --view finding --finding N` takes.
         let numbered = Array(report.findings.enumerated())
         for severity in Severity.allCases.reversed() {
@@ -19,11 +19,11 @@ public enum TextReporter {
             for (index, finding) in group {
                 let place = finding.nodes.first.flatMap(graph.node(withID:)).map { " \(graph.location(of: $0))" } ?? ""
                 output += "  \(index + 1). " + paint("[\(finding.rule)]", code) + place + "\n"
-                output += "    \(sanitized(finding.message))\n"
-                output += "    → \(sanitized(finding.action))\n"
+                output += "    \(finding.message.escapingControlCharacters())\n"
+                output += "    → \(finding.action.escapingControlCharacters())\n"
                 if !finding.owners.isEmpty {
                     let owners = finding.owners.map { id in graph.node(withID: id).map { graph.name(of: $0) } ?? id }
-                    output += "    owner: \(sanitized(owners.joined(separator: ", ")))\n"
+                    output += "    owner: \(owners.joined(separator: ", ").escapingControlCharacters())\n"
                 }
             }
         }
@@ -38,18 +38,5 @@ public enum TextReporter {
         case .warning: ("Warnings", "33;1")
         case .info: ("Information", "36")
         }
-    }
-
-    /// Portfolio text must not move the cursor or recolour the terminal: control characters become visible escapes.
-    static func sanitized(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .control {
-                result += scalar == "\n" ? " " : "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }

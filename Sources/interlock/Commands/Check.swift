@@ -76,6 +76,9 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
+        for file in ruleFiles {
+            do { try PortfolioLoader.checkRulesFile(file) } catch { throw CommandFailure.badInput(error.description) }
+        }
         let analysis = try input.analyse(selection, ruleFiles: ruleFiles, ruleLimits: ruleLimits.limits)
         if timings {
             printToStandardError("load   \(analysis.timings.load)")

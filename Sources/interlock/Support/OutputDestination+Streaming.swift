@@ -32,27 +32,45 @@ extension OutputDestination {
         }
     }
 
-    private func streamReplacing<Result>(_ file: String, _ body: (FileHandle) throws -> Result) throws -> Result {
+    /// Writes into a temporary sibling of `file` and renames it over `file`. An existing file
+    /// keeps its mode (and its owner, where the system allows) and must be writable in place: a
+    /// read-only file is refused rather than replaced by whoever may write to its folder.
+    func streamReplacing<Result>(_ file: String, _ body: (FileHandle) throws -> Result) throws -> Result {
         let destination = URL(fileURLWithPath: file)
+        var existing = stat()
+        let exists = stat(file, &existing) == 0
+        // Root passes access(2) for any file, so a file with no write permission at all is refused too.
+        if exists, access(file, W_OK) != 0 || existing.st_mode & 0o222 == 0 {
+            throw CommandFailure.badInput(
+                "cannot write \(path ?? file): the file is read-only (mode \(String(existing.st_mode & 0o7777, radix: 8))); "
+                    + "make it writable or choose another file")
+        }
         let temporary = destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent).\(getpid()).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-              let handle = try? FileHandle(forWritingTo: temporary)
-        else {
-            throw CommandFailure.badInput("cannot write \(path ?? file): cannot create \(temporary.path)")
-        }
-        do {
-            let result = try body(handle)
-            try handle.close()
-            guard rename(temporary.path, destination.path) == 0 else {
-                throw CommandFailure.badInput("cannot write \(path ?? file): \(String(cString: strerror(errno)))")
+        return try TemporaryFileCleanup.removing(temporary.path) {
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+                  let handle = try? FileHandle(forWritingTo: temporary)
+            else {
+                throw CommandFailure.badInput("cannot write \(path ?? file): cannot create \(temporary.path)")
             }
-            return result
-        } catch {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: temporary)
-            if error is CommandFailure { throw error }
-            throw CommandFailure.badInput("cannot write \(path ?? file): \(writeFailure(error))")
+            do {
+                if exists {
+                    fchmod(handle.fileDescriptor, existing.st_mode & 0o7777)
+                    // Fails unless run by root or the owner: the file then belongs to whoever wrote it.
+                    fchown(handle.fileDescriptor, existing.st_uid, existing.st_gid)
+                }
+                let result = try body(handle)
+                try handle.close()
+                guard rename(temporary.path, destination.path) == 0 else {
+                    throw CommandFailure.badInput("cannot write \(path ?? file): \(String(cString: strerror(errno)))")
+                }
+                return result
+            } catch {
+                try? handle.close()
+                try? FileManager.default.removeItem(at: temporary)
+                if error is CommandFailure { throw error }
+                throw CommandFailure.badInput("cannot write \(path ?? file): \(writeFailure(error))")
+            }
         }
     }
 }

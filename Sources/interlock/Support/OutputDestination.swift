@@ -45,11 +45,8 @@ struct OutputDestination {
         case .standardOutput, .special:
             try stream { try $0.write(contentsOf: data) }
         case .file(let file):
-            do {
-                try data.write(to: URL(fileURLWithPath: file), options: .atomic)
-            } catch {
-                throw CommandFailure.badInput("cannot write \(path ?? file): \(writeFailure(error))")
-            }
+            // The same temporary file as streamed output, so a signal or a read-only target is handled once.
+            try streamReplacing(file) { try $0.write(contentsOf: data) }
         }
     }
 }
@@ -64,7 +61,10 @@ func printToStandardError(_ line: String) {
 
 /// Writes text to standard error. `FileHandle.write(_: Data)` traps on a write error (a `try!`
 /// inside Foundation): with standard error on a full disk or a closed pipe, a message is lost
-/// rather than the process crashing with SIGILL.
-func writeToStandardError(_ text: String) {
+/// rather than the process crashing with SIGILL. Control characters a message quotes from a file
+/// (libyaml echoes the faulty line) are made visible, so a file cannot drive the user's terminal;
+/// only the progress line, which draws itself with `\r` and an erase sequence, passes `raw`.
+func writeToStandardError(_ text: String, raw: Bool = false) {
+    let text = raw ? text : text.escapingControlCharacters(keepingLineBreaks: true)
     try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
 }

@@ -38,7 +38,9 @@ struct PortfolioInput: ParsableArguments {
         _ paths: [String], _ selection: PortfolioAnalysis.Selection = .all, ruleLimits: QueryRule.Limits = .standard
     ) throws -> PortfolioAnalysis {
         do {
-            return try PortfolioAnalysis(paths: paths, selection: selection, ruleLimits: ruleLimits, progress: ProgressDisplay())
+            let analysis = try PortfolioAnalysis(paths: paths, selection: selection, ruleLimits: ruleLimits, progress: ProgressDisplay())
+            for file in analysis.skippedFiles { printToStandardError("interlock: note: \(file)") }
+            return analysis
         } catch {
             throw CommandFailure.badInput(error.description)
         }

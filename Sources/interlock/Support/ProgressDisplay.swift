@@ -35,7 +35,7 @@ private final class Spinner {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let tick = Int(seconds * 10)
             let line = "\r\(frames[tick % frames.count]) \(stage) \(String(format: "%.1f", seconds)) s\u{1B}[K"
-            writeToStandardError(line)
+            writeToStandardError(line, raw: true)
             drawn.value.store(true, ordering: .relaxed)
         }
         timer.resume()
@@ -45,7 +45,7 @@ private final class Spinner {
     func stop() {
         timer.cancel()
         queue.sync {}
-        if drawn.value.load(ordering: .relaxed) { writeToStandardError("\r\u{1B}[K") }
+        if drawn.value.load(ordering: .relaxed) { writeToStandardError("\r\u{1B}[K", raw: true) }
     }
 }
 

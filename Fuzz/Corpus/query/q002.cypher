@@ -1,0 +1,1 @@
+CALL procedure(...) YIELD field [AS name], ... [WHERE ...]

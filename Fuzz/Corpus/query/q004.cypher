@@ -1,0 +1,2 @@
+MATCH (a)-[:WRITES]->(d)<-[:READS]-(b)
+RETURN d.id, count(*)

@@ -1,0 +1,1 @@
+MATCH (i:Initiative)-[:USES]->(t:Technology {id: "java"}) RETURN i.id, i.status

@@ -1,0 +1,1 @@
+RETURN size(range(0, 10000000000))

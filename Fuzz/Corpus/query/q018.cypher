@@ -1,0 +1,1 @@
+MATCH p=()-[*]-() RETURN p LIMIT 1000000000

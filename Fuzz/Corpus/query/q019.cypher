@@ -1,0 +1,1 @@
+MATCH (a), (b), (c) RETURN collect([a.id, b.id, c.id])

@@ -1,0 +1,1 @@
+UNWIND range(1, 100) AS x WITH x ORDER BY x DESC RETURN x, [y IN range(1, x) WHERE y % 2 = 0 | y * y] AS l

@@ -1,0 +1,1 @@
+MATCH p = shortestPath((a:Initiative {id: 'a'})-[*]-(b:Initiative {id: 'c'})) RETURN [n IN nodes(p) | n.id]

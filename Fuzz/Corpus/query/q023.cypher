@@ -1,0 +1,1 @@
+CALL interlock.findings() YIELD rule, nodes RETURN rule, size(nodes)

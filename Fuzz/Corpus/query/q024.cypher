@@ -1,0 +1,1 @@
+MATCH (i:Initiative) RETURN i.id UNION MATCH (t:Technology) RETURN t.id

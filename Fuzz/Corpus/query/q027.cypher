@@ -1,0 +1,1 @@
+RETURN substring('abc', 9223372036854775807, 2), left('abc', -1), split('', ''), reverse('é')

@@ -1,0 +1,4 @@
+CALL interlock.blastRadius('entra-id') YIELD node, distance
+WHERE node:Initiative
+RETURN distance, count(*) AS initiatives, sum(node.budget) AS budget
+ORDER BY distance

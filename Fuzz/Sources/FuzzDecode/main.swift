@@ -1,0 +1,4 @@
+// libFuzzer calls fuzzDecode with each input; see Fuzz/Package.swift.
+import FuzzSupport
+
+runFuzzer(fuzzDecode)

@@ -1,0 +1,4 @@
+// libFuzzer calls fuzzJSON with each input; see Fuzz/Package.swift.
+import FuzzSupport
+
+runFuzzer(fuzzJSON)
