@@ -18,14 +18,17 @@ extension GraphPlan {
     ///   The sample edges carry no label, so dot's label nodes (its double free) are not involved.
     /// - `osage`, `fdp`: a box packed as an array of two columns (sample, caption).
     /// - a diagram that gives the legend a position (`nop2`): every node pinned, rows downwards.
-    /// - `sfdp`, `neato`, `circo`: no box (they draw none); invisible edges keep it one piece.
+    /// - `sfdp`, `neato`, `circo` (no boxes): the same rows pinned at the origin; neato keeps
+    ///   them and packs the legend beside the drawing, sfdp starts from them and packs each
+    ///   sample with its caption in rows.
     mutating func appendLegend(_ legend: Legend, of diagram: Diagram, engine: LayoutEngine) throws(GraphvizError) {
         // The legend's box or title takes the id; a diagram node with it would share it in SVG.
         if diagram.nodes.contains(where: { $0.id == Diagram.legendNodeID }) {
             throw .invalidDiagram("two nodes have the id '\(Diagram.legendNodeID)'")
         }
-        let origin = diagram.legendPosition
-        let boxed = origin == nil && [.dot, .osage, .fdp].contains(engine)
+        let boxes = [.dot, .osage, .fdp].contains(engine)
+        let origin = diagram.legendPosition ?? (boxes ? nil : DiagramPoint(x: 0, y: 0))
+        let boxed = origin == nil
         var legendCluster: Int?
         if boxed {
             var attributes = AttributeList()
@@ -89,8 +92,8 @@ extension GraphPlan {
             }
             samples.append(sample)
         }
-        // Invisible edges from each sample to the next keep the rows in order (dot) and the
-        // legend in one piece (force-directed engines); pinned or packed layouts need none.
+        // Invisible edges from each sample to the next keep dot's rows in order (fdp's legend in
+        // one piece); pinned or packed layouts need none.
         // Within one rank (ranks running across) dot puts an edge's head before its tail,
         // which is above it: there the edges run from each row to the one above.
         if origin == nil, engine != .osage {
