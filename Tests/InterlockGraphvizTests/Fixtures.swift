@@ -50,8 +50,8 @@ enum Fixtures {
             ],
             legend: Legend(entries: [
                 LegendEntry(.shape(.box), "Initiative"),
-                LegendEntry(.fill(Color(rgb: 0xF8D7DA), border: red), "Error finding"),
-                LegendEntry(.line(red, .dashed), "Incompatible technologies"),
+                LegendEntry(.node(NodeLook(fillColor: Color(rgb: 0xF8D7DA), lineColor: red, penWidth: 2)), "Error finding"),
+                LegendEntry(.edge(EdgeLook(color: red, style: .dashed, direction: EdgeDirection.none)), "Incompatible technologies"),
             ])
         )
     }

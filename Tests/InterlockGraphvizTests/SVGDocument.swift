@@ -1,4 +1,5 @@
 import Foundation
+import InterlockGraphviz
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -15,6 +16,11 @@ struct SVGDocument {
     /// Every `id` attribute in the file.
     var ids: Set<String> {
         Set(((try? document.nodes(forXPath: "//@id")) ?? []).compactMap(\.stringValue))
+    }
+
+    /// Ids of the node groups outside the legend, in document order.
+    var diagramNodeIDs: [String] {
+        nodeIDs.filter { !$0.hasPrefix(Diagram.legendNodeID) }
     }
 
     /// Ids of the node groups (`<g class="node">`), in document order.

@@ -11,9 +11,11 @@ struct LoadedPortfolio {
 
     static let small = load("small.yaml")
     static let hostile = load("hostile.yaml")
+    /// The repository's sample portfolio, `Samples/acme`.
+    static let acme = load("../../../Samples/acme")
 
     private static func load(_ name: String) -> LoadedPortfolio {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Portfolios/\(name)").path
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Portfolios/\(name)").standardized.path
         do {
             let analysis = AnalysisContext(PortfolioGraph(try PortfolioLoader.load(paths: [path])))
             let findings = Analyzer(context: analysis).findings

@@ -50,7 +50,8 @@ struct ViewTests {
         #expect(diagram.node("invoicing")?.fillColor == .white)
         let legend = diagram.legend?.entries.map(\.text) ?? []
         #expect(legend == ["Initiative", "Technology", "Data source", "Capability", "Error finding",
-                           "Dashed outline: nobody accountable owns it", "Dependency cycle", "Incompatible technologies (reason)"])
+                           "Dashed outline: nobody accountable owns it", "Depends on", "Uses (@version); Writes", "Reads",
+                           "Delivers the capability", "Hosted on", "Dependency on a cycle", "Incompatible technologies (with the reason)"])
         #expect(diagram.notes == ["4 findings (4 errors) and their direct neighbours"])
     }
 
@@ -121,7 +122,9 @@ struct ViewTests {
     func rendersEverywhere(_ view: DiagramView) throws {
         let diagram = try small.diagram(view)
         let svg = try SVGDocument(Graphviz.shared.render(diagram).data)
-        #expect(svg.nodeIDs == diagram.nodes.map(\.id) + [Diagram.legendNodeID])
+        #expect(svg.diagramNodeIDs == diagram.nodes.map(\.id))
+        #expect(svg.ids.contains(Diagram.legendNodeID))
+        #expect(svg.nodeIDs.filter { $0.hasSuffix(":text") }.count == diagram.legend?.entries.count)
         #expect(try svg.texts(inElementWithID: "graph0").first == diagram.title)
         for (format, signature) in [(OutputFormat.png, [UInt8]([0x89, 0x50, 0x4E, 0x47])), (.pdf, Array("%PDF-".utf8))] {
             let data = try Graphviz.shared.render(diagram, options: RenderOptions(format: format)).data

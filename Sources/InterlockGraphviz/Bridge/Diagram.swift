@@ -16,7 +16,8 @@ public struct Diagram: Hashable, Sendable {
     public var edges: [DiagramEdge]
     /// The clusters; a parent may be listed before or after its children.
     public var clusters: [DiagramCluster]
-    /// The key, drawn as one table node with the id ``legendNodeID``.
+    /// The key, drawn as real sample nodes and edges with captions, in a box with the id
+    /// ``legendNodeID`` (or under a title node with that id where the layout draws no boxes).
     public var legend: Legend?
     /// Where the legend's centre goes, for layouts that keep positions.
     public var legendPosition: DiagramPoint?
@@ -24,7 +25,8 @@ public struct Diagram: Hashable, Sendable {
     /// the caller asks for none; nil for the usual choice by size.
     public var layout: LayoutEngine?
 
-    /// Node id of the legend, chosen so that it cannot clash with a kebab-case portfolio id.
+    /// Id of the legend's box or title, and prefix of its nodes' ids, chosen so that it cannot
+    /// clash with a kebab-case portfolio id.
     public static let legendNodeID = "interlock:legend"
 
     /// A diagram.

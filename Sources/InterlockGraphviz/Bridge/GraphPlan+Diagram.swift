@@ -33,15 +33,9 @@ extension GraphPlan {
         }
         try Self.requireUnique(clusters.map(\.name), what: "clusters")
 
-        var diagramNodes = diagram.nodes
-        if let legend = diagram.legend {
-            var node = Self.node(for: legend)
-            node.position = diagram.legendPosition
-            diagramNodes.append(node)
-        }
         var nodeIndex: [String: Int] = [:]
         nodes = []
-        for node in diagramNodes {
+        for node in diagram.nodes {
             var cluster: Int?
             if let clusterID = node.cluster {
                 guard let index = clusterIndex[clusterID] else {
@@ -61,6 +55,10 @@ extension GraphPlan {
                 throw .invalidDiagram("edge '\(edge.from)' -> '\(edge.to)' names the unknown node '\(missing)'")
             }
             edges.append(Edge(tail: tail, head: head, attributes: Self.attributes(of: edge)))
+        }
+        if let legend = diagram.legend {
+            try appendLegend(legend, of: diagram, engine: engine)
+            try Self.requireUnique(nodes.map(\.name), what: "nodes")
         }
     }
 
@@ -148,7 +146,7 @@ extension GraphPlan {
     }
 
     /// Throws when two objects would get the same Graphviz name.
-    private static func requireUnique(_ names: [String], what: String) throws(GraphvizError) {
+    static func requireUnique(_ names: [String], what: String) throws(GraphvizError) {
         var seen: Set<String> = []
         for name in names where !seen.insert(name).inserted {
             throw .invalidDiagram("two \(what) have the id '\(name)'")
@@ -167,7 +165,7 @@ extension GraphPlan {
         return attributes.list
     }
 
-    private static func attributes(of node: DiagramNode) -> [Attribute] {
+    static func attributes(of node: DiagramNode) -> [Attribute] {
         var attributes = AttributeList()
         attributes.identifier("id", node.id)
         switch node.label {
@@ -196,7 +194,7 @@ extension GraphPlan {
         return attributes.list
     }
 
-    private static func attributes(of edge: DiagramEdge) -> [Attribute] {
+    static func attributes(of edge: DiagramEdge) -> [Attribute] {
         var attributes = AttributeList()
         if let id = edge.id { attributes.identifier("id", id) }
         // Never `label` on an edge: dot 2.42 turns an edge label into a virtual node, and when
@@ -217,49 +215,17 @@ extension GraphPlan {
         attributes.keyword("weight", edge.weight.map(String.init))
         return attributes.list
     }
-
-    /// The legend as one plaintext node holding a table: a caption, then a sample and its
-    /// meaning per entry.
-    private static func node(for legend: Legend) -> DiagramNode {
-        var rows: [[HTMLCell]] = [[HTMLCell([HTMLRun(legend.title, bold: true)], columnSpan: 2)]]
-        for entry in legend.entries {
-            let sample: HTMLCell
-            switch entry.sample {
-            case .shape(let shape):
-                sample = HTMLCell([HTMLRun(shape.rawValue, italic: true)], border: 1)
-            case .fill(let fill, let border):
-                sample = HTMLCell([], backgroundColor: fill, borderColor: border, border: 1, width: 24)
-            case .line(let color, let style):
-                sample = HTMLCell([HTMLRun(style.sampleText, color: color)])
-            }
-            rows.append([sample, HTMLCell([HTMLRun(entry.text)], alignment: .left)])
-        }
-        let table = HTMLTable(rows: rows, border: 1, cellSpacing: 4, cellPadding: 2, backgroundColor: .white)
-        return DiagramNode(id: Diagram.legendNodeID, label: .html(.table(table)), shape: .plaintext)
-    }
-}
-
-extension EdgeStyle {
-    /// A few characters that look like the line, for legends.
-    fileprivate var sampleText: String {
-        switch self {
-        case .solid: "────▶"
-        case .dashed: "– – –▶"
-        case .dotted: "·······▶"
-        case .bold: "━━━━▶"
-        }
-    }
 }
 
 extension GraphPlan.Attribute {
     /// A plain attribute from a value that needs no escaping (a keyword or a number).
-    fileprivate static func plain(_ name: String, _ value: String) -> Self {
+    static func plain(_ name: String, _ value: String) -> Self {
         Self(name: name, value: .plain(value))
     }
 }
 
 /// Builds an attribute list, skipping absent values and escaping each kind of value its way.
-private struct AttributeList {
+struct AttributeList {
     var list: [GraphPlan.Attribute] = []
 
     /// A keyword, number or colour produced by code.

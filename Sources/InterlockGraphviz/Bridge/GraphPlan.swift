@@ -20,9 +20,10 @@ struct GraphPlan: Hashable, Sendable, Codable {
         var value: Value
     }
 
-    /// A subgraph drawn as a box.
+    /// A subgraph: a box when its name starts with `cluster`, otherwise a group of nodes that
+    /// dot keeps in one rank (the legend's rows, with `rank=same`).
     struct Cluster: Hashable, Sendable, Codable {
-        /// Subgraph name; starts with `cluster` so that dot draws the box.
+        /// Subgraph name; starts with `cluster` for dot to draw the box.
         var name: String
         /// Index of the enclosing cluster in ``GraphPlan/clusters`` (always smaller), or nil for the root.
         var parent: Int?
@@ -58,7 +59,7 @@ struct GraphPlan: Hashable, Sendable, Codable {
     var edgeDefaults: [Attribute]
     /// Clusters, every parent before its children.
     var clusters: [Cluster]
-    /// Nodes in diagram order, the legend last.
+    /// Nodes in diagram order, the legend's samples and captions last.
     var nodes: [Node]
     /// Edges in diagram order.
     var edges: [Edge]

@@ -53,8 +53,7 @@ struct DiagramComposer {
         var diagram = Diagram(
             title: context.title(subject), notes: notes, rankDirection: rankDirection,
             nodes: nodes.map(diagramNode), edges: edges + incompatible, clusters: clusters)
-        diagram.legend = legend(
-            cycles: edges.contains { $0.color == Palette.red }, incompatible: !incompatible.isEmpty)
+        diagram.legend = legend(of: diagram)
         return diagram
     }
 
@@ -96,9 +95,9 @@ struct DiagramComposer {
                 else { continue }
                 var drawnEdge = Self.edge(from: graph.id(of: source), to: graph.id(of: target), kind: kind, version: graph.version(ofEdge: edge))
                 if kind == .dependsOn, let group = cycles[source], cycles[target] == group {
-                    drawnEdge.color = Palette.red
-                    drawnEdge.style = .bold
-                    drawnEdge.penWidth = 2.5
+                    drawnEdge.color = Self.cycleLook.color
+                    drawnEdge.style = Self.cycleLook.style
+                    drawnEdge.penWidth = Self.cycleLook.penWidth
                     drawnEdge.tooltip = "Part of a dependency cycle"
                 }
                 edges.append(drawnEdge)
@@ -106,6 +105,11 @@ struct DiagramComposer {
         }
         return edges
     }
+
+    /// A dependency on a cycle: thick and red.
+    private static let cycleLook = EdgeLook(color: Palette.red, style: .bold, penWidth: 2.5)
+    /// Two clashing technologies: red, dashed, undirected.
+    private static let incompatibleLook = EdgeLook(color: Palette.red, style: .dashed, penWidth: 2, direction: EdgeDirection.none)
 
     /// How each relation is drawn.
     private static func edge(from: String, to: String, kind: EdgeKind, version: String?) -> DiagramEdge {
@@ -141,8 +145,8 @@ struct DiagramComposer {
                 let from = graph.id(of: technology), to = graph.id(of: partner)
                 edges.append(
                     DiagramEdge(
-                        from: from, to: to, id: "incompatible:\(from):\(to)", label: reason, color: Palette.red,
-                        style: .dashed, penWidth: 2, direction: EdgeDirection.none,
+                        from: from, to: to, id: "incompatible:\(from):\(to)", label: reason, color: Self.incompatibleLook.color,
+                        style: Self.incompatibleLook.style, penWidth: Self.incompatibleLook.penWidth, direction: Self.incompatibleLook.direction,
                         tooltip: "\(graph.name(of: technology)) and \(graph.name(of: partner)) are \(reason)", constraint: false))
             }
         }
@@ -151,22 +155,59 @@ struct DiagramComposer {
 
     // MARK: - Legend
 
-    /// Only what the diagram shows: its node kinds, severities and overlays.
-    private func legend(cycles: Bool, incompatible: Bool) -> Legend {
+    /// Only what `diagram` draws: its node kinds, fills, dashed outlines and each look of edge
+    /// with the relations drawn that way, every sample drawn as in the diagram.
+    func legend(of diagram: Diagram) -> Legend {
         let graph = context.graph
         let kinds = Set(nodes.map { graph.kind(of: $0) })
         var entries = NodeKind.allCases.filter(kinds.contains).map {
             LegendEntry(.shape(Palette.shape(for: $0)), Palette.name(of: $0))
         }
-        let severities = Set(nodes.compactMap(context.severity(of:)))
-        for severity in Severity.allCases.reversed() where severities.contains(severity) {
-            entries.append(LegendEntry(.fill(Palette.fill(for: severity), border: Palette.line(for: severity)), Palette.name(of: severity)))
+        let looks = Set(diagram.nodes.map(NodeLook.init(of:)))
+        for severity in Severity.allCases.reversed() {
+            let look = NodeLook(fillColor: Palette.fill(for: severity), lineColor: Palette.line(for: severity), penWidth: severity == .error ? 2 : nil)
+            if looks.contains(where: { $0.fillColor == look.fillColor && $0.lineColor == look.lineColor }) {
+                entries.append(LegendEntry(.node(look), Palette.name(of: severity)))
+            }
         }
-        if nodes.contains(where: { context.findings.unowned.contains($0) }) {
-            entries.append(LegendEntry(.line(Palette.neutral, .dashed), "Dashed outline: nobody accountable owns it"))
+        if looks.contains(where: { $0.style.contains(.dashed) }) {
+            let look = NodeLook(style: [.filled, .dashed], fillColor: .white, lineColor: Palette.neutral)
+            entries.append(LegendEntry(.node(look), "Dashed outline: nobody accountable owns it"))
         }
-        if cycles { entries.append(LegendEntry(.line(Palette.red, .bold), "Dependency cycle")) }
-        if incompatible { entries.append(LegendEntry(.line(Palette.red, .dashed), "Incompatible technologies (reason)")) }
+        // Looks in the order of the relations; two relations drawn alike share one entry.
+        let drawn = Set(diagram.edges.map(EdgeLook.init(of:)))
+        var order: [EdgeLook] = []
+        var meanings: [EdgeLook: [String]] = [:]
+        for (look, meaning) in edgeMeanings where drawn.contains(look) {
+            if meanings[look] == nil { order.append(look) }
+            meanings[look, default: []].append(meaning)
+        }
+        entries += order.map { LegendEntry(.edge($0), meanings[$0, default: []].joined(separator: "; ")) }
         return Legend(entries: entries)
+    }
+
+    /// Each look of edge this composer draws, with what it means, in legend order.
+    private var edgeMeanings: [(EdgeLook, String)] {
+        var pairs: [(EdgeLook, String)] = EdgeKind.allCases.filter { relations.contains($0) && $0 != .incompatibleWith }.map { kind in
+            (EdgeLook(of: Self.edge(from: "", to: "", kind: kind, version: nil)), Self.meaning(of: kind))
+        }
+        pairs.append((Self.cycleLook, "Dependency on a cycle"))
+        pairs.append((Self.incompatibleLook, "Incompatible technologies (with the reason)"))
+        return pairs
+    }
+
+    /// What an edge of each relation means, in a legend.
+    private static func meaning(of kind: EdgeKind) -> String {
+        switch kind {
+        case .dependsOn: "Depends on"
+        case .uses: "Uses (@version)"
+        case .reads: "Reads"
+        case .writes: "Writes"
+        case .delivers: "Delivers the capability"
+        case .supports: "Supports the goal"
+        case .hostedOn: "Hosted on"
+        case .partOf: "Part of"
+        case .ownedBy, .inUnit, .memberOf, .incompatibleWith, .headedBy: "Related"
+        }
     }
 }

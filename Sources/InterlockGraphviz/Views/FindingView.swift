@@ -95,7 +95,15 @@ struct FindingView {
                 from: id, to: graph.id(of: centre), label: "\(members.count) depend on it", color: Palette.neutral,
                 penWidth: Double(min(1 + members.count, 6))))
         }
-        diagram.legend?.entries.append(LegendEntry(.shape(Palette.shape(for: .unit)), "Initiatives of one business unit that stop with it"))
+        if let unit = diagram.nodes.last(where: { $0.id.hasPrefix("units:") }) {
+            diagram.legend?.entries.append(LegendEntry(.node(NodeLook(of: unit)), "Initiatives of one business unit that stop with it"))
+        }
+        let widths = diagram.edges.compactMap(\.penWidth)
+        if let edge = diagram.edges.last, let thinnest = widths.min(), let thickest = widths.max() {
+            let look = EdgeLook(of: edge)
+            diagram.legend?.entries.append(LegendEntry(.edge(look.width(thinnest)), thinnest == thickest ? "They depend on it" : "They depend on it: the fewest"))
+            if thinnest != thickest { diagram.legend?.entries.append(LegendEntry(.edge(look.width(thickest)), "… the most (width counts them, up to 5)")) }
+        }
         return diagram
     }
 

@@ -37,15 +37,33 @@ struct LandscapeView {
         if let note = cut.note(criterion: "built by the fewest initiatives") { notes.append(note) }
         var diagram = Diagram(
             title: context.title("capability landscape"), notes: notes, rankDirection: .topToBottom, nodes: nodes, clusters: clusters,
-            legend: Legend(entries: [
-                LegendEntry(.fill(.white, border: Palette.neutral), "Built by no active initiative"),
-                LegendEntry(.fill(Self.fill(forBuilders: 1), border: Palette.neutral), "Built once"),
-                LegendEntry(.fill(Self.fill(forBuilders: 2), border: Palette.neutral), "Built twice"),
-                LegendEntry(.fill(Self.fill(forBuilders: 3), border: Palette.neutral), "Built three times or more"),
-                LegendEntry(.fill(Palette.clusterFill, border: Palette.neutral), "A capability and the ones it is made of"),
-            ]))
+            legend: legend(nodes: nodes, boxes: !clusters.isEmpty))
         diagram.layout = .osage
         return diagram
+    }
+
+    /// The fills the map uses, in the order of the builders they count, and the box of a
+    /// capability with parts when there is one.
+    private func legend(nodes: [DiagramNode], boxes: Bool) -> Legend {
+        let words = ["Built by no active initiative", "Built once", "Built twice", "Built three times or more"]
+        let looks = Set(nodes.map(NodeLook.init(of:)))
+        var entries = words.enumerated().compactMap { count, text -> LegendEntry? in
+            let look = Self.look(forBuilders: count)
+            return looks.contains(look) ? LegendEntry(.node(look), text) : nil
+        }
+        if boxes {
+            let box = NodeLook(style: [.filled, .rounded], fillColor: Palette.clusterFill, lineColor: Palette.neutral)
+            entries.append(LegendEntry(.node(box), "A capability and the ones it is made of"))
+        }
+        return Legend(entries: entries)
+    }
+
+    /// How a capability built `count` times is drawn: white, green, amber, red, amber-outlined
+    /// when duplicated and thicker from three.
+    static func look(forBuilders count: Int) -> NodeLook {
+        NodeLook(
+            style: [.filled, .rounded], fillColor: fill(forBuilders: count), lineColor: count > 1 ? Palette.line(for: .warning) : Palette.neutral,
+            penWidth: count > 2 ? 2 : nil)
     }
 
     private func node(_ capability: Int, builders: [Int], cluster: String?, _ graph: PortfolioGraph) -> DiagramNode {
@@ -57,10 +75,10 @@ struct LandscapeView {
             let budget = builders.compactMap { graph.budget(ofInitiative: $0) }.reduce(0, +)
             if budget > 0 { label += "\n" + Money.abbreviated(budget, currency: graph.portfolio.currency) }
         }
+        let look = Self.look(forBuilders: builders.count)
         return DiagramNode(
-            id: graph.id(of: capability), label: .plain(label), shape: .box, style: [.filled, .rounded],
-            fillColor: Self.fill(forBuilders: builders.count), lineColor: builders.count > 1 ? Palette.line(for: .warning) : Palette.neutral,
-            penWidth: builders.count > 2 ? 2 : nil,
+            id: graph.id(of: capability), label: .plain(label), shape: look.shape, style: look.style,
+            fillColor: look.fillColor, lineColor: look.lineColor, penWidth: look.penWidth,
             tooltip: builders.isEmpty ? "Nobody builds it" : "Built by \(builders.map { graph.name(of: $0) }.joined(separator: ", "))",
             cluster: cluster)
     }

@@ -88,7 +88,7 @@ struct RoadmapView {
         }
         var diagram = Diagram(
             title: context.title("roadmap"), notes: notes, rankDirection: .leftToRight, nodes: nodes, edges: edges,
-            legend: legend(hasConflicts: edges.contains { $0.color == Palette.red }, hasMarkers: !markers.nodes.isEmpty))
+            legend: legend(nodes: nodes, edges: edges))
         diagram.layout = .nop2
         diagram.legendPosition = DiagramPoint(x: Self.axisWidth + 150, y: -Self.rowHeight)
         return diagram
@@ -240,15 +240,32 @@ struct RoadmapView {
         return (nodes, nodes.count)
     }
 
-    private func legend(hasConflicts: Bool, hasMarkers: Bool) -> Legend {
-        var entries = [
-            LegendEntry(.fill(Palette.fill(for: nil), border: Palette.neutral), "Initiative, from start to end"),
-            LegendEntry(.fill(Palette.fill(for: .error), border: Palette.line(for: .error)), "With a serious problem"),
-            LegendEntry(.line(Palette.muted, .solid), "Needs the initiative it starts from"),
-        ]
-        if hasConflicts { entries.append(LegendEntry(.line(Palette.red, .bold), "Starts before what it needs is delivered")) }
-        if hasMarkers { entries.append(LegendEntry(.fill(Palette.red, border: Palette.red), "A technology it builds on loses support")) }
-        entries.append(LegendEntry(.line(Palette.todayBlue, .dashed), "Today"))
+    /// "an error finding", "a warning finding".
+    private static func article(_ noun: String) -> String {
+        ("aeiou".contains(noun.prefix(1)) ? "an " : "a ") + noun
+    }
+
+    /// The bar colours, markers and lines the roadmap draws, each as drawn.
+    private func legend(nodes: [DiagramNode], edges: [DiagramEdge]) -> Legend {
+        var entries: [LegendEntry] = []
+        var seen: Set<NodeLook> = []
+        let bars = nodes.filter { $0.shape == .box }.map(NodeLook.init(of:))
+        for severity in [nil] + Severity.allCases.reversed().map(Optional.some) {
+            guard let look = bars.first(where: { $0.fillColor == Palette.fill(for: severity) }), seen.insert(look).inserted else { continue }
+            entries.append(LegendEntry(.node(look), severity.map { "With \(Self.article(Palette.name(of: $0).lowercased()))" } ?? "Initiative, from start to end"))
+        }
+        if let marker = nodes.first(where: { $0.shape == .triangle }) {
+            entries.append(LegendEntry(.node(NodeLook(of: marker)), "A technology it builds on loses support"))
+        }
+        var lines: Set<EdgeLook> = []
+        for edge in edges where lines.insert(EdgeLook(of: edge)).inserted {
+            let text = switch edge.color {
+            case Palette.red: "Starts before what it needs is delivered (red, thicker)"
+            case Palette.todayBlue: "Today"
+            default: "Needs the initiative it starts from"
+            }
+            entries.append(LegendEntry(.edge(EdgeLook(of: edge)), text))
+        }
         return Legend(entries: entries)
     }
 }

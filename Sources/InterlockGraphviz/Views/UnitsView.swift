@@ -46,7 +46,7 @@ struct UnitsView {
         notes += [cut.note(criterion: "with the least budget at risk")].compactMap { $0 }
         return Diagram(
             title: context.title("business units"), notes: notes, rankDirection: .leftToRight, nodes: nodes, edges: edges,
-            legend: legend(exposure: exposure, units: cut.kept, ties: !shownTies.isEmpty, hierarchy: edges.contains { $0.style == .dotted }))
+            legend: legend(exposure: exposure, units: cut.kept, edges: edges))
     }
 
     /// How much of each unit's active budget errors put at risk.
@@ -133,17 +133,30 @@ struct UnitsView {
         }
     }
 
-    private func legend(exposure: Exposure, units: [Int], ties: Bool, hierarchy: Bool) -> Legend {
+    /// The unit shape, the bands drawn, and the edges drawn: ties at their thinnest and
+    /// thickest, saying that width ranks them, and parent links.
+    private func legend(exposure: Exposure, units: [Int], edges: [DiagramEdge]) -> Legend {
         var entries = [LegendEntry(.shape(Palette.shape(for: .unit)), "Business unit running initiatives")]
         let bands = Set(units.compactMap { exposure.band(of: $0) })
         let words: [(Severity, String)] = [
             (.error, "A third or more of its budget at risk"), (.warning, "A tenth to a third at risk"), (.info, "Less than a tenth at risk"),
         ]
         for (band, text) in words where bands.contains(band) {
-            entries.append(LegendEntry(.fill(Palette.fill(for: band), border: Palette.line(for: band)), text))
+            let look = NodeLook(shape: Palette.shape(for: .unit), fillColor: Palette.fill(for: band), lineColor: Palette.line(for: band), penWidth: band == .error ? 2 : nil)
+            entries.append(LegendEntry(.node(look), text))
         }
-        if ties { entries.append(LegendEntry(.line(Palette.neutral, .solid), "Units that must plan together; the wider, the more tied")) }
-        if hierarchy { entries.append(LegendEntry(.line(Palette.muted, .dotted), "Part of a larger unit")) }
+        let ties = edges.filter { $0.style == .solid }
+        let widths = ties.compactMap(\.penWidth)
+        if let tie = ties.first, let thinnest = widths.min(), let thickest = widths.max() {
+            let look = EdgeLook(of: tie)
+            if thinnest == thickest {
+                entries.append(LegendEntry(.edge(look), "Units that must plan together"))
+            } else {
+                entries.append(LegendEntry(.edge(look.width(thinnest)), "Units that must plan together: the weakest ties"))
+                entries.append(LegendEntry(.edge(look.width(thickest)), "… the strongest (width ranks the ties drawn)"))
+            }
+        }
+        if let parent = edges.first(where: { $0.style == .dotted }) { entries.append(LegendEntry(.edge(EdgeLook(of: parent)), "Part of a larger unit")) }
         return Legend(entries: entries)
     }
 
