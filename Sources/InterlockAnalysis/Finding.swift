@@ -90,6 +90,10 @@ public struct Finding: Sendable, Codable, Hashable {
 }
 
 extension Finding {
+    /// The finding's stable key, `rule|node|node…` in its node order: SARIF's
+    /// `interlockFinding/v1` fingerprint, and how `render --view finding --finding KEY` names it.
+    public var fingerprint: String { ([rule.rawValue] + nodes).joined(separator: "|") }
+
     /// The nodes of `graph` the finding names, in its order: its node numbers when they are
     /// `graph`'s (checked by comparing ids, far cheaper than hashing them), else its ids looked up,
     /// as for a finding of another version of the portfolio; ids `graph` lacks are left out.

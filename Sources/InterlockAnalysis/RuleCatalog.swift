@@ -16,9 +16,6 @@ public struct RuleCatalog: Sendable {
     public func wording(of rule: RuleID) -> RuleWording {
         positions[rule].map { detectors[$0].wording } ?? RuleWording(fallbackFor: rule)
     }
-
-    /// The position of `rule` among the detectors, nil for a rule the catalog does not know.
-    public func position(of rule: RuleID) -> Int? { positions[rule] }
 }
 
 extension RuleWording {

@@ -43,7 +43,7 @@ public enum BoardDiagrams {
         for (rank, index) in report.ranking.prefix(pictured).enumerated() {
             let finding = report.findings[index]
             requests.append((
-                "finding-\(rank + 1)", .finding, ViewOptions(finding: .key(FindingSelector.key(of: finding)), today: today),
+                "finding-\(rank + 1)", .finding, ViewOptions(finding: .key(finding.fingerprint), today: today),
                 LocalizedText(en: "Risk \(rank + 1)", fr: "Risque \(rank + 1)")[report.language] + ": " + HTMLReporter.shortName(finding, report),
                 finding.action))
         }

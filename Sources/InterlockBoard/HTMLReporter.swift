@@ -91,18 +91,17 @@ public enum HTMLReporter {
     /// Risks as rows for the board (positions in `report.findings`, in the order given, at most
     /// `limit`): what and why, who acts, what to do, the money at stake; each row links to the
     /// finding's entry in the appendix. A line says how many more there are.
-    static func riskTable(_ report: BoardReport, findings: [Int], limit: Int = 6, ranked: Bool = false) -> Node<HTML.BodyContext> {
+    static func riskTable(_ report: BoardReport, findings: [Int], limit: Int = 6) -> Node<HTML.BodyContext> {
         let shown = Array(findings.prefix(limit))
         return .group(
             .if(findings.isEmpty, .p(.class("none"), .plain(report.say(.noneFound)))),
             .if(!shown.isEmpty, .table(
                 .class("risks"),
-                .thead(.tr(.if(ranked, .th("#")), .th(.plain(report.say(.risk))), .th(.plain(report.say(.whoMustAct))),
+                .thead(.tr(.th(.plain(report.say(.risk))), .th(.plain(report.say(.whoMustAct))),
                            .th(.plain(report.say(.whatToDo))), .th(.class("num"), .plain(report.say(.atStake))))),
-                .tbody(.forEach(Array(shown.enumerated())) { rank, index in
+                .tbody(.forEach(shown) { index in
                     let finding = report.findings[index]
                     return .tr(
-                        .if(ranked, .td(.class("num"), .text("\(rank + 1)"))),
                         .td(
                             .strong(.plain(report.title(of: finding.rule))), .text(" "), severityBadge(finding.severity, report),
                             .div(.plain(report.message(of: finding)), .text(" "), findingLink(report, index, report.say(.details)))

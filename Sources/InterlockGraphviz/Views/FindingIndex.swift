@@ -83,7 +83,7 @@ struct FindingIndex: Sendable {
     func position(of selector: FindingSelector) -> Int? {
         switch selector {
         case .number(let number): return findings.indices.contains(number - 1) ? number - 1 : nil
-        case .key(let key): return findings.firstIndex { FindingSelector.key(of: $0) == key }
+        case .key(let key): return findings.firstIndex { $0.fingerprint == key }
         }
     }
 

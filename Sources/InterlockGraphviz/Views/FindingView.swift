@@ -27,7 +27,7 @@ struct FindingView {
         if finding.rule == .singlePointOfFailure, let centre = named.first {
             return dependentsByUnit(of: centre, finding: finding, context: context, title: title, notes: notes)
         }
-        let around = Self.context(of: named, in: graph, limit: max(0, options.maxNodes - named.count), kept: finding.rule)
+        let around = Self.context(of: named, in: graph, limit: max(0, options.maxNodes - named.count), for: finding.rule)
         var composer = DiagramComposer(context, nodes: (named + around).uniqued(), relations: Self.relations)
         composer.highlighted = named.first
         if finding.rule == .duplicatedCapability { composer.clusterInitiativesByUnit() }
@@ -48,7 +48,7 @@ struct FindingView {
     /// The nodes one hop from `nodes` that explain the finding, at most `limit`: none where the
     /// finding names everything that matters (a cycle, a clash, a version conflict, a schedule),
     /// the writers and readers of a silo's sources, the users of an unowned or outdated asset.
-    private static func context(of nodes: [Int], in graph: PortfolioGraph, limit: Int, kept rule: RuleID) -> [Int] {
+    private static func context(of nodes: [Int], in graph: PortfolioGraph, limit: Int, for rule: RuleID) -> [Int] {
         let followed: EdgeKindSet
         switch rule {
         case .dependencyCycle, .duplicatedCapability, .incompatibleStack, .versionConflict, .scheduleConflict, .danglingReference:

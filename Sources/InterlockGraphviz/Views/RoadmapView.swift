@@ -71,8 +71,7 @@ struct RoadmapView {
             nodes += line.nodes
             edges.append(line.edge)
         }
-        let markers = endOfLifeMarkers(bars: bars, rowOf: rowOf, axis: axis, context: context)
-        nodes += markers.nodes
+        nodes += endOfLifeMarkers(bars: bars, rowOf: rowOf, axis: axis, context: context)
         if !undated.isEmpty {
             let names = undated.prefix(12).map { graph.name(of: $0) }.joined(separator: ", ")
             let more = undated.count > 12 ? " and \(undated.count - 12) more" : ""
@@ -221,7 +220,7 @@ struct RoadmapView {
     /// A small red marker where a technology an initiative builds on loses support during the initiative.
     private func endOfLifeMarkers(
         bars: [(node: Int, start: Day, end: Day)], rowOf: [Int: Int], axis: Axis, context: ViewContext
-    ) -> (nodes: [DiagramNode], count: Int) {
+    ) -> [DiagramNode] {
         let graph = context.graph
         var nodes: [DiagramNode] = []
         for bar in bars {
@@ -237,7 +236,7 @@ struct RoadmapView {
                     fixedSize: DiagramSize(width: 0.14, height: 0.12)))
             }
         }
-        return (nodes, nodes.count)
+        return nodes
     }
 
     /// "an error finding", "a warning finding".

@@ -96,6 +96,4 @@ public enum FindingSelector: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The key of a finding: its rule and node ids joined by `|`.
-    public static func key(of finding: Finding) -> String { ([finding.rule.rawValue] + finding.nodes).joined(separator: "|") }
 }

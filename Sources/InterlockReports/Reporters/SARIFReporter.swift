@@ -74,7 +74,7 @@ public enum SARIFReporter {
             ])])))
         }
         entries.append(("partialFingerprints", .object([
-            ("interlockFinding/v1", .string(([finding.rule.rawValue] + finding.nodes).joined(separator: "|"))),
+            ("interlockFinding/v1", .string(finding.fingerprint)),
         ])))
         entries.append(("properties", .object([
             ("action", .string(finding.action)),
