@@ -33,5 +33,17 @@ let package = Package(
                 "FuzzSupport", .product(name: "InterlockCore", package: "Interlock"),
                 .product(name: "InterlockQuery", package: "Interlock"),
             ]),
+        // The importers (interlock import, --from): a file of each format imported, and what imports
+        // loaded back by the normal loader.
+        .target(
+            name: "FuzzImportSupport",
+            dependencies: [
+                "FuzzSupport", .product(name: "InterlockCore", package: "Interlock"),
+                .product(name: "InterlockInterop", package: "Interlock"),
+            ]),
+        .executableTarget(name: "FuzzArchiMate", dependencies: ["FuzzSupport", "FuzzImportSupport"]),
+        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", "FuzzImportSupport"]),
+        .executableTarget(name: "FuzzXLSX", dependencies: ["FuzzSupport", "FuzzImportSupport"]),
+        .executableTarget(name: "FuzzBackstage", dependencies: ["FuzzSupport", "FuzzImportSupport"]),
     ]
 )

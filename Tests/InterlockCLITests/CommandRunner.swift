@@ -25,10 +25,30 @@ enum CommandRunner {
 
     /// Runs `interlock arguments...` with an optional environment override.
     static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+        try run(executable, arguments, environment: environment, in: packageRoot)
+    }
+
+    /// Runs `interlock arguments...` as the unprivileged user `nobody` from `folder`, with a copy
+    /// of the binary placed there (a fresh clone may sit in a folder only its owner can enter).
+    /// Root reads every file and folder, so a permission fault can only be shown to another user:
+    /// tests running as root use this; others run the binary directly. Nil when the tests run as
+    /// root and `setpriv` (util-linux) is missing.
+    static func runUnprivileged(_ arguments: [String], in folder: URL) throws -> Result? {
+        guard geteuid() == 0 else { return try run(executable, arguments, environment: nil, in: folder) }
+        let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
+        guard FileManager.default.isExecutableFile(atPath: setpriv.path) else { return nil }
+        let copy = folder.appendingPathComponent("interlock")
+        try FileManager.default.copyItem(at: executable, to: copy)
+        let nobody = "65534"
+        return try run(setpriv, ["--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", "--", copy.path] + arguments,
+                       environment: nil, in: folder)
+    }
+
+    private static func run(_ program: URL, _ arguments: [String], environment: [String: String]?, in directory: URL) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory
         if var environment {
             // The sanitizers' settings (make test-sanitize) still reach a child whose environment a test replaces.
             for key in ["ASAN_OPTIONS", "TSAN_OPTIONS"] where environment[key] == nil {

@@ -84,9 +84,8 @@ struct SpecialInputTests {
         #expect(result.status == 0, "\(result.standardError)")
     }
 
-    /// Root reads any folder, so the fault can only be shown to another user.
-    @Test(.enabled(if: geteuid() != 0, "root can read a folder of mode 000"))
-    func anUnreadableSubfolderIsAnError() throws {
+    /// Root reads any folder, so as root the command runs as `nobody` (CommandRunner.runUnprivileged).
+    @Test func anUnreadableSubfolderIsAnError() throws {
         let folder = try portfolioFolder()
         let sub = folder.appendingPathComponent("p/sub")
         defer {
@@ -94,10 +93,14 @@ struct SpecialInputTests {
             try? FileManager.default.removeItem(at: folder)
         }
         try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        #expect(chmod(folder.path, 0o755) == 0)
         #expect(chmod(sub.path, 0) == 0)
-        let result = try CommandRunner.run(["check", folder.appendingPathComponent("p").path])
+        guard let result = try CommandRunner.runUnprivileged(["check", "p"], in: folder) else {
+            print("SKIPPED anUnreadableSubfolderIsAnError: running as root without setpriv to drop privileges")
+            return
+        }
         #expect(result.status == 2)
-        #expect(result.standardError.contains("\(sub.path): cannot read the folder"), "\(result.standardError)")
+        #expect(result.standardError.contains("p/sub: cannot read the folder"), "\(result.standardError)")
     }
 
     @Test func aRulesFileWithInitiativesIsAnError() throws {

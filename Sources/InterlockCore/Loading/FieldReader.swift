@@ -70,12 +70,7 @@ struct FieldReader {
     /// A required id: non-empty text without white space, control characters or `@`.
     mutating func id() throws(LoadError) -> String {
         let value = try requiredText("id")
-        let valid = !value.isEmpty && !value.unicodeScalars.contains { scalar in
-            // ASCII first: Unicode property look-ups cost more than the rest of loading an id.
-            if scalar.isASCII { return scalar.value <= 0x20 || scalar.value == 0x7F || scalar == "@" }
-            return scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
-        }
-        guard valid else {
+        guard value.isPortfolioID else {
             throw LoadError("'id' must be non-empty text without white space, control characters or '@', found \"\(value.prefix(40))\"",
                             at: location(ofKey: "id"))
         }

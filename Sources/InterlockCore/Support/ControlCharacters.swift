@@ -19,3 +19,16 @@ extension String {
         return result
     }
 }
+
+extension String {
+    /// Whether this text can be an id as the format defines one (docs/format.md): non-empty, without
+    /// white space, control characters or `@`. The loader refuses any other id, and the importers
+    /// make other texts into ids, so both ask this one question.
+    public var isPortfolioID: Bool {
+        !isEmpty && !unicodeScalars.contains { scalar in
+            // ASCII first: Unicode property look-ups cost more than the rest of loading an id.
+            if scalar.isASCII { return scalar.value <= 0x20 || scalar.value == 0x7F || scalar == "@" }
+            return scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+        }
+    }
+}

@@ -35,6 +35,10 @@ struct FieldBag {
                 texts[name] = text
             case .number:
                 guard let number = Self.number(text) else { throw ImportError("\(value.origin): '\(text)' is not a number") }
+                // The loader's bounds (docs/format.md), said here where the cell is known.
+                if name == "budget", !(0...Initiative.maximumBudget).contains(number) {
+                    throw ImportError("\(value.origin): a budget is between 0 and 1,000,000,000,000,000 (10^15), found '\(text)'")
+                }
                 numbers[name] = number
             case .date:
                 guard let day = Day(text.prefix(10)), text.count == 10 || text.dropFirst(10).first == "T" || text.dropFirst(10).first == " "
@@ -61,6 +65,10 @@ struct FieldBag {
                         resolver: &resolver, summary: &summary)
                 }
             }
+        }
+        // The loader refuses such an initiative; said here, where the cell is known.
+        if let start = days["start"], let end = days["end"], end < start, let origin = record.fields["end"]?.origin {
+            throw ImportError("\(origin): 'end' (\(end)) is before 'start' (\(start))")
         }
     }
 

@@ -192,11 +192,6 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
 
 /// Ids in the format: non-empty, no white space, no `@`.
 enum ImportID {
-    /// True when `text` can be used as an id as it is.
-    static func isValid(_ text: String) -> Bool {
-        !text.isEmpty && !text.contains("@") && !text.contains(where: \.isWhitespace)
-    }
-
     /// A kebab-case id made of `text`'s letters and digits (`CRM Revamp (2026)` -> `crm-revamp-2026`);
     /// empty when it has none.
     static func slug(_ text: String) -> String {
@@ -221,7 +216,7 @@ enum ImportID {
 
     /// `text` if it is a valid id, else its slug, else `fallback`.
     static func make(_ text: String, fallback: String) -> String {
-        if isValid(text) { return text }
+        if text.isPortfolioID { return text }
         let slugged = slug(text)
         return slugged.isEmpty ? fallback : slugged
     }

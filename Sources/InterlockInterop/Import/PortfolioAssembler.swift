@@ -45,11 +45,25 @@ struct PortfolioAssembler {
             try bag.read(separator: listSeparator, resolver: &resolver, summary: &summary)
             bag.add(record.links, resolver: &resolver, summary: &summary)
             bag.build(into: &portfolio)
-            if !record.extensions.isEmpty { extensions[bag.id, default: []] += record.extensions }
+            if !record.extensions.isEmpty { extensions[bag.id] = Self.distinctKeys(record.extensions) }
         }
         summary.unresolved = unresolved + resolver.unresolved
         return ImportedPortfolio(portfolio: portfolio, extensions: extensions, unmapped: unmapped, summary: summary,
                                  sources: sources, format: format)
+    }
+
+    /// The entries with every key told apart (`x-owner`, `x-owner-2`): two source properties can
+    /// make the same key, and a YAML mapping may not hold a key twice (found by FuzzArchiMate).
+    private static func distinctKeys(_ entries: [ExtensionEntry]) -> [ExtensionEntry] {
+        var taken = Set<String>()
+        return entries.map { entry in
+            var key = entry.key, suffix = 2
+            while !taken.insert(key).inserted {
+                key = "\(entry.key)-\(suffix)"
+                suffix += 1
+            }
+            return ExtensionEntry(key: key, value: entry.value)
+        }
     }
 
     /// The error for an import with no initiative: the types it holds and the `--as` to try.

@@ -38,6 +38,7 @@ enum SafeXML {
     /// Parses `data`, read from `file` (named in errors).
     static func parse(_ data: Data, file: String) throws(ImportError) -> XMLElementNode {
         try refuseDangerousDoctype(data, file: file)
+        try refuseInvalidUTF8(data, file: file)
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
@@ -79,6 +80,23 @@ enum SafeXML {
         if head.firstRange(of: Data("SYSTEM".utf8)) != nil || head.firstRange(of: Data("PUBLIC".utf8)) != nil {
             throw ImportError("\(file):\(line): refused: the DOCTYPE names an external DTD, which is never fetched; remove the DOCTYPE")
         }
+    }
+
+    /// Refuses bytes that are not UTF-8 before the parser sees them: Foundation's XMLParser traps
+    /// on such a byte inside a comment (found by FuzzArchiMate), and a model exported as UTF-8 never
+    /// holds one.
+    static func refuseInvalidUTF8(_ data: Data, file: String) throws(ImportError) {
+        let valid = data.withUnsafeBytes { String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) != nil }
+        guard !valid else { return }
+        // Found again byte by byte, only on the error path, to name its line.
+        var line = 1, lineStart = data.startIndex
+        while lineStart < data.endIndex {
+            let end = data[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? data.endIndex
+            if String(validating: data[lineStart..<end], as: UTF8.self) == nil { break }
+            line += 1
+            lineStart = end < data.endIndex ? data.index(after: end) : end
+        }
+        throw ImportError("\(file):\(line): the XML is not valid UTF-8; only UTF-8 is read (save the file as UTF-8)")
     }
 
     /// The offset of the first `<` that opens an element (not `<?`, `<!`).

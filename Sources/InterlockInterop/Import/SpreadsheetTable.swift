@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// One cell as a spreadsheet stores it.
 enum SpreadsheetCell: Hashable, Sendable {
@@ -102,35 +101,22 @@ enum CSVReader {
 enum XLSXReader {
     static func read(_ path: String, limits: ImportLimits) throws(ImportError) -> (tables: [SpreadsheetTable], date1904: Bool) {
         let data = try PortfolioImporter.read(path, limits: limits)
-        let archive: Archive
+        var zip: WorkbookZip
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            zip = try WorkbookZip(data, path: path, limits: limits)
+        } catch let error as ImportError {
+            throw error
         } catch {
-            throw ImportError("\(path): not an XLSX workbook (it is not a zip archive)")
+            throw ImportError("\(path): not an XLSX workbook (\((error as? WorkbookZip.Damaged)?.reason ?? "it is not a zip archive"))")
         }
-        var entries: [String: Entry] = [:]
-        for entry in archive {
-            entries[entry.path] = entry
-            if entries.count > limits.maximumZipEntries {
-                throw ImportError("\(path): more than \(limits.maximumZipEntries) parts in the workbook; refused")
-            }
-        }
-        var budget = limits.maximumUncompressedSize
         func part(_ name: String) throws(ImportError) -> Data? {
-            guard let entry = entries[name] else { return nil }
-            var bytes = Data()
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    budget -= chunk.count
-                    guard budget >= 0 else { throw ZipBomb() }
-                    bytes.append(chunk)
-                }
-            } catch is ZipBomb {
+                return try zip.part(name)
+            } catch is WorkbookZip.Bomb {
                 throw ImportError("\(path): unpacks to more than \(limits.maximumUncompressedSize) bytes; refused")
             } catch {
-                throw ImportError("\(path): the part \(name) cannot be unpacked (\(error))")
+                throw ImportError("\(path): the part \(name) cannot be unpacked (\((error as? WorkbookZip.Damaged)?.reason ?? "\(error)"))")
             }
-            return bytes
         }
         guard let workbookData = try part("xl/workbook.xml") else { throw ImportError("\(path): not an XLSX workbook (no xl/workbook.xml)") }
         let workbook = try SafeXML.parse(workbookData, file: "\(path) (xl/workbook.xml)")
@@ -159,8 +145,6 @@ enum XLSXReader {
         }
         return (tables, date1904)
     }
-
-    private struct ZipBomb: Error {}
 
     /// The sheet's rows; an error cell, a shared string out of range or a number that is not
     /// one is an error naming the sheet, row and column.
