@@ -46,7 +46,8 @@ struct HostileQueryCommandTests {
         try Self.endless.write(to: file, atomically: true, encoding: .utf8)
         let result = try CommandRunner.run(["query", "Samples/acme", "--file", file.path, "--timeout", "0.5", "--format", "csv"])
         #expect(result.status == 2)
-        #expect(result.standardError.contains("slow.cypher: timeout error"), "\(result.standardError)")
+        #expect(result.standardError.contains("slow.cypher:1:1: timeout error"), "\(result.standardError)")
+        #expect(result.standardError.contains("\n\(Self.endless)\n^"), "the caret under the clause: \(result.standardError)")
     }
 
     @Test func aRuleReportingTooManyFindingsOrRunningTooLongReportsItsLimit() throws {

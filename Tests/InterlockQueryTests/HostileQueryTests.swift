@@ -120,6 +120,23 @@ import Testing
         #expect(count == 1_000_000)
     }
 
+    /// A timeout is placed at the clause whose work used the time, so that `--file` errors read
+    /// `slow.cypher:2:1: timeout error` with a caret under it (#16 item 14).
+    @Test(arguments: [
+        ("UNWIND range(1, 5000000) AS x\nRETURN count(*) AS n", "1:1"),
+        ("UNWIND range(1, 3) AS x\nRETURN size([y IN range(1, 5000000) WHERE y > x]) AS n", "2:1"),
+        ("MATCH (a)\nWITH count(a) AS n\nUNWIND range(1, 5000000) AS x\nRETURN x ORDER BY x DESC LIMIT 1", "3:1"),
+    ])
+    func aTimeoutIsPlacedAtTheClauseThatRanOutOfTime(_ query: String, _ place: String) {
+        do {
+            _ = try QueryEngine(graph: TestGraph.empty).run(query, limits: QueryLimits(timeout: .zero))
+            Issue.record("expected a timeout")
+        } catch {
+            #expect(error.kind == .timeout)
+            #expect(error.position?.description == place, "\(error)")
+        }
+    }
+
     /// The time limit is checked inside one expression's loops, not only between rows.
     @Test func theTimeLimitHoldsInsideOneExpression() {
         for query in [

@@ -33,6 +33,7 @@ struct QueryPlanner<Graph: QueryableGraph> {
         var columns: [String]?
         var counted: CountedMatch?
         for (index, clause) in query.clauses.enumerated() {
+            let firstStage = stages.count
             switch clause {
             case .match(let match):
                 let next = query.clauses.indices.contains(index + 1) ? query.clauses[index + 1] : nil
@@ -64,11 +65,19 @@ struct QueryPlanner<Graph: QueryableGraph> {
                 let names = try self.call(call, scope: &scope, stages: &stages)
                 if query.clauses.count == 1 { columns = names }
             }
+            for stage in stages.indices.dropFirst(firstStage) { stages[stage] = Self.located(stages[stage], at: clause.position) }
         }
         guard let columns else {
             throw QueryError(.semantic, "a query must end with RETURN", at: query.clauses.last?.position)
         }
         return Plan(stages: stages, columns: columns)
+    }
+
+    /// The stage, its time-limit and size-limit errors placed at its clause: they arise deep in
+    /// the run, where no query text is at hand, and "1:1: timeout error" with a caret under the
+    /// MATCH says which clause used the time. The innermost clause places them first.
+    private static func located(_ stage: @escaping Stage, at position: QueryPosition) -> Stage {
+        { next in LocatedSink(stage(next), at: position) }
     }
 
     /// The stages of WITH or RETURN (and of the counted MATCH before it, if any); `scope`

@@ -33,3 +33,38 @@ final class EmitSink: RowSink {
 
     func finish() throws(QueryError) {}
 }
+
+/// A clause's first sink, placing the errors that come out of it without a place at the clause
+/// (see `QueryPlanner.located`).
+final class LocatedSink: RowSink {
+    private let inner: RowSink
+    private let position: QueryPosition
+
+    init(_ inner: RowSink, at position: QueryPosition) {
+        self.inner = inner
+        self.position = position
+    }
+
+    func push(_ row: Row) throws(QueryError) -> Bool {
+        do {
+            return try inner.push(row)
+        } catch {
+            throw located(error)
+        }
+    }
+
+    func finish() throws(QueryError) {
+        do {
+            try inner.finish()
+        } catch {
+            throw located(error)
+        }
+    }
+
+    private func located(_ error: QueryError) -> QueryError {
+        guard error.position == nil else { return error }
+        var placed = error
+        placed.position = position
+        return placed
+    }
+}
