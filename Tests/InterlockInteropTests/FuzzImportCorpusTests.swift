@@ -54,6 +54,21 @@ import Testing
         #expect(throws: Never.self) { try PortfolioLoader.load(text: PortfolioYAMLWriter.text(of: imported), file: "imported.yaml") }
     }
 
+    /// Found by FuzzCSV (Fuzz/Corpus/csv/crash-bom-inside-id.csv): a byte-order mark inside an id
+    /// was kept, and YAML drops it, so two ids met as one in the written file. Ids are made
+    /// without invisible characters, so the clash is found where the cells are known.
+    @Test func anInvisibleCharacterInAnIDIsLeftOut() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("initiatives.csv")
+        try Data("id,name\n\u{FEFF}web,A\nerp\u{200B},B\n".utf8).write(to: path)
+        #expect(try PortfolioImporter.importFiles([path.path], format: .csv).portfolio.initiatives.map(\.id) == ["web", "erp"])
+        try Data("id,name\n\u{FEFF}web,A\nweb,B\n".utf8).write(to: path)
+        #expect(throws: ImportError("\(path.path), row 3, column A (id): id 'web' is given twice (first at \(path.path), row 2, column A (id))")) {
+            try PortfolioImporter.importFiles([path.path], format: .csv)
+        }
+    }
+
     /// Found by FuzzArchiMate: a byte that is not UTF-8 inside a comment made Foundation's
     /// XMLParser trap. Refused before parsing, naming the line.
     @Test func xmlThatIsNotUTF8IsRefusedWithItsLine() throws {

@@ -214,9 +214,12 @@ enum ImportID {
         return result
     }
 
-    /// `text` if it is a valid id, else its slug, else `fallback`.
+    /// `text` if it is a valid id without invisible characters, else its slug, else `fallback`.
+    /// Invisible characters (Unicode format characters: zero-width, direction overrides, U+FEFF)
+    /// make look-alike ids, and YAML drops U+FEFF, so `\u{FEFF}id` written out would read back as
+    /// `id` (found by FuzzCSV): the slug leaves them out, and two such ids meet as one.
     static func make(_ text: String, fallback: String) -> String {
-        if text.isPortfolioID { return text }
+        if text.isPortfolioID, !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .format }) { return text }
         let slugged = slug(text)
         return slugged.isEmpty ? fallback : slugged
     }
