@@ -122,6 +122,6 @@ test-sanitize: deps
 	INTERLOCK_TEST_SANITIZER=thread TSAN_OPTIONS=suppressions=$(CURDIR)/scripts/tsan-suppressions.txt \
 		$(SWIFT) test --sanitize=thread --scratch-path .build/sanitize-thread
 
-## fuzz-ci: every fuzzer for 20 s, as CI runs them.
+## fuzz-ci: every fuzzer for 30 s, as CI (.ci/run) runs them after `make test`.
 fuzz-ci:
-	$(MAKE) fuzz FUZZ_SECONDS=20
+	$(MAKE) fuzz FUZZ_SECONDS=30
