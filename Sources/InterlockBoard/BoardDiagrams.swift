@@ -1,6 +1,8 @@
+import Foundation
 import InterlockAnalysis
 import InterlockCore
 import InterlockGraphviz
+import Synchronization
 
 /// The diagrams of the board pack, drawn in-process by the Graphviz views (docs/diagrams.md).
 public enum BoardDiagrams {
@@ -35,36 +37,52 @@ public enum BoardDiagrams {
     public static func adding(to report: BoardReport) -> (report: BoardReport, problems: [String]) {
         let linked = Set(report.findingsByNode().map(\.id))
         let context = ViewContext(analysis: report.analysis, findings: report.findings)
-        var diagrams: [ReportDiagram] = []
-        var problems: [String] = []
         let today = Day(report.date)
         // The views, then one small picture per biggest risk, placed beside the five decisions.
-        var requests = views.map { (name: $0.view.rawValue, view: $0.view, options: ViewOptions(today: today), title: $0.title[report.language], caption: $0.caption[report.language]) }
-        for (rank, index) in report.ranking.prefix(pictured).enumerated() {
+        let requests = views.map {
+            DrawingRequest(name: $0.view.rawValue, view: $0.view, options: ViewOptions(today: today),
+                           title: $0.title[report.language], caption: $0.caption[report.language])
+        } + report.ranking.prefix(pictured).enumerated().map { rank, index in
             let finding = report.findings[index]
-            requests.append((
-                "finding-\(rank + 1)", .finding, ViewOptions(finding: .key(finding.fingerprint), today: today),
-                LocalizedText(en: "Risk \(rank + 1)", fr: "Risque \(rank + 1)")[report.language] + ": " + HTMLReporter.shortName(finding, report),
-                finding.action))
+            return DrawingRequest(
+                name: "finding-\(rank + 1)", view: .finding, options: ViewOptions(finding: .key(finding.fingerprint), today: today),
+                title: LocalizedText(en: "Risk \(rank + 1)", fr: "Risque \(rank + 1)")[report.language] + ": " + HTMLReporter.shortName(finding, report),
+                caption: finding.action)
         }
-        for entry in requests {
+        // Each drawing is independent; laid out in `interlock _layout` processes (as the command
+        // does), they run side by side on the machine's cores. In-process layouts take
+        // Graphviz's lock one at a time, as before.
+        let drawn = Mutex([(diagram: ReportDiagram, problem: String?)?](repeating: nil, count: requests.count))
+        DispatchQueue.concurrentPerform(iterations: requests.count) { index in
+            let entry = requests[index]
+            let result: (diagram: ReportDiagram, problem: String?)
             do {
                 var diagram = try entry.view.diagram(in: context, options: entry.options)
-                for index in diagram.nodes.indices where linked.contains(diagram.nodes[index].id) {
-                    diagram.nodes[index].link = Markup.href(Markup.node(diagram.nodes[index].id))
+                for node in diagram.nodes.indices where linked.contains(diagram.nodes[node].id) {
+                    diagram.nodes[node].link = Markup.href(Markup.node(diagram.nodes[node].id))
                 }
                 let rendered = try Graphviz.shared.render(diagram, options: RenderOptions(format: .svg))
-                diagrams.append(ReportDiagram(
-                    view: entry.name, title: entry.title, caption: entry.caption, svg: String(decoding: rendered.data, as: UTF8.self)))
-                if let fallback = rendered.fallback { problems.append("the \(entry.name) diagram: \(fallback)") }
+                result = (ReportDiagram(view: entry.name, title: entry.title, caption: entry.caption, svg: String(decoding: rendered.data, as: UTF8.self)),
+                          rendered.fallback.map { "the \(entry.name) diagram: \($0)" })
             } catch {
-                diagrams.append(ReportDiagram(
-                    view: entry.name, title: entry.title,
-                    caption: LocalizedText(en: "This diagram could not be drawn: ", fr: "Ce schéma n'a pas pu être dessiné : ")[report.language]
-                        + "\(error)", svg: ""))
-                problems.append("the \(entry.name) diagram could not be drawn: \(error)")
+                let sentence = LocalizedText(en: "This diagram could not be drawn: ", fr: "Ce schéma n'a pas pu être dessiné : ")[report.language]
+                result = (ReportDiagram(view: entry.name, title: entry.title, caption: sentence + "\(error)", svg: ""),
+                          "the \(entry.name) diagram could not be drawn: \(error)")
             }
+            drawn.withLock { $0[index] = result }
         }
+        let results = drawn.withLock { $0 }.compactMap { $0 }
+        let diagrams = results.map { $0.diagram }
+        let problems = results.compactMap { $0.problem }
         return (report.adding(diagrams: diagrams), problems)
+    }
+
+    /// One picture of the pack: the view, how to draw it, and its heading and caption.
+    private struct DrawingRequest: Sendable {
+        var name: String
+        var view: DiagramView
+        var options: ViewOptions
+        var title: String
+        var caption: String
     }
 }
