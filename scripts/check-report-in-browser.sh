@@ -53,6 +53,7 @@ if ! grep -q 'CONSOLE.*interlock-probe' "$out/probe.log"; then
 fi
 
 # One page per language: board (English) and board-fr (French).
+printed=""
 for name in board board-fr; do
     language=en
     [ "$name" = board-fr ] && language=fr
@@ -72,5 +73,13 @@ for name in board board-fr; do
         echo "browser test: FAILED: no screenshot was written for $out/$name.html." >&2
         exit 1
     fi
+    # Printed on A4 the sample takes at most 12 pages (issue #10). The page tree's root holds the
+    # largest /Count of the file (Chromium writes no outline), so no PDF tool is needed.
+    pages=$(grep -a -o '/Count [0-9]*' "$out/$name.pdf" | awk '{ print $2 }' | sort -n | tail -1)
+    if [ -z "$pages" ] || [ "$pages" -gt 12 ]; then
+        echo "browser test: FAILED: the $language board report prints on ${pages:-an unknown number of} pages, more than 12 ($out/$name.pdf)." >&2
+        exit 1
+    fi
+    printed="$printed $language: $pages pages;"
 done
-echo "browser test: passed, no console message in English or French; screenshots $out/board.png and $out/board-fr.png, print renderings $out/board.pdf and $out/board-fr.pdf"
+echo "browser test: passed, no console message in English or French; screenshots $out/board.png and $out/board-fr.png, print renderings $out/board.pdf and $out/board-fr.pdf ($printed A4 landscape)"

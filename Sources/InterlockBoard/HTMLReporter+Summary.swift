@@ -40,11 +40,17 @@ extension HTMLReporter {
                     fr: "\(count(.error)) graves · \(count(.warning)) avertissements · \(count(.info)) pour information"))
             ),
             moneyBreakdown(report),
-            .h3(.plain(report.say(.fiveDecisions))),
-            .p(.class("lead"), .plain(report.say(.fiveDecisionsLead))),
-            decisions(report),
-            .div(.class("pictures"), .forEach((1...BoardDiagrams.pictured).map { "finding-\($0)" }) { diagram(report, $0) }),
-            diagram(report, "risks")
+            // The decisions and the pictures of the biggest risks beside them: one printed page,
+            // the tall risk map set beside the three pictures.
+            .div(
+                .class("decisions-page"),
+                .h3(.plain(report.say(.fiveDecisions))),
+                .p(.class("lead"), .plain(report.say(.fiveDecisionsLead))),
+                decisions(report),
+                .div(
+                    .class("risk-pictures"),
+                    .div(.class("pictures"), .forEach((1...BoardDiagrams.pictured).map { "finding-\($0)" }) { diagram(report, $0) }),
+                    diagram(report, "risks")))
         )
     }
 

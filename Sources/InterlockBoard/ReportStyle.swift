@@ -63,23 +63,32 @@ enum ReportStyle {
     :target { outline: 3px solid #f2c200; }
     @page { size: A4 landscape; margin: 12mm; }
     @media print {
-      body { font-size: 9pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+      /* A4 landscape, a question per page where it fits: the sample prints on at most 12 pages
+         (checked by scripts/check-report-in-browser.sh). */
+      body { font-size: 8pt; line-height: 1.3; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       .card .value { font-size: 15pt; }
       .card { padding: 6px 10px; }
-      h2 { font-size: 14pt; margin-bottom: 6px; }
-      h3 { font-size: 11pt; margin: 10px 0 4px; }
+      h2 { font-size: 13pt; margin: 0 0 4px; }
+      h3 { font-size: 11pt; margin: 5px 0 2px; }
+      p { margin: 2px 0 4px; }
       section { margin-top: 0; }
       p.lead { margin-bottom: 4px; }
-      table { font-size: 8pt; margin: 4px 0 8px; }
-      th, td { padding: 3px 6px; }
+      table { font-size: 7pt; line-height: 1.25; margin: 3px 0 5px; }
+      th, td { padding: 1px 4px; }
       nav.toc { display: none; }
       header.page, main, footer.page { padding-left: 0; padding-right: 0; }
-      section.page-break { break-before: page; }
+      section.page-break, .decisions-page { break-before: page; }
       tr, figure, .card, p.answer, dl.glossary dt, dl.glossary dd { break-inside: avoid; }
-      p.answer { font-size: 11pt; padding: 6px 10px; margin-bottom: 8px; }
-      #diagram-risks, .pictures { break-before: page; }
-      .pictures figure svg { max-height: 80mm; }
-      .diagram figure svg { max-height: 100mm; }
+      p.answer { font-size: 9.5pt; padding: 4px 8px; margin-bottom: 4px; }
+      .risk-pictures { display: grid; grid-template-columns: 3fr 1fr; gap: 12px; align-items: start; }
+      .pictures figure svg { max-height: 50mm; }
+      #diagram-risks figure svg { max-height: 60mm; }
+      .risk-pictures figcaption { font-size: 7pt; }
+      .diagram figure svg { max-height: 85mm; }
+      #diagram-roadmap figure svg { max-height: 75mm; }
+      /* The units and the capability landscape side by side: one page for both. */
+      #diagram-units, #diagram-landscape { display: inline-block; width: 49%; vertical-align: top; }
+      dl.glossary { font-size: 7pt; grid-template-columns: 150px 130px 1fr; gap: 1px 12px; }
       .appendix table { font-size: 7.5pt; }
       .screen-only, .appendix > :not(.print-only) { display: none; }
       section.appendix { break-before: auto; }
