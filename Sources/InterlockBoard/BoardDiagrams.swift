@@ -36,7 +36,7 @@ public enum BoardDiagrams {
     /// picture, and its error is returned, so the page is written anyway.
     public static func adding(to report: BoardReport) -> (report: BoardReport, problems: [String]) {
         let linked = Set(report.findingsByNode().map(\.id))
-        let context = ViewContext(analysis: report.analysis, findings: report.findings)
+        let context = ViewContext(analysis: report.analysis, findings: report.findings, language: report.language)
         let today = Day(report.date)
         // The views, then one small picture per biggest risk, placed beside the five decisions.
         let requests = views.map {

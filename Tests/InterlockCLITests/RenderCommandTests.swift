@@ -43,8 +43,17 @@ struct RenderCommandTests {
         let result = try CommandRunner.run(["render", portfolio.path, "--view", "risks", "--format", "dot"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("Lavish programme spends more than a million"), "the custom finding is the node's tooltip")
-        #expect(result.standardOutput.contains("1 findings (1 warning)"))
+        #expect(result.standardOutput.contains("1 finding (1 warning)"))
         #expect(!result.standardOutput.contains("quiet"), "a node no finding touches is not on the risk map")
+    }
+
+    /// `--lang fr` (or the portfolio's `language:`) writes the drawing's words in French.
+    @Test func theDrawingSpeaksFrenchWhenAsked() throws {
+        let result = try CommandRunner.run(["render", "Samples/acme", "--view", "units", "--lang", "fr", "--format", "dot"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("Acme Group — unités métier"))
+        #expect(result.standardOutput.contains("Légende"))
+        #expect(!result.standardOutput.contains("business units"))
     }
 
     /// One finding of each rule of the sample, drawn small: its nodes are on the picture, the

@@ -56,14 +56,16 @@ public struct IncompatibilityTable: Sendable {
     /// The technologies among `candidates` that `technology` must not meet, with the reason, in the
     /// order of `candidates`. Costs the declared partners plus the candidates of the same exclusive
     /// category, not all candidates: a data source read with thousands of technologies stays cheap.
-    public func clashes(of technology: Int, among candidates: [Int: [Int]], categories: [String: [Int]]) -> [(technology: Int, reason: String)] {
-        var found: [(technology: Int, reason: String)] = []
+    public func clashes(
+        of technology: Int, among candidates: [Int: [Int]], categories: [String: [Int]]
+    ) -> [(technology: Int, reason: Incompatibility)] {
+        var found: [(technology: Int, reason: Incompatibility)] = []
         for partner in declaredPartners[technology] ?? [] where candidates[partner] != nil {
-            found.append((partner, "declared incompatible"))
+            found.append((partner, .declared))
         }
         if let category = exclusiveCategory[technology] {
             for partner in categories[category] ?? [] where partner != technology && !declared.contains(Pair(technology, partner)) {
-                found.append((partner, "both \(category), a category the policy allows only once"))
+                found.append((partner, .exclusiveCategory(category)))
             }
         }
         return found
@@ -84,7 +86,7 @@ public enum Incompatibility: Hashable, Sendable {
     case exclusiveCategory(String)
 
     /// Completes "the two are …" / "les deux technologies sont …".
-    func words(_ phrasing: Phrasing) -> String {
+    public func words(_ phrasing: Phrasing) -> String {
         switch self {
         case .declared:
             return phrasing.text(en: "declared incompatible", fr: "déclarées incompatibles")

@@ -50,6 +50,15 @@ public struct Phrasing: Hashable, Sendable {
         }
     }
 
+    /// A short amount with its currency for diagrams: "EUR 1.2M" in English (as `Money`
+    /// abbreviates), "1,2 M€" in French.
+    public func abbreviatedMoney(_ amount: Double, currency: String?) -> String {
+        switch language {
+        case .en: return Money.abbreviated(amount, currency: currency)
+        case .fr: return abbreviatedMoney(amount) + (currency.map { Self.frenchCurrencySymbol($0) } ?? "")
+        }
+    }
+
     /// A count with its digits grouped: "1,280" in English, "1 280" in French.
     public func number(_ value: Int) -> String { money(Double(value), currency: nil) }
 

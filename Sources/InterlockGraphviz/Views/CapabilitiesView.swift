@@ -1,3 +1,4 @@
+import InterlockAnalysis
 import InterlockCore
 
 /// `capabilities`: the capability map (capabilities and their parents) with the initiatives
@@ -11,9 +12,12 @@ struct CapabilitiesView {
         var composer = DiagramComposer(context, nodes: cut.kept, relations: EdgeKindSet([.delivers, .partOf]))
         composer.groupDuplicatedCapabilities()
         let duplicated = context.findings.duplicates.count
-        let notes = ["\(capabilities.count) capabilities delivered by \(builders.count) initiatives; \(duplicated) delivered more than once"]
-            + [cut.note(criterion: "with the lowest risk")].compactMap { $0 }
-        return composer.diagram(subject: "capabilities", notes: notes)
+        let say = context.phrasing
+        let notes = cut.notes(after: context.text(
+            en: "\(say.count(capabilities.count, "capability", "capabilities")) delivered by \(say.count(builders.count, "initiative", "initiatives")); \(say.number(duplicated)) delivered more than once",
+            fr: "\(say.count(capabilities.count, "capacité construite", "capacités construites")) par \(say.count(builders.count, "initiative", "initiatives")) ; \(say.number(duplicated)) construite\(duplicated > 1 ? "s" : "") plus d'une fois"),
+            criterion: context.text(en: "with the lowest risk", fr: "les moins risqués"), context)
+        return composer.diagram(subject: context.text(en: "capabilities", fr: "capacités"), notes: notes)
     }
 
     /// Under the node budget, whole groups (a capability and the initiatives delivering it),

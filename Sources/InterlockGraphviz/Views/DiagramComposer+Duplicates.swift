@@ -16,9 +16,12 @@ extension DiagramComposer {
             for builder in duplicate.builders where drawn.contains(builder) && clusterOf[builder] == nil {
                 clusterOf[builder] = clusterID
             }
-            var label = "Duplicated: \(graph.name(of: capability)), \(duplicate.builders.count) initiatives"
+            let say = context.phrasing
+            var label = context.text(
+                en: "Duplicated: \(graph.name(of: capability)), \(say.count(duplicate.builders.count, "initiative", "initiatives"))",
+                fr: "En double : \(graph.name(of: capability)), \(say.count(duplicate.builders.count, "initiative", "initiatives"))")
             if let budget = duplicate.budget {
-                label += ", \(Money.abbreviated(budget, currency: graph.portfolio.currency))"
+                label += ", \(say.abbreviatedMoney(budget, currency: graph.portfolio.currency))"
             }
             clusters.append(
                 DiagramCluster(

@@ -66,7 +66,7 @@ struct DiagramComposer {
         var label = graph.name(of: node)
         var style: NodeStyle = [.filled]
         if context.findings.unowned.contains(node) {
-            label += "\nno owner"
+            label += "\n" + context.text(en: "no owner", fr: "sans responsable")
             style.insert(.dashed)
         }
         let isCentre = node == highlighted
@@ -74,7 +74,7 @@ struct DiagramComposer {
             id: id, label: .plain(label), shape: Palette.shape(for: graph.kind(of: node)), style: style,
             fillColor: Palette.fill(for: severity), lineColor: Palette.line(for: severity),
             penWidth: isCentre ? 3 : (severity == .error ? 2 : nil), peripheries: isCentre ? 2 : nil,
-            tooltip: context.findings.tooltip(for: node) ?? "\(Palette.name(of: graph.kind(of: node))) \(id)",
+            tooltip: context.findings.tooltip(for: node) ?? "\(context.name(of: graph.kind(of: node))) \(id)",
             cluster: clusterOf[node])
     }
 
@@ -93,12 +93,12 @@ struct DiagramComposer {
                 guard kind != .incompatibleWith, relations.contains(kind), drawn.contains(target),
                     seen.insert([source, target, Int(kind.rawValue)]).inserted
                 else { continue }
-                var drawnEdge = Self.edge(from: graph.id(of: source), to: graph.id(of: target), kind: kind, version: graph.version(ofEdge: edge))
+                var drawnEdge = self.edge(from: graph.id(of: source), to: graph.id(of: target), kind: kind, version: graph.version(ofEdge: edge))
                 if kind == .dependsOn, let group = cycles[source], cycles[target] == group {
                     drawnEdge.color = Self.cycleLook.color
                     drawnEdge.style = Self.cycleLook.style
                     drawnEdge.penWidth = Self.cycleLook.penWidth
-                    drawnEdge.tooltip = "Part of a dependency cycle"
+                    drawnEdge.tooltip = context.text(en: "Part of a dependency cycle", fr: "Fait partie d'une boucle de dépendances")
                 }
                 edges.append(drawnEdge)
             }
@@ -111,17 +111,18 @@ struct DiagramComposer {
     /// Two clashing technologies: red, dashed, undirected.
     private static let incompatibleLook = EdgeLook(color: Palette.red, style: .dashed, penWidth: 2, direction: EdgeDirection.none)
 
-    /// How each relation is drawn.
-    private static func edge(from: String, to: String, kind: EdgeKind, version: String?) -> DiagramEdge {
+    /// How each relation is drawn, its label and tooltip in the drawings' language.
+    private func edge(from: String, to: String, kind: EdgeKind, version: String?) -> DiagramEdge {
         switch kind {
-        case .dependsOn: DiagramEdge(from: from, to: to, color: Palette.neutral, tooltip: "depends on")
-        case .uses: DiagramEdge(from: from, to: to, label: version.map { "@" + $0 }, color: Palette.muted, tooltip: "uses")
-        case .reads: DiagramEdge(from: from, to: to, label: "reads", color: Palette.muted, style: .dashed)
-        case .writes: DiagramEdge(from: from, to: to, label: "writes", color: Palette.muted)
-        case .delivers: DiagramEdge(from: from, to: to, color: Palette.green, arrowHead: .vee, tooltip: "delivers")
-        case .supports: DiagramEdge(from: from, to: to, color: Palette.muted, style: .dotted, tooltip: "supports")
-        case .hostedOn: DiagramEdge(from: from, to: to, label: "hosted on", color: Palette.muted, style: .dotted)
-        case .partOf: DiagramEdge(from: from, to: to, color: Palette.muted, style: .dotted, arrowHead: .odot, tooltip: "part of")
+        case .dependsOn: DiagramEdge(from: from, to: to, color: Palette.neutral, tooltip: context.text(en: "depends on", fr: "dépend de"))
+        case .uses: DiagramEdge(from: from, to: to, label: version.map { "@" + $0 }, color: Palette.muted, tooltip: context.text(en: "uses", fr: "utilise"))
+        case .reads: DiagramEdge(from: from, to: to, label: context.text(en: "reads", fr: "lit"), color: Palette.muted, style: .dashed)
+        case .writes: DiagramEdge(from: from, to: to, label: context.text(en: "writes", fr: "écrit"), color: Palette.muted)
+        case .delivers: DiagramEdge(from: from, to: to, color: Palette.green, arrowHead: .vee, tooltip: context.text(en: "delivers", fr: "construit"))
+        case .supports: DiagramEdge(from: from, to: to, color: Palette.muted, style: .dotted, tooltip: context.text(en: "supports", fr: "sert"))
+        case .hostedOn: DiagramEdge(from: from, to: to, label: context.text(en: "hosted on", fr: "hébergé sur"), color: Palette.muted, style: .dotted)
+        case .partOf:
+            DiagramEdge(from: from, to: to, color: Palette.muted, style: .dotted, arrowHead: .odot, tooltip: context.text(en: "part of", fr: "fait partie de"))
         case .ownedBy, .inUnit, .memberOf, .incompatibleWith, .headedBy: DiagramEdge(from: from, to: to, color: Palette.muted, style: .dotted)
         }
     }
@@ -140,14 +141,16 @@ struct DiagramComposer {
         }
         var edges: [DiagramEdge] = []
         for technology in technologies {
-            for (partner, reason) in table.clashes(of: technology, among: candidates, categories: categories)
+            for (partner, incompatibility) in table.clashes(of: technology, among: candidates, categories: categories)
             where technology < partner && context.findings.clashes.contains(FindingIndex.TechnologyPair(technology, partner)) {
-                let from = graph.id(of: technology), to = graph.id(of: partner)
+                let from = graph.id(of: technology), to = graph.id(of: partner), reason = incompatibility.words(context.phrasing)
                 edges.append(
                     DiagramEdge(
                         from: from, to: to, id: "incompatible:\(from):\(to)", label: reason, color: Self.incompatibleLook.color,
                         style: Self.incompatibleLook.style, penWidth: Self.incompatibleLook.penWidth, direction: Self.incompatibleLook.direction,
-                        tooltip: "\(graph.name(of: technology)) and \(graph.name(of: partner)) are \(reason)", constraint: false))
+                        tooltip: context.text(
+                            en: "\(graph.name(of: technology)) and \(graph.name(of: partner)) are \(reason)",
+                            fr: "\(graph.name(of: technology)) et \(graph.name(of: partner)) sont \(reason)"), constraint: false))
             }
         }
         return edges
@@ -161,18 +164,19 @@ struct DiagramComposer {
         let graph = context.graph
         let kinds = Set(nodes.map { graph.kind(of: $0) })
         var entries = NodeKind.allCases.filter(kinds.contains).map {
-            LegendEntry(.shape(Palette.shape(for: $0)), Palette.name(of: $0))
+            LegendEntry(.shape(Palette.shape(for: $0)), context.name(of: $0))
         }
         let looks = Set(diagram.nodes.map(NodeLook.init(of:)))
         for severity in Severity.allCases.reversed() {
             let look = NodeLook(fillColor: Palette.fill(for: severity), lineColor: Palette.line(for: severity), penWidth: severity == .error ? 2 : nil)
             if looks.contains(where: { $0.fillColor == look.fillColor && $0.lineColor == look.lineColor }) {
-                entries.append(LegendEntry(.node(look), Palette.name(of: severity)))
+                entries.append(LegendEntry(.node(look), context.name(of: severity)))
             }
         }
         if looks.contains(where: { $0.style.contains(.dashed) }) {
             let look = NodeLook(style: [.filled, .dashed], fillColor: .white, lineColor: Palette.neutral)
-            entries.append(LegendEntry(.node(look), "Dashed outline: nobody accountable owns it"))
+            entries.append(LegendEntry(.node(look), context.text(
+                en: "Dashed outline: nobody accountable owns it", fr: "Contour en tirets : personne de responsable")))
         }
         // Looks in the order of the relations; two relations drawn alike share one entry.
         let drawn = Set(diagram.edges.map(EdgeLook.init(of:)))
@@ -182,32 +186,32 @@ struct DiagramComposer {
             if meanings[look] == nil { order.append(look) }
             meanings[look, default: []].append(meaning)
         }
-        entries += order.map { LegendEntry(.edge($0), meanings[$0, default: []].joined(separator: "; ")) }
-        return Legend(entries: entries)
+        entries += order.map { LegendEntry(.edge($0), meanings[$0, default: []].joined(separator: context.text(en: "; ", fr: " ; "))) }
+        return context.legend(entries)
     }
 
     /// Each look of edge this composer draws, with what it means, in legend order.
     private var edgeMeanings: [(EdgeLook, String)] {
         var pairs: [(EdgeLook, String)] = EdgeKind.allCases.filter { relations.contains($0) && $0 != .incompatibleWith }.map { kind in
-            (EdgeLook(of: Self.edge(from: "", to: "", kind: kind, version: nil)), Self.meaning(of: kind))
+            (EdgeLook(of: edge(from: "", to: "", kind: kind, version: nil)), meaning(of: kind))
         }
-        pairs.append((Self.cycleLook, "Dependency on a cycle"))
-        pairs.append((Self.incompatibleLook, "Incompatible technologies (with the reason)"))
+        pairs.append((Self.cycleLook, context.text(en: "Dependency on a cycle", fr: "Dépendance dans une boucle")))
+        pairs.append((Self.incompatibleLook, context.text(en: "Incompatible technologies (with the reason)", fr: "Technologies incompatibles (avec la raison)")))
         return pairs
     }
 
     /// What an edge of each relation means, in a legend.
-    private static func meaning(of kind: EdgeKind) -> String {
+    private func meaning(of kind: EdgeKind) -> String {
         switch kind {
-        case .dependsOn: "Depends on"
-        case .uses: "Uses (@version)"
-        case .reads: "Reads"
-        case .writes: "Writes"
-        case .delivers: "Delivers the capability"
-        case .supports: "Supports the goal"
-        case .hostedOn: "Hosted on"
-        case .partOf: "Part of"
-        case .ownedBy, .inUnit, .memberOf, .incompatibleWith, .headedBy: "Related"
+        case .dependsOn: context.text(en: "Depends on", fr: "Dépend de")
+        case .uses: context.text(en: "Uses (@version)", fr: "Utilise (@version)")
+        case .reads: context.text(en: "Reads", fr: "Lit")
+        case .writes: context.text(en: "Writes", fr: "Écrit")
+        case .delivers: context.text(en: "Delivers the capability", fr: "Construit la capacité")
+        case .supports: context.text(en: "Supports the goal", fr: "Sert l'objectif")
+        case .hostedOn: context.text(en: "Hosted on", fr: "Hébergé sur")
+        case .partOf: context.text(en: "Part of", fr: "Fait partie de")
+        case .ownedBy, .inUnit, .memberOf, .incompatibleWith, .headedBy: context.text(en: "Related", fr: "Lié à")
         }
     }
 }

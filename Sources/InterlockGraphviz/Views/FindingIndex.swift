@@ -43,17 +43,20 @@ struct FindingIndex: Sendable {
     private(set) var clashes: Set<TechnologyPair> = []
     /// Every node some finding involves, in report order, each once.
     private(set) var touched: [Int] = []
+    /// The language of the messages and tooltips.
+    private let phrasing: Phrasing
 
-    /// Indexes `findings` (in any order) of `context`'s graph.
-    init(_ findings: [Finding], in context: AnalysisContext) {
+    /// Indexes `findings` (in any order) of `context`'s graph, their messages in `phrasing`.
+    init(_ findings: [Finding], in context: AnalysisContext, phrasing: Phrasing) {
         let graph = context.graph
+        self.phrasing = phrasing
         self.findings = findings.sortedForReport()
         var seen: Set<Int> = []
         for (number, finding) in self.findings.enumerated() {
             let nodes = finding.nodes(in: graph)
             for node in nodes {
                 if worst[node].map({ finding.severity > $0 }) ?? true { worst[node] = finding.severity }
-                messages[node, default: []].append(finding.message)
+                messages[node, default: []].append(finding.message(phrasing, in: graph))
                 if seen.insert(node).inserted { touched.append(node) }
             }
             switch finding.rule {
@@ -91,6 +94,7 @@ struct FindingIndex: Sendable {
     func tooltip(for node: Int) -> String? {
         guard let messages = messages[node], let first = messages.first else { return nil }
         let more = messages.count - 1
-        return more == 0 ? first : "\(first) (+\(more) more finding\(more == 1 ? "" : "s"))"
+        guard more > 0 else { return first }
+        return "\(first) (+" + phrasing.text(en: "\(more) more finding\(more == 1 ? "" : "s")", fr: "\(phrasing.count(more, "autre constat", "autres constats"))") + ")"
     }
 }

@@ -20,9 +20,12 @@ struct FindingView {
         let graph = context.graph
         let named = Array(finding.nodes(in: graph).prefix(Self.maximumNamed))
         let wording = RuleCatalog().wording(of: finding.rule)
-        let title = Self.subject(of: finding, wording: wording, in: graph)
-        var notes = Self.wrapped(finding.message, width: 100)
-        if finding.nodes.count > named.count { notes.append("The first \(named.count) of the \(finding.nodes.count) items it names are drawn.") }
+        let title = Self.subject(of: finding, wording: wording, in: graph, phrasing: context.phrasing)
+        var notes = Self.wrapped(finding.message(context.phrasing, in: graph), width: 100)
+        if finding.nodes.count > named.count {
+            notes.append(context.text(en: "The first \(named.count) of the \(finding.nodes.count) items it names are drawn.",
+                                      fr: "Les \(named.count) premiers des \(finding.nodes.count) éléments qu'il cite sont dessinés."))
+        }
 
         if finding.rule == .singlePointOfFailure, let centre = named.first {
             return dependentsByUnit(of: centre, finding: finding, context: context, title: title, notes: notes)
@@ -32,16 +35,17 @@ struct FindingView {
         composer.highlighted = named.first
         if finding.rule == .duplicatedCapability { composer.clusterInitiativesByUnit() }
         var diagram = composer.diagram(subject: title, notes: notes, rankDirection: finding.rule == .dependencyCycle ? .topToBottom : .leftToRight)
-        if finding.rule == .duplicatedCapability { Self.showBudgets(in: &diagram, graph) }
+        if finding.rule == .duplicatedCapability { Self.showBudgets(in: &diagram, context) }
         return diagram
     }
 
     /// Adds each initiative's budget under its name: what a duplicate costs is the point.
-    private static func showBudgets(in diagram: inout Diagram, _ graph: PortfolioGraph) {
+    private static func showBudgets(in diagram: inout Diagram, _ context: ViewContext) {
+        let graph = context.graph
         for index in diagram.nodes.indices {
             guard let node = graph.node(withID: diagram.nodes[index].id), let budget = graph.budget(ofInitiative: node),
                   case .plain(let text) = diagram.nodes[index].label else { continue }
-            diagram.nodes[index].label = .plain(text + "\n" + Money.abbreviated(budget, currency: graph.portfolio.currency))
+            diagram.nodes[index].label = .plain(text + "\n" + context.phrasing.abbreviatedMoney(budget, currency: graph.portfolio.currency))
         }
     }
 
@@ -84,32 +88,40 @@ struct FindingView {
             let members = byUnit[unit] ?? []
             let budget = members.compactMap { graph.budget(ofInitiative: $0) }.reduce(0, +)
             let id = "units:" + (unit.map { graph.id(of: $0) } ?? "none")
-            let name = unit.map { graph.name(of: $0) } ?? "No business unit"
-            var label = "\(name)\n\(members.count) initiative\(members.count == 1 ? "" : "s")"
-            if budget > 0 { label += ", \(Money.abbreviated(budget, currency: graph.portfolio.currency))" }
+            let name = unit.map { graph.name(of: $0) } ?? context.text(en: "No business unit", fr: "Sans unité métier")
+            var label = "\(name)\n\(context.phrasing.count(members.count, "initiative", "initiatives"))"
+            if budget > 0 { label += ", \(context.phrasing.abbreviatedMoney(budget, currency: graph.portfolio.currency))" }
             diagram.nodes.append(DiagramNode(
                 id: id, label: .plain(label), shape: Palette.shape(for: .unit), style: [.filled],
                 fillColor: Palette.fill(for: .warning), lineColor: Palette.line(for: .warning),
                 tooltip: "\(name): \(members.prefix(8).map { graph.name(of: $0) }.joined(separator: ", "))\(members.count > 8 ? ", …" : "")"))
             diagram.edges.append(DiagramEdge(
-                from: id, to: graph.id(of: centre), label: "\(members.count) depend on it", color: Palette.neutral,
+                from: id, to: graph.id(of: centre),
+                label: context.text(en: "\(members.count) depend on it", fr: "\(members.count) en dépend\(members.count > 1 ? "ent" : "")"), color: Palette.neutral,
                 penWidth: Double(min(1 + members.count, 6))))
         }
         if let unit = diagram.nodes.last(where: { $0.id.hasPrefix("units:") }) {
-            diagram.legend?.entries.append(LegendEntry(.node(NodeLook(of: unit)), "Initiatives of one business unit that stop with it"))
+            diagram.legend?.entries.append(LegendEntry(.node(NodeLook(of: unit)), context.text(
+                en: "Initiatives of one business unit that stop with it", fr: "Initiatives d'une unité métier qui s'arrêtent avec lui")))
         }
         let widths = diagram.edges.compactMap(\.penWidth)
         if let edge = diagram.edges.last, let thinnest = widths.min(), let thickest = widths.max() {
             let look = EdgeLook(of: edge)
-            diagram.legend?.entries.append(LegendEntry(.edge(look.width(thinnest)), thinnest == thickest ? "They depend on it" : "They depend on it: the fewest"))
-            if thinnest != thickest { diagram.legend?.entries.append(LegendEntry(.edge(look.width(thickest)), "… the most (width counts them, up to 5)")) }
+            diagram.legend?.entries.append(LegendEntry(.edge(look.width(thinnest)), thinnest == thickest
+                ? context.text(en: "They depend on it", fr: "Elles en dépendent")
+                : context.text(en: "They depend on it: the fewest", fr: "Elles en dépendent : le moins nombreuses")))
+            if thinnest != thickest {
+                diagram.legend?.entries.append(LegendEntry(.edge(look.width(thickest)), context.text(
+                    en: "… the most (width counts them, up to 5)", fr: "… le plus nombreuses (l'épaisseur les compte, jusqu'à 5)")))
+            }
         }
         return diagram
     }
 
     /// "Data kept in silos: CRM accounts and contacts": the kind of risk and what it is about.
-    static func subject(of finding: Finding, wording: RuleWording, in graph: PortfolioGraph) -> String {
-        "\(wording.title.english): \(finding.nodes(in: graph).first.map { graph.name(of: $0) } ?? finding.rule.rawValue)"
+    static func subject(of finding: Finding, wording: RuleWording, in graph: PortfolioGraph, phrasing: Phrasing = .findings) -> String {
+        let about = finding.nodes(in: graph).first.map { graph.name(of: $0) } ?? finding.rule.rawValue
+        return phrasing.text(en: "\(wording.title.english): \(about)", fr: "\(wording.title[phrasing.language]) : \(about)")
     }
 
     /// `text` cut into lines of at most about `width` characters, at spaces.

@@ -1,3 +1,4 @@
+import InterlockAnalysis
 import InterlockCore
 
 /// `focus`: the neighbourhood of one node up to a depth, upstream (what depends on it),
@@ -26,12 +27,15 @@ struct FocusView {
         composer.clusterInitiativesByUnit()
         let reach =
             switch focus.direction {
-            case .up: "what depends on it"
-            case .down: "what it depends on"
-            case .both: "what depends on it and what it depends on"
+            case .up: context.text(en: "what depends on it", fr: "ce qui en dépend")
+            case .down: context.text(en: "what it depends on", fr: "ce dont il dépend")
+            case .both: context.text(en: "what depends on it and what it depends on", fr: "ce qui en dépend et ce dont il dépend")
             }
-        let notes = ["\(Palette.name(of: graph.kind(of: centre))) \(focus.nodeID): \(reach), up to \(focus.depth) step\(focus.depth == 1 ? "" : "s")"]
-            + [cut.note(criterion: "farthest from it")].compactMap { $0 }
-        return composer.diagram(subject: "focus on \(graph.name(of: centre))", notes: notes)
+        let say = context.phrasing
+        let notes = cut.notes(after: context.text(
+            en: "\(context.name(of: graph.kind(of: centre))) \(focus.nodeID): \(reach), up to \(say.count(focus.depth, "step", "steps"))",
+            fr: "\(context.name(of: graph.kind(of: centre))) \(focus.nodeID) : \(reach), jusqu'à \(say.count(focus.depth, "pas", "pas"))"),
+            criterion: context.text(en: "farthest from it", fr: "plus éloignés"), context)
+        return composer.diagram(subject: context.text(en: "focus on \(graph.name(of: centre))", fr: "autour de \(graph.name(of: centre))"), notes: notes)
     }
 }

@@ -29,23 +29,30 @@ struct LandscapeView {
         let nodes = cut.kept.filter { !hasChildren.contains($0) || !builders[$0 - capabilities[0]].isEmpty }.map { capability in
             let built = builders[capability - capabilities[0]]
             let box = hasChildren.contains(capability) ? capability : parents[capability].flatMap { $0 }
-            return node(capability, builders: built, cluster: box.flatMap { kept.contains($0) || parents[$0] != nil ? "landscape:\(graph.id(of: $0))" : nil }, graph)
+            return node(capability, builders: built, cluster: box.flatMap { kept.contains($0) || parents[$0] != nil ? "landscape:\(graph.id(of: $0))" : nil }, context)
         }
         let counts = cut.kept.map { builders[$0 - capabilities[0]].count }
         let duplicated = counts.filter { $0 > 1 }.count
-        var notes = ["\(cut.kept.count) capabilities; \(duplicated) built more than once, \(counts.filter { $0 == 0 }.count) by nobody"]
-        if let note = cut.note(criterion: "built by the fewest initiatives") { notes.append(note) }
+        let say = context.phrasing, nobody = counts.filter { $0 == 0 }.count
+        var notes = [context.text(
+            en: "\(say.count(cut.kept.count, "capability", "capabilities")); \(say.number(duplicated)) built more than once, \(say.number(nobody)) by nobody",
+            fr: "\(say.count(cut.kept.count, "capacité", "capacités")) ; \(say.number(duplicated)) construite\(duplicated > 1 ? "s" : "") plus d'une fois, \(say.number(nobody)) par personne")]
+        if let note = cut.note(criterion: context.text(en: "built by the fewest initiatives", fr: "construites par le moins d'initiatives"), context) { notes.append(note) }
         var diagram = Diagram(
-            title: context.title("capability landscape"), notes: notes, rankDirection: .topToBottom, nodes: nodes, clusters: clusters,
-            legend: legend(nodes: nodes, boxes: !clusters.isEmpty))
+            title: context.title(context.text(en: "capability landscape", fr: "carte des capacités")), notes: notes, rankDirection: .topToBottom,
+            nodes: nodes, clusters: clusters, legend: legend(nodes: nodes, boxes: !clusters.isEmpty, context))
         diagram.layout = .osage
         return diagram
     }
 
     /// The fills the map uses, in the order of the builders they count, and the box of a
     /// capability with parts when there is one.
-    private func legend(nodes: [DiagramNode], boxes: Bool) -> Legend {
-        let words = ["Built by no active initiative", "Built once", "Built twice", "Built three times or more"]
+    private func legend(nodes: [DiagramNode], boxes: Bool, _ context: ViewContext) -> Legend {
+        let words = [
+            context.text(en: "Built by no active initiative", fr: "Construite par aucune initiative active"),
+            context.text(en: "Built once", fr: "Construite une fois"), context.text(en: "Built twice", fr: "Construite deux fois"),
+            context.text(en: "Built three times or more", fr: "Construite trois fois ou plus"),
+        ]
         let looks = Set(nodes.map(NodeLook.init(of:)))
         var entries = words.enumerated().compactMap { count, text -> LegendEntry? in
             let look = Self.look(forBuilders: count)
@@ -53,9 +60,9 @@ struct LandscapeView {
         }
         if boxes {
             let box = NodeLook(style: [.filled, .rounded], fillColor: Palette.clusterFill, lineColor: Palette.neutral)
-            entries.append(LegendEntry(.node(box), "A capability and the ones it is made of"))
+            entries.append(LegendEntry(.node(box), context.text(en: "A capability and the ones it is made of", fr: "Une capacité et celles qui la composent")))
         }
-        return Legend(entries: entries)
+        return context.legend(entries)
     }
 
     /// How a capability built `count` times is drawn: white, green, amber, red, amber-outlined
@@ -66,20 +73,27 @@ struct LandscapeView {
             penWidth: count > 2 ? 2 : nil)
     }
 
-    private func node(_ capability: Int, builders: [Int], cluster: String?, _ graph: PortfolioGraph) -> DiagramNode {
+    private func node(_ capability: Int, builders: [Int], cluster: String?, _ context: ViewContext) -> DiagramNode {
+        let graph = context.graph, say = context.phrasing
         var label = graph.name(of: capability)
         if !builders.isEmpty {
             let names = builders.prefix(Self.namedBuilders).map { graph.name(of: $0) }
             label += "\n" + names.joined(separator: "\n")
-            if builders.count > Self.namedBuilders { label += "\nand \(builders.count - Self.namedBuilders) more" }
+            if builders.count > Self.namedBuilders {
+                let more = builders.count - Self.namedBuilders
+                label += "\n" + context.text(en: "and \(more) more", fr: "et \(say.count(more, "autre", "autres"))")
+            }
             let budget = builders.compactMap { graph.budget(ofInitiative: $0) }.reduce(0, +)
-            if budget > 0 { label += "\n" + Money.abbreviated(budget, currency: graph.portfolio.currency) }
+            if budget > 0 { label += "\n" + say.abbreviatedMoney(budget, currency: graph.portfolio.currency) }
         }
         let look = Self.look(forBuilders: builders.count)
         return DiagramNode(
             id: graph.id(of: capability), label: .plain(label), shape: look.shape, style: look.style,
             fillColor: look.fillColor, lineColor: look.lineColor, penWidth: look.penWidth,
-            tooltip: builders.isEmpty ? "Nobody builds it" : "Built by \(builders.map { graph.name(of: $0) }.joined(separator: ", "))",
+            tooltip: builders.isEmpty
+                ? context.text(en: "Nobody builds it", fr: "Personne ne la construit")
+                : context.text(en: "Built by \(builders.map { graph.name(of: $0) }.joined(separator: ", "))",
+                               fr: "Construite par \(builders.map { graph.name(of: $0) }.joined(separator: ", "))"),
             cluster: cluster)
     }
 

@@ -1,3 +1,5 @@
+import InterlockAnalysis
+
 /// The part of a node list a view keeps under its node budget (``ViewOptions/maxNodes``).
 struct NodeCut {
     /// The nodes kept, in their original order.
@@ -27,10 +29,18 @@ struct NodeCut {
         leftOut = nodes.count - self.kept.count
     }
 
-    /// The title note saying what was left out, or nil when nothing was.
-    func note(criterion: String) -> String? {
+    /// `lead`, then the note saying what was left out when something was: a view's notes.
+    func notes(after lead: String, criterion: String, _ context: ViewContext) -> [String] {
+        [lead] + [note(criterion: criterion, context)].compactMap { $0 }
+    }
+
+    /// The title note saying what was left out, or nil when nothing was; `criterion` says which
+    /// ones ("with the lowest risk" / "les moins risqués").
+    func note(criterion: String, _ context: ViewContext) -> String? {
         guard leftOut > 0 else { return nil }
         let total = kept.count + leftOut
-        return "Showing \(kept.count) of \(total) nodes: \(leftOut) \(criterion) left out (--max-nodes)."
+        return context.text(
+            en: "Showing \(kept.count) of \(total) nodes: \(leftOut) \(criterion) left out (--max-nodes).",
+            fr: "\(context.phrasing.number(kept.count)) nœuds sur \(context.phrasing.number(total)) : les \(context.phrasing.number(leftOut)) \(criterion) sont omis (--max-nodes).")
     }
 }

@@ -1,3 +1,4 @@
+import InterlockAnalysis
 import InterlockCore
 
 /// `overview`: every initiative, clustered by business unit, with the technologies and data
@@ -16,8 +17,11 @@ struct OverviewView {
         let cut = NodeCut(initiatives + assets, limit: options.maxNodes, keepFirst: context.isRiskier)
         var composer = DiagramComposer(context, nodes: cut.kept, relations: EdgeKindSet([.dependsOn, .uses, .reads, .writes, .hostedOn]))
         composer.clusterInitiativesByUnit()
-        let notes = ["\(initiatives.count) initiatives by business unit, with the \(assets.count) technologies and data sources two or more of them share"]
-            + [cut.note(criterion: "with the lowest risk")].compactMap { $0 }
-        return composer.diagram(subject: "overview", notes: notes)
+        let say = context.phrasing
+        let notes = cut.notes(after: context.text(
+            en: "\(say.count(initiatives.count, "initiative", "initiatives")) by business unit, with the \(say.number(assets.count)) technologies and data sources two or more of them share",
+            fr: "\(say.count(initiatives.count, "initiative", "initiatives")) par unité métier, avec les \(say.number(assets.count)) technologies et sources de données que plusieurs d'entre elles partagent"),
+            criterion: context.text(en: "with the lowest risk", fr: "les moins risqués"), context)
+        return composer.diagram(subject: context.text(en: "overview", fr: "vue d'ensemble"), notes: notes)
     }
 }

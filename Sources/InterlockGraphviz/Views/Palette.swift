@@ -49,18 +49,4 @@ enum Palette {
         case nil: neutral
         }
     }
-
-    /// How a node kind is named in legends and notes: "Data source".
-    static func name(of kind: NodeKind) -> String {
-        kind.noun.prefix(1).uppercased() + kind.noun.dropFirst()
-    }
-
-    /// How a severity is named in legends.
-    static func name(of severity: Severity) -> String {
-        switch severity {
-        case .error: "Error finding"
-        case .warning: "Warning finding"
-        case .info: "Information"
-        }
-    }
 }

@@ -17,12 +17,22 @@ struct RisksView {
         var composer = DiagramComposer(context, nodes: cut.kept, relations: Self.relations)
         composer.groupDuplicatedCapabilities()
         let findings = context.findings.findings
+        let say = context.phrasing
         let counts = Severity.allCases.reversed().compactMap { severity -> String? in
             let count = findings.filter { $0.severity == severity }.count
-            return count == 0 ? nil : "\(count) \(severity.rawValue)\(count == 1 ? "" : "s")"
+            guard count > 0 else { return nil }
+            return switch severity {
+            case .error: say.text(en: say.count(count, "error", "errors"), fr: "\(say.count(count, "grave", "graves"))")
+            case .warning: say.text(en: say.count(count, "warning", "warnings"), fr: "\(say.count(count, "avertissement", "avertissements"))")
+            case .info: say.text(en: say.count(count, "info", "infos"), fr: "\(say.count(count, "information", "informations"))")
+            }
         }
-        let summary = findings.isEmpty ? "No findings" : "\(findings.count) findings (\(counts.joined(separator: ", "))) and their direct neighbours"
-        let notes = [summary] + [cut.note(criterion: "with the lowest risk")].compactMap { $0 }
-        return composer.diagram(subject: "risks", notes: notes)
+        let summary = findings.isEmpty
+            ? say.text(en: "No findings", fr: "Aucun constat")
+            : say.text(
+                en: "\(say.count(findings.count, "finding", "findings")) (\(counts.joined(separator: ", "))) and their direct neighbours",
+                fr: "\(say.count(findings.count, "constat", "constats")) (\(counts.joined(separator: ", "))) et leurs voisins directs")
+        let notes = cut.notes(after: summary, criterion: context.text(en: "with the lowest risk", fr: "les moins risqués"), context)
+        return composer.diagram(subject: context.text(en: "risks", fr: "risques"), notes: notes)
     }
 }

@@ -44,7 +44,7 @@ struct RoadmapView {
         var rowOf: [Int: Int] = [:]
         var row = 0
         var laneNames: [(name: String, top: Int, rows: Int)] = []
-        for lane in lanes(of: bars, graph) {
+        for lane in lanes(of: bars, context) {
             let top = row
             for (members, _) in Self.packed(lane.bars) {
                 for bar in members {
@@ -63,31 +63,42 @@ struct RoadmapView {
         }
         let bottom = -Double(max(row, 1)) * Self.rowHeight
         nodes += axis.ticks.map { tick in
-            DiagramNode(id: "roadmap:quarter:\(tick.name)", label: .plain(tick.name), shape: .plaintext,
+            DiagramNode(id: "roadmap:quarter:\(tick.name)", label: .plain(quarter(tick.day, context)), shape: .plaintext,
                         position: DiagramPoint(x: axis.x(of: tick.day) + axis.quarterWidth / 2, y: Self.rowHeight), fontSize: 9)
         }
         var edges = dependencyEdges(bars: kept, context: context)
-        if let line = todayLine(axis: axis, bottom: bottom) {
+        if let line = todayLine(axis: axis, bottom: bottom, context) {
             nodes += line.nodes
             edges.append(line.edge)
         }
         nodes += endOfLifeMarkers(bars: bars, rowOf: rowOf, axis: axis, context: context)
         if !undated.isEmpty {
             let names = undated.prefix(12).map { graph.name(of: $0) }.joined(separator: ", ")
-            let more = undated.count > 12 ? " and \(undated.count - 12) more" : ""
+            let more = undated.count > 12
+                ? context.text(en: " and \(undated.count - 12) more", fr: " et \(context.phrasing.count(undated.count - 12, "autre", "autres"))") : ""
             nodes.append(DiagramNode(
-                id: "roadmap:undated", label: .plain("Without dates (\(undated.count)): \(names)\(more)"), shape: .plaintext,
+                id: "roadmap:undated",
+                label: .plain(context.text(en: "Without dates (\(undated.count)): \(names)\(more)", fr: "Sans dates (\(undated.count)) : \(names)\(more)")),
+                shape: .plaintext,
                 position: DiagramPoint(x: Self.axisWidth / 2, y: bottom - Self.rowHeight), fontSize: 9))
         }
-        var notes = ["\(bars.count) dated initiatives in \(laneNames.count) business units, \(axis.ticks.first?.name ?? "") to \(axis.ticks.last?.name ?? "")"]
-        if let note = cut.note(criterion: "with the lowest risk") { notes.append(note) }
+        let say = context.phrasing
+        let first = axis.ticks.first.map { quarter($0.day, context) } ?? "", last = axis.ticks.last.map { quarter($0.day, context) } ?? ""
+        var notes = [context.text(
+            en: "\(say.count(bars.count, "dated initiative", "dated initiatives")) in \(say.count(laneNames.count, "business unit", "business units")), \(first) to \(last)",
+            fr: "\(say.count(bars.count, "initiative datée", "initiatives datées")) dans \(say.count(laneNames.count, "unité métier", "unités métier")), de \(first) à \(last)")]
+        if let note = cut.note(criterion: context.text(en: "with the lowest risk", fr: "les moins risqués"), context) { notes.append(note) }
         if axis.clipped, let start = axis.start, let end = axis.end {
             let outside = dated.count - inWindow.count
-            notes.append("The axis shows \(start) to \(end)" + (outside > 0 ? "; \(outside) initiatives entirely outside it are left out." : "; longer plans reach its edges."))
+            notes.append(outside > 0
+                ? context.text(en: "The axis shows \(start) to \(end); \(outside) initiatives entirely outside it are left out.",
+                               fr: "L'axe va du \(say.day(start)) au \(say.day(end)) ; \(say.count(outside, "initiative entièrement en dehors est omise", "initiatives entièrement en dehors sont omises")).")
+                : context.text(en: "The axis shows \(start) to \(end); longer plans reach its edges.",
+                               fr: "L'axe va du \(say.day(start)) au \(say.day(end)) ; les plans plus longs touchent ses bords."))
         }
         var diagram = Diagram(
-            title: context.title("roadmap"), notes: notes, rankDirection: .leftToRight, nodes: nodes, edges: edges,
-            legend: legend(nodes: nodes, edges: edges))
+            title: context.title(context.text(en: "roadmap", fr: "feuille de route")), notes: notes, rankDirection: .leftToRight, nodes: nodes, edges: edges,
+            legend: legend(nodes: nodes, edges: edges, context))
         diagram.layout = .nop2
         diagram.legendPosition = DiagramPoint(x: Self.axisWidth + 150, y: -Self.rowHeight)
         return diagram
@@ -143,7 +154,8 @@ struct RoadmapView {
     }
 
     /// Bars grouped by business unit, in portfolio order, initiatives without a unit last.
-    private func lanes(of bars: [(node: Int, start: Day, end: Day)], _ graph: PortfolioGraph) -> [Lane] {
+    private func lanes(of bars: [(node: Int, start: Day, end: Day)], _ context: ViewContext) -> [Lane] {
+        let graph = context.graph
         var order: [Int] = []
         var byUnit: [Int: [(node: Int, start: Day, end: Day)]] = [:]
         let none = -1
@@ -153,7 +165,7 @@ struct RoadmapView {
             byUnit[unit, default: []].append(bar)
         }
         order.sort { ($0 == none ? Int.max : $0) < ($1 == none ? Int.max : $1) }
-        return order.map { Lane(name: $0 == none ? "No business unit" : graph.name(of: $0), bars: byUnit[$0] ?? []) }
+        return order.map { Lane(name: $0 == none ? context.text(en: "No business unit", fr: "Sans unité métier") : graph.name(of: $0), bars: byUnit[$0] ?? []) }
     }
 
     /// Bars packed into rows so that none overlaps: each goes to the first row free at its start.
@@ -182,7 +194,8 @@ struct RoadmapView {
         return DiagramNode(
             id: graph.id(of: bar.node), label: .plain(label), shape: .box, style: [.filled, .rounded],
             fillColor: Palette.fill(for: severity), lineColor: Palette.line(for: severity), penWidth: severity == .error ? 1.5 : nil,
-            tooltip: "\(name): \(bar.start) to \(bar.end)" + (context.findings.tooltip(for: bar.node).map { ". \($0)" } ?? ""),
+            tooltip: context.text(en: "\(name): \(bar.start) to \(bar.end)", fr: "\(name) : du \(context.phrasing.day(bar.start)) au \(context.phrasing.day(bar.end))")
+                + (context.findings.tooltip(for: bar.node).map { ". \($0)" } ?? ""),
             position: DiagramPoint(x: (left + right) / 2, y: -Double(row) * Self.rowHeight),
             fixedSize: DiagramSize(width: (right - left) / 72, height: (Self.rowHeight - 8) / 72), fontSize: 8)
     }
@@ -201,20 +214,24 @@ struct RoadmapView {
             return DiagramEdge(
                 from: graph.id(of: link.dependency), to: graph.id(of: link.dependent), color: conflict ? Palette.red : Palette.muted,
                 style: conflict ? .bold : .solid, penWidth: conflict ? 2 : 0.8,
-                tooltip: "\(graph.name(of: link.dependent)) needs \(graph.name(of: link.dependency))" + (conflict ? ", and starts before it is delivered" : ""))
+                tooltip: conflict
+                    ? context.text(en: "\(graph.name(of: link.dependent)) needs \(graph.name(of: link.dependency)), and starts before it is delivered",
+                                   fr: "\(graph.name(of: link.dependent)) a besoin de \(graph.name(of: link.dependency)), et commence avant sa livraison")
+                    : context.text(en: "\(graph.name(of: link.dependent)) needs \(graph.name(of: link.dependency))",
+                                   fr: "\(graph.name(of: link.dependent)) a besoin de \(graph.name(of: link.dependency))"))
         }
     }
 
     /// A dashed vertical line at today's date, from above the quarters to below the last row.
-    private func todayLine(axis: Axis, bottom: Double) -> (nodes: [DiagramNode], edge: DiagramEdge)? {
+    private func todayLine(axis: Axis, bottom: Double, _ context: ViewContext) -> (nodes: [DiagramNode], edge: DiagramEdge)? {
         guard let today = axis.today, let start = axis.start, let end = axis.end, today >= start, today < end else { return nil }
         let x = axis.x(of: today)
-        let top = DiagramNode(id: "roadmap:today", label: .plain("today"), shape: .plaintext, fontColor: Palette.todayBlue,
+        let top = DiagramNode(id: "roadmap:today", label: .plain(context.text(en: "today", fr: "aujourd'hui")), shape: .plaintext, fontColor: Palette.todayBlue,
                               position: DiagramPoint(x: x, y: Self.rowHeight * 1.8), fontSize: 9)
         let foot = DiagramNode(id: "roadmap:today-foot", label: .plain(""), shape: .point, style: [.invisible],
                                position: DiagramPoint(x: x, y: bottom + Self.rowHeight / 2))
         return ([top, foot], DiagramEdge(from: top.id, to: foot.id, color: Palette.todayBlue, style: .dashed, direction: EdgeDirection.none,
-                                         tooltip: "today, \(today)"))
+                                         tooltip: context.text(en: "today, \(today)", fr: "aujourd'hui, \(context.phrasing.day(today))")))
     }
 
     /// A small red marker where a technology an initiative builds on loses support during the initiative.
@@ -231,7 +248,9 @@ struct RoadmapView {
                 nodes.append(DiagramNode(
                     id: "roadmap:eol:\(graph.id(of: bar.node)):\(graph.id(of: technology))", label: .plain(""), shape: .triangle,
                     style: [.filled], fillColor: Palette.red, lineColor: Palette.red,
-                    tooltip: "\(graph.name(of: technology)) loses support on \(endOfLife), while \(graph.name(of: bar.node)) builds on it",
+                    tooltip: context.text(
+                        en: "\(graph.name(of: technology)) loses support on \(endOfLife), while \(graph.name(of: bar.node)) builds on it",
+                        fr: "\(graph.name(of: technology)) perd son support le \(context.phrasing.day(endOfLife)), alors que \(graph.name(of: bar.node)) en dépend"),
                     position: DiagramPoint(x: axis.x(of: endOfLife), y: -Double(row) * Self.rowHeight + Self.rowHeight / 2 - 3),
                     fixedSize: DiagramSize(width: 0.14, height: 0.12)))
             }
@@ -239,32 +258,43 @@ struct RoadmapView {
         return nodes
     }
 
-    /// "an error finding", "a warning finding".
-    private static func article(_ noun: String) -> String {
-        ("aeiou".contains(noun.prefix(1)) ? "an " : "a ") + noun
+    /// A quarter on the axis: "Q1 2026" / "T1 2026" (trimestre).
+    private func quarter(_ day: Day, _ context: ViewContext) -> String {
+        context.text(en: day.quarterName, fr: "T\((day.month - 1) / 3 + 1) \(day.year)")
+    }
+
+    /// A bar's colour in the legend: "With an error finding" / "Avec un constat grave".
+    private func barMeaning(_ severity: Severity, _ context: ViewContext) -> String {
+        switch severity {
+        case .error: context.text(en: "With an error finding", fr: "Avec un constat grave")
+        case .warning: context.text(en: "With a warning finding", fr: "Avec un avertissement")
+        case .info: context.text(en: "With an information", fr: "Avec une information")
+        }
     }
 
     /// The bar colours, markers and lines the roadmap draws, each as drawn.
-    private func legend(nodes: [DiagramNode], edges: [DiagramEdge]) -> Legend {
+    private func legend(nodes: [DiagramNode], edges: [DiagramEdge], _ context: ViewContext) -> Legend {
         var entries: [LegendEntry] = []
         var seen: Set<NodeLook> = []
         let bars = nodes.filter { $0.shape == .box }.map(NodeLook.init(of:))
         for severity in [nil] + Severity.allCases.reversed().map(Optional.some) {
             guard let look = bars.first(where: { $0.fillColor == Palette.fill(for: severity) }), seen.insert(look).inserted else { continue }
-            entries.append(LegendEntry(.node(look), severity.map { "With \(Self.article(Palette.name(of: $0).lowercased()))" } ?? "Initiative, from start to end"))
+            entries.append(LegendEntry(.node(look), severity.map { barMeaning($0, context) }
+                ?? context.text(en: "Initiative, from start to end", fr: "Initiative, de son début à sa fin")))
         }
         if let marker = nodes.first(where: { $0.shape == .triangle }) {
-            entries.append(LegendEntry(.node(NodeLook(of: marker)), "A technology it builds on loses support"))
+            entries.append(LegendEntry(.node(NodeLook(of: marker)), context.text(
+                en: "A technology it builds on loses support", fr: "Une technologie dont elle dépend perd son support")))
         }
         var lines: Set<EdgeLook> = []
         for edge in edges where lines.insert(EdgeLook(of: edge)).inserted {
             let text = switch edge.color {
-            case Palette.red: "Starts before what it needs is delivered (red, thicker)"
-            case Palette.todayBlue: "Today"
-            default: "Needs the initiative it starts from"
+            case Palette.red: context.text(en: "Starts before what it needs is delivered (red, thicker)", fr: "Commence avant que ce dont elle a besoin soit livré (rouge, plus épais)")
+            case Palette.todayBlue: context.text(en: "Today", fr: "Aujourd'hui")
+            default: context.text(en: "Needs the initiative it starts from", fr: "A besoin de l'initiative d'où part la flèche")
             }
             entries.append(LegendEntry(.edge(EdgeLook(of: edge)), text))
         }
-        return Legend(entries: entries)
+        return context.legend(entries)
     }
 }

@@ -32,21 +32,27 @@ struct UnitsView {
         let drawnTies = Array(ties.filter { kept.contains($0.first) && kept.contains($0.second) })
         let shownTies = Array(drawnTies.prefix(Self.maximumTies))
 
-        let nodes = cut.kept.map { unit in node(for: unit, members: members[unit] ?? [], exposure: exposure, graph) }
+        let nodes = cut.kept.map { unit in node(for: unit, members: members[unit] ?? [], exposure: exposure, context) }
         let widths = Self.rankWidths(shownTies.map(\.total))
-        var edges = zip(shownTies, widths).map { tie, width in edge(for: tie, width: width, graph) }
-        edges += hierarchyEdges(graph, among: kept)
+        var edges = zip(shownTies, widths).map { tie, width in edge(for: tie, width: width, context) }
+        edges += hierarchyEdges(context, among: kept)
 
-        var notes = ["\(cut.kept.filter { members[$0] != nil }.count) business units running \(members.values.reduce(0) { $0 + $1.count }) active initiatives"]
+        let say = context.phrasing
+        let running = cut.kept.filter { members[$0] != nil }.count, active = members.values.reduce(0) { $0 + $1.count }
+        var notes = [context.text(
+            en: "\(say.count(running, "business unit", "business units")) running \(say.count(active, "active initiative", "active initiatives"))",
+            fr: "\(say.count(running, "unité métier", "unités métier")) menant \(say.count(active, "initiative active", "initiatives actives"))")]
         if drawnTies.count > shownTies.count {
             let weaker = drawnTies[shownTies.count...]
             let units = Set(weaker.flatMap { [$0.first, $0.second] }).count
-            notes.append("The \(shownTies.count) strongest ties are drawn; \(weaker.count) weaker ones between \(units) units are not.")
+            notes.append(context.text(
+                en: "The \(say.number(shownTies.count)) strongest ties are drawn; \(say.number(weaker.count)) weaker ones between \(say.number(units)) units are not.",
+                fr: "Les \(say.number(shownTies.count)) liens les plus forts sont dessinés ; \(say.number(weaker.count)) liens plus faibles entre \(say.number(units)) unités ne le sont pas."))
         }
-        notes += [cut.note(criterion: "with the least budget at risk")].compactMap { $0 }
+        notes += [cut.note(criterion: context.text(en: "with the least budget at risk", fr: "dont le budget à risque est le plus faible"), context)].compactMap { $0 }
         return Diagram(
-            title: context.title("business units"), notes: notes, rankDirection: .leftToRight, nodes: nodes, edges: edges,
-            legend: legend(exposure: exposure, units: cut.kept, edges: edges))
+            title: context.title(context.text(en: "business units", fr: "unités métier")), notes: notes, rankDirection: .leftToRight, nodes: nodes, edges: edges,
+            legend: legend(exposure: exposure, units: cut.kept, edges: edges, context))
     }
 
     /// How much of each unit's active budget errors put at risk.
@@ -87,26 +93,37 @@ struct UnitsView {
         }
     }
 
-    private func node(for unit: Int, members: [Int], exposure: Exposure, _ graph: PortfolioGraph) -> DiagramNode {
+    private func node(for unit: Int, members: [Int], exposure: Exposure, _ context: ViewContext) -> DiagramNode {
+        let graph = context.graph, say = context.phrasing
         let band = exposure.band(of: unit)
-        var label = "\(name(of: unit, graph))\n\(members.count) initiative\(members.count == 1 ? "" : "s")"
+        var label = "\(name(of: unit, context))\n\(say.count(members.count, "initiative", "initiatives"))"
         let share = Int((exposure.share(of: unit) * 100).rounded())
         if exposure.amount(of: unit) > 0 {
-            label += " · \(Money.abbreviated(exposure.amount(of: unit), currency: graph.portfolio.currency)) at risk (\(share) %)"
+            let amount = say.abbreviatedMoney(exposure.amount(of: unit), currency: graph.portfolio.currency)
+            label += " · " + context.text(en: "\(amount) at risk (\(share) %)", fr: "\(amount) à risque (\(say.percent(share)))")
         } else if share > 0 {
-            label += " · \(share) % at risk"
+            label += " · " + context.text(en: "\(share) % at risk", fr: "\(say.percent(share)) à risque")
         }
         return DiagramNode(
             id: id(of: unit, graph), label: .plain(label), shape: Palette.shape(for: .unit), style: [.filled],
             fillColor: Palette.fill(for: band), lineColor: Palette.line(for: band), penWidth: band == .error ? 2 : nil,
-            tooltip: "\(name(of: unit, graph)): \(members.count) active initiatives; \(share) % of their budget named by a serious problem")
+            tooltip: context.text(
+                en: "\(name(of: unit, context)): \(members.count) active initiatives; \(share) % of their budget named by a serious problem",
+                fr: "\(name(of: unit, context)) : \(say.count(members.count, "initiative active", "initiatives actives")) ; \(say.percent(share)) de leur budget visé par un problème grave"))
     }
 
-    private func edge(for tie: UnitEntanglement, width: Double, _ graph: PortfolioGraph) -> DiagramEdge {
+    private func edge(for tie: UnitEntanglement, width: Double, _ context: ViewContext) -> DiagramEdge {
+        let graph = context.graph, say = context.phrasing
         var parts: [String] = []
-        if tie.dependencies > 0 { parts.append("\(tie.dependencies) dependenc\(tie.dependencies == 1 ? "y" : "ies")") }
-        if tie.dataFlows > 0 { parts.append("\(tie.dataFlows) data flow\(tie.dataFlows == 1 ? "" : "s")") }
-        if tie.platforms > 0 { parts.append("\(tie.platforms) on shared platforms") }
+        if tie.dependencies > 0 {
+            parts.append(context.text(en: "\(tie.dependencies) dependenc\(tie.dependencies == 1 ? "y" : "ies")", fr: "\(say.count(tie.dependencies, "dépendance", "dépendances"))"))
+        }
+        if tie.dataFlows > 0 {
+            parts.append(context.text(en: "\(tie.dataFlows) data flow\(tie.dataFlows == 1 ? "" : "s")", fr: "\(say.count(tie.dataFlows, "flux de données", "flux de données"))"))
+        }
+        if tie.platforms > 0 {
+            parts.append(context.text(en: "\(tie.platforms) on shared platforms", fr: "\(say.number(tie.platforms)) sur des plateformes partagées"))
+        }
         return DiagramEdge(
             from: id(of: tie.first, graph), to: id(of: tie.second, graph), label: parts.joined(separator: "\n"), color: Palette.neutral,
             penWidth: width, direction: EdgeDirection.none, weight: tie.total)
@@ -124,22 +141,25 @@ struct UnitsView {
     }
 
     /// Parent links between drawn units, dotted.
-    private func hierarchyEdges(_ graph: PortfolioGraph, among kept: Set<Int>) -> [DiagramEdge] {
-        graph.nodes(ofKind: .unit).filter(kept.contains).flatMap { unit in
+    private func hierarchyEdges(_ context: ViewContext, among kept: Set<Int>) -> [DiagramEdge] {
+        let graph = context.graph
+        return graph.nodes(ofKind: .unit).filter(kept.contains).flatMap { unit in
             graph.successors(of: unit, via: .partOf).filter { kept.contains($0) && graph.kind(of: $0) == .unit }.map { parent in
                 DiagramEdge(from: id(of: unit, graph), to: id(of: parent, graph), color: Palette.muted, style: .dotted, arrowHead: .odot,
-                            tooltip: "part of")
+                            tooltip: context.text(en: "part of", fr: "fait partie de"))
             }
         }
     }
 
     /// The unit shape, the bands drawn, and the edges drawn: ties at their thinnest and
     /// thickest, saying that width ranks them, and parent links.
-    private func legend(exposure: Exposure, units: [Int], edges: [DiagramEdge]) -> Legend {
-        var entries = [LegendEntry(.shape(Palette.shape(for: .unit)), "Business unit running initiatives")]
+    private func legend(exposure: Exposure, units: [Int], edges: [DiagramEdge], _ context: ViewContext) -> Legend {
+        var entries = [LegendEntry(.shape(Palette.shape(for: .unit)), context.text(en: "Business unit running initiatives", fr: "Unité métier menant des initiatives"))]
         let bands = Set(units.compactMap { exposure.band(of: $0) })
         let words: [(Severity, String)] = [
-            (.error, "A third or more of its budget at risk"), (.warning, "A tenth to a third at risk"), (.info, "Less than a tenth at risk"),
+            (.error, context.text(en: "A third or more of its budget at risk", fr: "Un tiers ou plus de son budget à risque")),
+            (.warning, context.text(en: "A tenth to a third at risk", fr: "D'un dixième à un tiers à risque")),
+            (.info, context.text(en: "Less than a tenth at risk", fr: "Moins d'un dixième à risque")),
         ]
         for (band, text) in words where bands.contains(band) {
             let look = NodeLook(shape: Palette.shape(for: .unit), fillColor: Palette.fill(for: band), lineColor: Palette.line(for: band), penWidth: band == .error ? 2 : nil)
@@ -150,16 +170,22 @@ struct UnitsView {
         if let tie = ties.first, let thinnest = widths.min(), let thickest = widths.max() {
             let look = EdgeLook(of: tie)
             if thinnest == thickest {
-                entries.append(LegendEntry(.edge(look), "Units that must plan together"))
+                entries.append(LegendEntry(.edge(look), context.text(en: "Units that must plan together", fr: "Unités qui doivent planifier ensemble")))
             } else {
-                entries.append(LegendEntry(.edge(look.width(thinnest)), "Units that must plan together: the weakest ties"))
-                entries.append(LegendEntry(.edge(look.width(thickest)), "… the strongest (width ranks the ties drawn)"))
+                entries.append(LegendEntry(.edge(look.width(thinnest)), context.text(
+                    en: "Units that must plan together: the weakest ties", fr: "Unités qui doivent planifier ensemble : les liens les plus faibles")))
+                entries.append(LegendEntry(.edge(look.width(thickest)), context.text(
+                    en: "… the strongest (width ranks the ties drawn)", fr: "… les plus forts (l'épaisseur classe les liens dessinés)")))
             }
         }
-        if let parent = edges.first(where: { $0.style == .dotted }) { entries.append(LegendEntry(.edge(EdgeLook(of: parent)), "Part of a larger unit")) }
-        return Legend(entries: entries)
+        if let parent = edges.first(where: { $0.style == .dotted }) {
+            entries.append(LegendEntry(.edge(EdgeLook(of: parent)), context.text(en: "Part of a larger unit", fr: "Fait partie d'une unité plus large")))
+        }
+        return context.legend(entries)
     }
 
     private func id(of unit: Int, _ graph: PortfolioGraph) -> String { unit == Self.noUnit ? Self.noUnitID : graph.id(of: unit) }
-    private func name(of unit: Int, _ graph: PortfolioGraph) -> String { unit == Self.noUnit ? "No business unit" : graph.name(of: unit) }
+    private func name(of unit: Int, _ context: ViewContext) -> String {
+        unit == Self.noUnit ? context.text(en: "No business unit", fr: "Sans unité métier") : context.graph.name(of: unit)
+    }
 }

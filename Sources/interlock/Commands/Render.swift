@@ -24,6 +24,7 @@ struct Render: ParsableCommand {
           interlock render Samples/acme --view risks -o risks.svg
           interlock render Samples/acme --view focus --node field-service-platform --depth 2 --direction up --format png -o fsp.png
           interlock render Samples/acme --view finding --finding 1 -o top-risk.svg
+          interlock render Samples/acme --view roadmap --lang fr -o feuille-de-route.svg
         """
     )
 
@@ -64,6 +65,10 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("The day the roadmap draws as today, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
     var date: String?
 
+    @Option(help: ArgumentHelp(
+        "The language of titles, legends, labels and tooltips: en or fr (default: the portfolio's `language:`, else en).", valueName: "language"))
+    var lang: BoardLanguage?
+
     func validate() throws {
         if view == .focus, node == nil {
             throw ValidationError("--view focus needs --node ID.")
@@ -93,7 +98,8 @@ struct Render: ParsableCommand {
             today: Day(date ?? Today.text()))
         let rendered: RenderedDiagram
         do {
-            let context = ViewContext(analysis: analysis.context, findings: analysis.findings)
+            let language = lang ?? analysis.context.graph.portfolio.language ?? .en
+            let context = ViewContext(analysis: analysis.context, findings: analysis.findings, language: language)
             rendered = try view.fitted(in: context, options: options, render: RenderOptions(format: format, layout: layout, page: page)).rendered
         } catch let error as ViewError {
             throw CommandFailure.badInput("error: \(error)")
