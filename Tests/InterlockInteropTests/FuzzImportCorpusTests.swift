@@ -69,6 +69,32 @@ import Testing
         }
     }
 
+    /// Found by FuzzArchiMate (Fuzz/Corpus/archimate/crash-processing-instruction.xml): a processing
+    /// instruction without data made Foundation's XMLParser read a null pointer. They are left out.
+    @Test func aProcessingInstructionIsLeftOut() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("model.xml")
+        var model = try String(contentsOfFile: Self.corpus.appendingPathComponent("archimate/harbour-3.1.xml").path, encoding: .utf8)
+        let root = try #require(model.range(of: "<model"))
+        model.insert(contentsOf: "<?x?>\n<?xml-stylesheet href=\"a.xsl\"?>\n", at: root.lowerBound)
+        try model.write(to: path, atomically: true, encoding: .utf8)
+        #expect(try PortfolioImporter.importFiles([path.path], format: .archimate).portfolio.initiatives.count > 0)
+    }
+
+    /// Found by FuzzCSV (Fuzz/Corpus/csv/crash-noncharacter.csv): U+FFFF in a cell reached the
+    /// YAML as it was, which YAML refuses; it is written as an escape.
+    @Test func aNoncharacterIsWrittenAsAnEscape() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("initiatives.csv")
+        try Data("id,name\nweb,Web\u{FFFF}shop \u{85}\u{9F}\n".utf8).write(to: path)
+        let imported = try PortfolioImporter.importFiles([path.path], format: .csv)
+        let text = PortfolioYAMLWriter.text(of: imported)
+        #expect(text.contains("Web\\uFFFFshop \u{85}\\u009F"))
+        #expect(throws: Never.self) { try PortfolioLoader.load(text: text, file: "imported.yaml") }
+    }
+
     /// Found by FuzzArchiMate: a byte that is not UTF-8 inside a comment made Foundation's
     /// XMLParser trap. Refused before parsing, naming the line.
     @Test func xmlThatIsNotUTF8IsRefusedWithItsLine() throws {

@@ -37,8 +37,26 @@ public enum PortfolioYAMLWriter {
         return writer.out
     }
 
-    /// A double-quoted YAML scalar.
-    static func quoted(_ text: String) -> String { JSONStringLiteral.quoted(text) }
+    /// A double-quoted YAML scalar. The JSON literal escapes C0 controls and DEL; YAML also
+    /// refuses C1 controls (but NEL) and U+FFFE/U+FFFF written as they are (found by FuzzCSV), so
+    /// those are escaped too.
+    static func quoted(_ text: String) -> String {
+        let literal = JSONStringLiteral.quoted(text)
+        guard literal.unicodeScalars.contains(where: isNotYAMLPrintable) else { return literal }
+        var escaped = ""
+        for scalar in literal.unicodeScalars {
+            if isNotYAMLPrintable(scalar) {
+                escaped += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16, uppercase: true)
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    private static func isNotYAMLPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        (0x80...0x9F).contains(scalar.value) && scalar.value != 0x85 || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+    }
 
     private struct Writer {
         let extensions: [String: [ExtensionEntry]]

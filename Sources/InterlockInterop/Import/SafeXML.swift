@@ -39,7 +39,7 @@ enum SafeXML {
     static func parse(_ data: Data, file: String) throws(ImportError) -> XMLElementNode {
         try refuseDangerousDoctype(data, file: file)
         try refuseInvalidUTF8(data, file: file)
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(data: withoutProcessingInstructions(data))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         let builder = TreeBuilder(parser: parser)
@@ -97,6 +97,29 @@ enum SafeXML {
             lineStart = end < data.endIndex ? data.index(after: end) : end
         }
         throw ImportError("\(file):\(line): the XML is not valid UTF-8; only UTF-8 is read (save the file as UTF-8)")
+    }
+
+    /// `data` with every processing instruction but the XML declaration blanked out, line breaks
+    /// kept so that errors keep their lines. Foundation's XMLParser reads a null pointer on one
+    /// without data (`<?x?>`, found by FuzzArchiMate), and a model needs none.
+    static func withoutProcessingInstructions(_ data: Data) -> Data {
+        var bytes = [UInt8](data)
+        var index = 0
+        while index + 1 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "?") else {
+                index += 1
+                continue
+            }
+            var end = index + 2
+            while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "?") && bytes[end + 1] == UInt8(ascii: ">")) { end += 1 }
+            guard end + 1 < bytes.count else { break }
+            let isDeclaration = bytes[(index + 2)...].starts(with: Array("xml".utf8)) && (index + 5 < bytes.count && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index + 5]))
+            if !isDeclaration {
+                for position in index...(end + 1) where bytes[position] != UInt8(ascii: "\n") { bytes[position] = UInt8(ascii: " ") }
+            }
+            index = end + 2
+        }
+        return Data(bytes)
     }
 
     /// The offset of the first `<` that opens an element (not `<?`, `<!`).
