@@ -82,6 +82,17 @@ import Testing
         #expect(try PortfolioImporter.importFiles([path.path], format: .archimate).portfolio.initiatives.count > 0)
     }
 
+    /// A malformed model is said in words, not as Foundation's "operation could not be completed".
+    @Test func malformedXMLIsSaidInWords() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("model.xml")
+        try Data("<model>\n<a></b>\n</model>\n".utf8).write(to: path)
+        #expect(throws: ImportError("\(path.path):2:8: an end tag does not match the element it closes")) {
+            try PortfolioImporter.importFiles([path.path], format: .archimate)
+        }
+    }
+
     /// Found by FuzzCSV (Fuzz/Corpus/csv/crash-noncharacter.csv): U+FFFF in a cell reached the
     /// YAML as it was, which YAML refuses; it is written as an escape.
     @Test func aNoncharacterIsWrittenAsAnEscape() throws {

@@ -47,7 +47,7 @@ enum SafeXML {
         let parsed = parser.parse()
         if let failure = builder.failure { throw ImportError("\(file):\(failure)") }
         guard parsed, let root = builder.root else {
-            let error = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "not well-formed XML"
+            let error = parser.parserError.map { describe($0) } ?? "not well-formed XML"
             throw ImportError("\(file):\(parser.lineNumber):\(parser.columnNumber): \(error)")
         }
         // Foundation's parser reports success on a truncated document: check every element closed.
@@ -97,6 +97,20 @@ enum SafeXML {
             lineStart = end < data.endIndex ? data.index(after: end) : end
         }
         throw ImportError("\(file):\(line): the XML is not valid UTF-8; only UTF-8 is read (save the file as UTF-8)")
+    }
+
+    /// What went wrong, in words: on Linux Foundation describes every parser error as "The
+    /// operation could not be completed", so the common codes are named here.
+    private static func describe(_ error: any Error) -> String {
+        let code = (error as NSError).code
+        // libxml2's codes, which Foundation passes on.
+        switch code {
+        case 4: return "no XML element found (an empty document, or text without a root element)"
+        case 5: return "the document ends before it is complete"
+        case 73: return "a tag is not closed with '>'"
+        case 76: return "an end tag does not match the element it closes"
+        default: return "not well-formed XML (XMLParser error \(code))"
+        }
     }
 
     /// `data` with every processing instruction but the XML declaration blanked out, line breaks
