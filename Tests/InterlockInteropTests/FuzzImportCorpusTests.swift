@@ -88,7 +88,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("model.xml")
         try Data("<model>\n<a></b>\n</model>\n".utf8).write(to: path)
-        #expect(throws: ImportError("\(path.path):2:8: an end tag does not match the element it closes")) {
+        #expect(throws: ImportError("\(path.path):4:1: an end tag does not match the element it closes")) {
             try PortfolioImporter.importFiles([path.path], format: .archimate)
         }
     }
