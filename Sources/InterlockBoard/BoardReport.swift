@@ -35,7 +35,7 @@ public struct BoardReport: Sendable {
     /// Scores of the findings and initiatives, and the portfolio's health.
     public let scores: RiskScores
     /// The money at risk, each initiative counted once.
-    let moneyAtRisk: BoardMoney
+    let moneyAtRisk: PortfolioMoney
     /// Positions in `findings`, biggest risk for the board first (docs/scoring.md, "Ranking").
     let ranking: [Int]
     /// The language of the page: `--lang`, else the portfolio's `language:`, else English.
@@ -74,7 +74,7 @@ public struct BoardReport: Sendable {
         self.rules = rules
         self.findings = ordered
         scores = RiskScores(graph: graph, findings: ordered)
-        moneyAtRisk = BoardMoney(analysis: analysis, findings: ordered)
+        moneyAtRisk = PortfolioMoney(analysis: analysis, findings: ordered)
         ranking = Self.ranking(ordered, scores: scores, in: graph)
         let language = language ?? graph.portfolio.language ?? .en
         self.language = language

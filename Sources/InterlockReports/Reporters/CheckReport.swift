@@ -7,11 +7,15 @@ public struct CheckReport: Sendable {
     public var graph: PortfolioGraph
     /// The findings, in report order.
     public var findings: [Finding]
+    /// The money the findings put at stake, as the board page states it; nil when not computed
+    /// (the JSON then has no `money` object).
+    public var money: PortfolioMoney?
 
     /// Creates a report.
-    public init(graph: PortfolioGraph, findings: [Finding]) {
+    public init(graph: PortfolioGraph, findings: [Finding], money: PortfolioMoney? = nil) {
         self.graph = graph
         self.findings = findings
+        self.money = money
     }
 
     /// Number of findings of `severity`.

@@ -5,7 +5,9 @@ import InterlockCore
 /// `check --format json`: one object with the portfolio name, a summary and the findings.
 ///
 /// The shape is a contract: `{"portfolio", "summary": {"errors", "warnings", "infos"},
-/// "findings": [{"rule", "severity", "nodes", "message", "action", "owners", "budgetAtStake"}]}`.
+/// "money": {...}, "findings": [{"rule", "severity", "nodes", "message", "action", "owners",
+/// "budgetAtStake"}]}`; `money` holds the board page's figures (docs/report.md) when the report
+/// has them.
 public enum JSONReporter {
     /// The report as JSON text with a final newline.
     public static func render(_ report: CheckReport) -> String {
@@ -42,6 +44,10 @@ public enum JSONReporter {
         JSONValue.writeString(report.portfolioName, to: &chunk)
         chunk += ",\n  \"summary\": ".utf8
         summary.write(to: &chunk, indent: 2)
+        if let money = report.money {
+            chunk += ",\n  \"money\": ".utf8
+            json(money, currency: report.graph.portfolio.currency).write(to: &chunk, indent: 2)
+        }
         chunk += ",\n  \"findings\": [".utf8
         for (index, finding) in report.findings.enumerated() {
             chunk += (index == 0 ? "\n    " : ",\n    ").utf8
@@ -53,6 +59,28 @@ public enum JSONReporter {
         }
         chunk += (report.findings.isEmpty ? "]\n}\n" : "\n  ]\n}\n").utf8
         _ = body(chunk)
+    }
+
+    /// The money figures, each as the board page states it.
+    public static func json(_ money: PortfolioMoney, currency: String?) -> JSONValue {
+        .object([
+            ("currency", currency.map(JSONValue.string) ?? .null),
+            ("activeBudget", .amount(money.activeBudget)),
+            ("budgetAtRisk", .object([
+                ("errors", .amount(money.atRiskFromErrors)),
+                ("initiatives", .integer(money.initiativesAtRiskFromErrors)),
+                ("warningsOnly", .amount(money.atRiskFromWarningsOnly)),
+                ("overlap", .amount(money.overlap)),
+                ("byRule", .array(money.errorsByRule.map { entry in
+                    .object([("rule", .string(entry.rule.rawValue)), ("budget", .amount(entry.budget)), ("initiatives", .integer(entry.initiatives))])
+                })),
+            ])),
+            ("duplicated", .object([
+                ("capabilities", .integer(money.duplicatedCapabilities)),
+                ("budget", .amount(money.duplicatedBudget)),
+                ("savings", .amount(money.savings)),
+            ])),
+        ])
     }
 
     /// One finding as a JSON object in the contract's key order.

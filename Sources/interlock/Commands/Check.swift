@@ -88,7 +88,10 @@ struct Check: ParsableCommand {
         }
         let outputStart = ContinuousClock.now
         let findings = try againstBaseline(analysis.findings)
-        let report = CheckReport(graph: analysis.graph, findings: findings)
+        // The board page's money, written by the JSON output so that every figure of the page can
+        // be checked against it.
+        let money = format == .json ? PortfolioMoney(analysis: analysis.context, findings: findings) : nil
+        let report = CheckReport(graph: analysis.graph, findings: findings, money: money)
         let destination = OutputDestination(path: output)
         switch format {
         case .text:

@@ -1,41 +1,41 @@
-import InterlockAnalysis
 import InterlockCore
 
-/// The money the board page states, built so that it adds up (docs/scoring.md, "Money on the
+/// The money the findings put at stake, built so that it adds up (docs/scoring.md, "Money on the
 /// board page"): every figure counts an initiative's budget at most once, whatever number of
-/// findings name it.
-struct BoardMoney: Sendable {
+/// findings name it. The board page states these figures and `check --format json` writes them
+/// (its `money` object), so every figure on the page can be checked against the JSON.
+public struct PortfolioMoney: Sendable {
     /// The budget of every active initiative.
-    let activeBudget: Double
+    public let activeBudget: Double
     /// The budget of the active initiatives an error puts at risk, each once.
-    let atRiskFromErrors: Double
+    public let atRiskFromErrors: Double
     /// How many active initiatives an error puts at risk.
-    let initiativesAtRiskFromErrors: Int
+    public let initiativesAtRiskFromErrors: Int
     /// The budget of the active initiatives only warnings put at risk (none of them named by an error).
-    let atRiskFromWarningsOnly: Double
+    public let atRiskFromWarningsOnly: Double
     /// Per kind of error, the budget of the initiatives it puts at risk (each once within the kind),
     /// largest first. Kinds overlap: their sum exceeds `atRiskFromErrors` by `overlap`.
-    let errorsByRule: [(rule: RuleID, budget: Double, initiatives: Int)]
+    public let errorsByRule: [(rule: RuleID, budget: Double, initiatives: Int)]
     /// How many capabilities are built more than once.
-    let duplicatedCapabilities: Int
+    public let duplicatedCapabilities: Int
     /// The budget of the active initiatives building a duplicated capability, each once.
-    let duplicatedBudget: Double
+    public let duplicatedBudget: Double
     /// What consolidating each duplicated capability (its node) on its largest initiative could
     /// save, counting each initiative for the first capability it builds (report order).
-    let savingsByCapability: [Int: Double]
+    public let savingsByCapability: [Int: Double]
 
     /// What consolidating every duplicated capability could save, each initiative counted once;
     /// never above `duplicatedBudget`.
-    var savings: Double { savingsByCapability.values.reduce(0, +) }
+    public var savings: Double { savingsByCapability.values.reduce(0, +) }
 
     /// How much the kinds of error share: the budget counted under more than one kind.
-    var overlap: Double { errorsByRule.reduce(0) { $0 + $1.budget } - atRiskFromErrors }
+    public var overlap: Double { errorsByRule.reduce(0) { $0 + $1.budget } - atRiskFromErrors }
 }
 
-extension BoardMoney {
-    /// The money figures of `findings` (in report order) of `analysis`'s graph.
+extension PortfolioMoney {
+    /// The money figures of `findings` (in any order) of `analysis`'s graph.
     /// O(findings × nodes named + edges of the assets named).
-    init(analysis: AnalysisContext, findings: [Finding]) {
+    public init(analysis: AnalysisContext, findings: [Finding]) {
         let graph = analysis.graph
         let budget = { (nodes: Set<Int>) in nodes.reduce(0.0) { $0 + (graph.budget(ofInitiative: $1) ?? 0) } }
         var errorNodes = Set<Int>(), warningNodes = Set<Int>()
@@ -53,7 +53,9 @@ extension BoardMoney {
             .sorted { ($0.budget, $1.rule) > ($1.budget, $0.rule) }
         var duplicated = Set<Int>()
         var savingsByCapability: [Int: Double] = [:]
-        let duplicates = findings.filter { $0.rule == .duplicatedCapability }
+        // Report order decides which capability an initiative building several is counted for,
+        // whatever order the caller holds the findings in.
+        let duplicates = findings.filter { $0.rule == .duplicatedCapability }.sortedForReport()
         for finding in duplicates {
             let nodes = finding.nodes(in: graph)
             guard let capability = nodes.first else { continue }
@@ -66,7 +68,7 @@ extension BoardMoney {
             savingsByCapability[capability, default: 0] += budget(Set(new.filter { $0 != largest }))
         }
         let activeBudget = budget(Set(graph.nodes(ofKind: .initiative).filter { analysis.isActiveInitiative($0) }))
-        self = BoardMoney(
+        self = PortfolioMoney(
             activeBudget: activeBudget, atRiskFromErrors: budget(errorNodes), initiativesAtRiskFromErrors: errorNodes.count,
             atRiskFromWarningsOnly: budget(warningNodes.subtracting(errorNodes)), errorsByRule: errorsByRule,
             duplicatedCapabilities: duplicates.count, duplicatedBudget: budget(duplicated), savingsByCapability: savingsByCapability)
