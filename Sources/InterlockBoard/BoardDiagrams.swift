@@ -26,6 +26,12 @@ public enum BoardDiagrams {
             fr: "Chaque initiative de son début à sa fin, par unité métier ; les flèches relient une initiative à ce dont elle a besoin, en rouge quand elle commence avant que ce soit livré ; les triangles rouges signalent une technologie dont le support prend fin pendant l'initiative ; la ligne pointillée marque aujourd'hui.")),
     ]
 
+    /// The most nodes a diagram of the pack draws: printed on an A4 page, more labels than this
+    /// cannot be read, and laying out a thousand-node risk map took 2.5 s of a 3 s report at
+    /// 1,000 initiatives. The riskiest part is kept and the subtitle says what was left out;
+    /// `interlock render` draws the whole map.
+    static let maximumNodes = 200
+
     /// How many of the biggest risks get a picture of their own beside the five decisions.
     static let pictured = 3
 
@@ -40,12 +46,12 @@ public enum BoardDiagrams {
         let today = Day(report.date)
         // The views, then one small picture per biggest risk, placed beside the five decisions.
         let requests = views.map {
-            DrawingRequest(name: $0.view.rawValue, view: $0.view, options: ViewOptions(today: today),
+            DrawingRequest(name: $0.view.rawValue, view: $0.view, options: ViewOptions(maxNodes: maximumNodes, today: today),
                            title: $0.title[report.language], caption: $0.caption[report.language])
         } + report.ranking.prefix(pictured).enumerated().map { rank, index in
             let finding = report.findings[index]
             return DrawingRequest(
-                name: "finding-\(rank + 1)", view: .finding, options: ViewOptions(finding: .key(finding.fingerprint), today: today),
+                name: "finding-\(rank + 1)", view: .finding, options: ViewOptions(maxNodes: maximumNodes, finding: .key(finding.fingerprint), today: today),
                 title: LocalizedText(en: "Risk \(rank + 1)", fr: "Risque \(rank + 1)")[report.language] + ": " + HTMLReporter.shortName(finding, report),
                 caption: finding.action)
         }
