@@ -37,7 +37,8 @@ extension PortfolioMoney {
     /// O(findings × nodes named + edges of the assets named).
     public init(analysis: AnalysisContext, findings: [Finding]) {
         let graph = analysis.graph
-        let budget = { (nodes: Set<Int>) in nodes.reduce(0.0) { $0 + (graph.budget(ofInitiative: $1) ?? 0) } }
+        // Summed in node order, so that fractional budgets give the same figure on every run.
+        let budget = { (nodes: Set<Int>) in nodes.sorted().reduce(0.0) { $0 + (graph.budget(ofInitiative: $1) ?? 0) } }
         var errorNodes = Set<Int>(), warningNodes = Set<Int>()
         var byRule: [RuleID: Set<Int>] = [:]
         for finding in findings where finding.severity != .info {
