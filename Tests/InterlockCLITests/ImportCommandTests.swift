@@ -27,6 +27,21 @@ import Testing
         #expect(stats.status == 0, "\(stats.standardError)")
     }
 
+    /// `query` and `diff` read other tools' files too (#14): the same `--from` and mapping options.
+    @Test func queryAndDiffTakeFrom() throws {
+        let query = try CommandRunner.run(["query", "--from", "archimate", Self.fixtures + "harbour-3.1.xml",
+                                           "MATCH (i:Initiative) RETURN count(i) AS n", "--format", "csv"])
+        #expect(query.status == 0, "\(query.standardError)")
+        let count = query.standardOutput.split(separator: "\r\n").dropFirst().first.flatMap { Int($0) }
+        #expect((count ?? 0) > 0, "\(query.standardOutput)")
+        let diff = try CommandRunner.run(["diff", "--from", "archimate", Self.fixtures + "harbour-2.1.xml", Self.fixtures + "harbour-3.1.xml",
+                                          "--as", "ApplicationComponent=initiative", "--format", "json"])
+        #expect([0, 1].contains(diff.status), "\(diff.standardError)")
+        #expect(diff.standardOutput.contains("\"summary\""))
+        let wrong = try CommandRunner.run(["query", "--from", "archimate", Self.fixtures + "catalog-info.yaml", "RETURN 1"])
+        #expect(wrong.status == 2, "a Backstage file read as ArchiMate is bad input")
+    }
+
     @Test func badInputIsExitCodeTwoWithTheMessage() throws {
         let refused = try CommandRunner.run(["import", "archimate", Self.fixtures + "entity-bomb.xml"])
         #expect(refused.status == 2)

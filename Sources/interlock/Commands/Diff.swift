@@ -29,6 +29,8 @@ struct Diff: ParsableCommand {
     @Argument(help: ArgumentHelp("The new version: a portfolio file or folder.", valueName: "new"))
     var new: String
 
+    @OptionGroup var source: PortfolioSource
+
     @Option(help: "Output format.")
     var format: Format = .text
 
@@ -36,8 +38,8 @@ struct Diff: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let before = try PortfolioInput.analyse([old])
-        let after = try PortfolioInput.analyse([new])
+        let before = try source.analyse([old])
+        let after = try source.analyse([new])
         let diff = PortfolioDiff(old: before.graph, oldFindings: before.findings, new: after.graph, newFindings: after.findings)
         let currency = after.graph.portfolio.currency ?? before.graph.portfolio.currency
         let destination = OutputDestination(path: output)

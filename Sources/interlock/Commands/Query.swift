@@ -27,6 +27,8 @@ struct QueryCommand: ParsableCommand {
         valueName: "path... query"))
     var arguments: [String] = []
 
+    @OptionGroup var source: PortfolioSource
+
     @Option(name: .customLong("param"), help: ArgumentHelp(
         "A parameter for $name, as name=value; the value is a Cypher literal (42, 'text', ['a', 'b']) or else a plain string. Repeatable.",
         valueName: "name=value"))
@@ -88,7 +90,7 @@ struct QueryCommand: ParsableCommand {
         } catch {
             throw CommandFailure.badInput(located(error, in: text))
         }
-        let analysis = try PortfolioInput.analyse(paths, .none)
+        let analysis = try source.analyse(paths, .none)
         let engine = QueryEngine(portfolio: analysis.graph)
         var values: [String: QueryValue] = [:]
         for parameter in parameters {

@@ -9,6 +9,24 @@ struct PortfolioInput: ParsableArguments {
     @Argument(help: ArgumentHelp("Portfolio files or folders (YAML or JSON); folders are read recursively and merged.", valueName: "path"))
     var paths: [String]
 
+    @OptionGroup var source: PortfolioSource
+
+    /// Loads (or, with `--from`, imports), builds and analyses the portfolio with the selected
+    /// detectors; `ruleFiles` are YAML or JSON files whose custom rules run too.
+    func analyse(
+        _ selection: PortfolioAnalysis.Selection = .all, ruleFiles: [String] = [], ruleLimits: QueryRule.Limits = .standard
+    ) throws -> PortfolioAnalysis {
+        try source.analyse(paths, selection, ruleFiles: ruleFiles, ruleLimits: ruleLimits)
+    }
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Give at least one portfolio file or folder.") }
+    }
+}
+
+/// How paths are read: Interlock YAML or JSON, or another tool's format with `--from` (and its
+/// mapping). Commands whose paths are arguments of their own (`query`, `diff`) take this group.
+struct PortfolioSource: ParsableArguments {
     @Option(help: ArgumentHelp(
         "Read the paths as this format instead of Interlock YAML or JSON, imported in memory as `interlock import` would: "
             + ImportFormat.allCases.map(\.rawValue).joined(separator: ", ") + ".",
@@ -17,12 +35,13 @@ struct PortfolioInput: ParsableArguments {
 
     @OptionGroup var mapping: ImportMappingOptions
 
-    /// Loads (or, with `--from`, imports), builds and analyses the portfolio with the selected
-    /// detectors; `ruleFiles` are YAML or JSON files whose custom rules run too.
+    /// Loads (or, with `--from`, imports), builds and analyses the portfolio at `paths` with the
+    /// selected detectors; `ruleFiles` are YAML or JSON files whose custom rules run too.
     func analyse(
-        _ selection: PortfolioAnalysis.Selection = .all, ruleFiles: [String] = [], ruleLimits: QueryRule.Limits = .standard
+        _ paths: [String], _ selection: PortfolioAnalysis.Selection = .all, ruleFiles: [String] = [],
+        ruleLimits: QueryRule.Limits = .standard
     ) throws -> PortfolioAnalysis {
-        guard let from else { return try Self.analyse(paths + ruleFiles, selection, ruleLimits: ruleLimits) }
+        guard let from else { return try PortfolioInput.analyse(paths + ruleFiles, selection, ruleLimits: ruleLimits) }
         var portfolio = try mapping.importPortfolio(paths, format: from).portfolio
         do {
             if !ruleFiles.isEmpty { portfolio.rules += try PortfolioLoader.load(paths: ruleFiles).rules }
@@ -31,7 +50,9 @@ struct PortfolioInput: ParsableArguments {
             throw CommandFailure.badInput("\(error)")
         }
     }
+}
 
+extension PortfolioInput {
     /// Loads, builds and analyses the portfolio at `paths`, with progress on a terminal; a
     /// structural fault, a broken custom rule or an unknown rule id is exit code 2 with its message.
     static func analyse(
@@ -44,9 +65,5 @@ struct PortfolioInput: ParsableArguments {
         } catch {
             throw CommandFailure.badInput(error.description)
         }
-    }
-
-    func validate() throws {
-        if paths.isEmpty { throw ValidationError("Give at least one portfolio file or folder.") }
     }
 }
