@@ -46,6 +46,22 @@ import ZIPFoundation
         }
     }
 
+    /// A misspelt key in a mapping file is an error at its place, not silently ignored (#14).
+    @Test func unknownMappingKeysAreLocatedErrors() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("map.yaml")
+        try Data("listSeparator: \";\"\nsheets:\n  - sheet: Projects\n    kind: initiative\n    colums: {Name: name}\n".utf8).write(to: file)
+        #expect(throws: ImportError("\(file.path):5:5: 'colums' is not a key of a sheet entry; expected one of columns, kind, sheet, typeColumn, types, values")) {
+            try SpreadsheetMapping.load(path: file.path)
+        }
+        try Data("sheet: Projects\n".utf8).write(to: file)
+        #expect(throws: ImportError("\(file.path):1:1: 'sheet' is not a key of a mapping; expected one of dateFormat, delimiter, listSeparator, relations, sheets")) {
+            try SpreadsheetMapping.load(path: file.path)
+        }
+        #expect(throws: Never.self) { try SpreadsheetMapping.load(path: Fixtures.path("projects-mapping.yaml")) }
+    }
+
     @Test func serialAndWrittenDates() {
         #expect(SheetDates.serial(46083, date1904: false) == "2026-03-02")
         #expect(SheetDates.serial(61, date1904: false) == "1900-03-01")

@@ -49,12 +49,37 @@ public struct SpreadsheetMapping: Decodable, Hashable, Sendable {
     }
 
     /// Reads a mapping file.
+    /// - Throws: `ImportError` for a file that is not a mapping, or that holds a key no mapping
+    ///   has (a misspelt `colums:` would otherwise be ignored without a word), naming its place.
     public static func load(path: String) throws(ImportError) -> SpreadsheetMapping {
         let text = try PortfolioImporter.readText(path, limits: ImportLimits())
+        let mapping: SpreadsheetMapping
         do {
-            return try YAMLDecoder().decode(SpreadsheetMapping.self, from: text)
+            mapping = try YAMLDecoder().decode(SpreadsheetMapping.self, from: text)
         } catch {
             throw ImportError("\(path): not a mapping file (\(error)); see docs/interop.md")
+        }
+        if case .mapping(let root)? = try? Yams.compose(yaml: text) {
+            try checkKeys(of: root, known: ["listSeparator", "delimiter", "dateFormat", "sheets", "relations"], what: "a mapping", path: path)
+            let entries: [(list: String, what: String, keys: Set<String>)] = [
+                ("sheets", "a sheet entry", ["sheet", "kind", "typeColumn", "types", "columns", "values"]),
+                ("relations", "a relations entry", ["sheet", "source", "target", "type", "types"]),
+            ]
+            for entry in entries {
+                guard case .sequence(let items)? = root[entry.list] else { continue }
+                for case .mapping(let item) in items {
+                    try checkKeys(of: item, known: entry.keys, what: entry.what, path: path)
+                }
+            }
+        }
+        return mapping
+    }
+
+    private static func checkKeys(of mapping: Node.Mapping, known: Set<String>, what: String, path: String) throws(ImportError) {
+        for (key, _) in mapping {
+            guard let name = key.string, !known.contains(name) else { continue }
+            let place = key.mark.map { ":\($0.line):\($0.column)" } ?? ""
+            throw ImportError("\(path)\(place): '\(name)' is not a key of \(what); expected one of \(known.sorted().joined(separator: ", "))")
         }
     }
 
