@@ -9,16 +9,16 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test browser-test build deps bench bench-deps clean
 
-## deps: install the Graphviz C library (and pkg-config), and the Python schema checker, when missing.
+## deps: install the Graphviz C library (and pkg-config), and the Python packages the tests use, when missing.
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libgvc; then \
 		echo "Installing libgraphviz-dev (Graphviz C library) with apt-get..."; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq pkg-config libgraphviz-dev >/dev/null; \
 	fi
-	@if ! python3 -c "import jsonschema, yaml" >/dev/null 2>&1; then \
-		echo "Installing jsonschema and PyYAML (schema checks in the tests) with pip..."; \
-		python3 -m pip install --quiet jsonschema pyyaml; \
+	@if ! python3 -c "import jsonschema, yaml, openpyxl, networkx" >/dev/null 2>&1; then \
+		echo "Installing jsonschema and PyYAML (schema checks), openpyxl (workbooks to import) and networkx (reads the GraphML export) with pip..."; \
+		python3 -m pip install --quiet jsonschema pyyaml openpyxl networkx; \
 	fi
 
 ## build: release build of the interlock command.
