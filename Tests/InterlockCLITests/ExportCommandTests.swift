@@ -3,6 +3,16 @@ import Testing
 
 /// `interlock export` end to end on Samples/minimal.yaml: edge lists, CSV folders, usage errors.
 @Suite struct ExportCommandTests {
+    /// One view as a Mermaid flowchart; `--view` only goes with `--format mermaid`.
+    @Test func aViewAsMermaid() throws {
+        let result = try CommandRunner.run(["export", "Samples/acme", "--format", "mermaid", "--view", "units"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("title: \"Acme Group — business units\"\n---\nflowchart LR\n"))
+        let refused = try CommandRunner.run(["export", "Samples/acme", "--format", "graphml", "--view", "units"])
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("--view goes with --format mermaid"))
+    }
+
     @Test func edgeListOfDependsOnNumbersNodesAsTheGraphDoes() throws {
         // Nodes: 0 single-sign-on, 1 web-shop, 2 newsletter (initiatives first), 3 postgresql,
         // 4 customer-db, 5 sell-online, 6 alice. web-shop depends on single-sign-on.

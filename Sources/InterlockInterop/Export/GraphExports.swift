@@ -163,9 +163,6 @@ public enum MermaidExport {
         return "n\(node)\(open)\(text)\(close)"
     }
 
-    /// A label safe inside Mermaid's double quotes: quotes, `#` (which starts an entity), `<`,
-    /// `>` and line breaks written as entity codes.
-    static func label(_ text: String) -> String {
-        GraphProperties.escaped(text, ["\"": "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "\n": " ", "\r": " ", "\r\n": " "])
-    }
+    /// A label safe inside Mermaid's double quotes (`MermaidText`).
+    static func label(_ text: String) -> String { MermaidText.label(text) }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InterlockCore
+import InterlockGraphviz
 import InterlockInterop
 import InterlockQuery
 
@@ -36,6 +37,7 @@ struct Export: ParsableCommand {
           interlock export big.json --format csv -o big-csv
           interlock export Samples/acme --format neo4j -o acme-neo4j
           interlock export Samples/acme --format archimate -o acme.xml
+          interlock export Samples/acme --format mermaid --view risks -o risks.mmd
         """
     )
 
@@ -61,7 +63,18 @@ struct Export: ParsableCommand {
         "A relationship type to export (DEPENDS_ON, USES, ...) or 'all'. Repeatable.", valueName: "type"))
     var relationships: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "With --format mermaid: the flowchart of one view (overview, risks, units, capabilities, roadmap, landscape) instead of the whole graph.",
+        valueName: "view"))
+    var view: DiagramView?
+
     func validate() throws {
+        if let view {
+            guard format == .mermaid else { throw ValidationError("--view goes with --format mermaid.") }
+            guard view != .focus, view != .finding else {
+                throw ValidationError("--view \(view.rawValue) needs a node or a finding: draw it with interlock render.")
+            }
+        }
         if format.isFolder, output == nil { throw ValidationError("--format \(format.rawValue) writes a folder: give it with -o.") }
         let known = EdgeKind.allCases.map(\.relationshipType)
         for type in relationships where type != "all" && EdgeKind(relationshipType: type) == nil {
@@ -93,7 +106,15 @@ struct Export: ParsableCommand {
         case .graphml:
             try OutputDestination(path: output).write(GraphMLExport.text(of: graph, relationships: selectedKinds))
         case .mermaid:
-            try OutputDestination(path: output).write(MermaidExport.text(of: graph, relationships: selectedKinds))
+            if let view {
+                // The view needs the findings: the portfolio is analysed again with every detector.
+                let analysed = try input.analyse(.all)
+                let context = ViewContext(analysis: analysed.context, findings: analysed.findings)
+                let diagram = try view.diagram(in: context, options: ViewOptions(today: Day(Today.text())))
+                try OutputDestination(path: output).write(diagram.mermaid)
+            } else {
+                try OutputDestination(path: output).write(MermaidExport.text(of: graph, relationships: selectedKinds))
+            }
         case .cypher:
             try OutputDestination(path: output).write(Neo4jExport.script(of: graph))
         case .archimate:

@@ -1,0 +1,37 @@
+import Foundation
+import InterlockAnalysis
+import InterlockCore
+@testable import InterlockGraphviz
+import Testing
+
+/// `export --format mermaid --view VIEW` (#14): a flowchart per view with the view's nodes, boxes
+/// and edges, every line in the part of Mermaid's grammar it relies on, hostile names inert.
+@Suite struct MermaidViewTests {
+    static let views: [DiagramView] = [.overview, .risks, .units, .capabilities, .roadmap, .landscape]
+
+    @Test(arguments: views)
+    func everyLineFollowsTheGrammar(_ view: DiagramView) throws {
+        for portfolio in [LoadedPortfolio.acme, LoadedPortfolio.hostile] {
+            let diagram = try portfolio.diagram(view)
+            let text = diagram.mermaid
+            let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            #expect(lines.prefix(4) == ["---", "title: \"\(MermaidText.label(diagram.title))\"", "---", "flowchart \(view == .landscape ? "TB" : "LR")"])
+            for line in lines.dropFirst(4) {
+                // A comment, a box, its end, a node (id d<n>, a quoted label without raw quotes),
+                // or an edge between two such ids.
+                #expect(line.wholeMatch(of: /%%[^\n]*|subgraph c\d+\["[^"]*"\]|end|d\d+(\[|\[\[|\[\(|\(\[|\{\{|>)"[^"]*"(\]|\]\]|\)\]|\]\)|\}\}|\])|d\d+ (-->|---|-\.->)(\|"[^"]*"\|)? d\d+/) != nil,
+                        "\(view): \(line)")
+            }
+            // Every drawn node is declared once, every box opened is closed.
+            #expect(lines.filter { $0.wholeMatch(of: /d\d+[\[\(\{>].*/) != nil }.count == diagram.nodes.count)
+            #expect(lines.filter { $0.hasPrefix("subgraph ") }.count == lines.filter { $0 == "end" }.count)
+            #expect(lines.filter { $0.hasPrefix("subgraph ") }.count == diagram.clusters.count)
+        }
+    }
+
+    @Test func theUnitsOfTheSample() throws {
+        let text = try LoadedPortfolio.acme.diagram(.units).mermaid
+        #expect(text.contains("d0([\"Sales & Marketing<br/>8 initiatives · EUR 3.4M at risk (58 %)\"])"))
+        #expect(text.contains("d2 ---|\"1 dependency<br/>1 data flow<br/>9 on shared platforms\"| d5"))
+    }
+}
