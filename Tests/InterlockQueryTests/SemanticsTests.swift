@@ -49,7 +49,22 @@ import Testing
          "'r' is a value that is not a graph element, so it cannot be used as a Relationship"),
         ("MATCH (a)-[r]->()-[r]->(a) RETURN a", 18,
          "the relationship variable 'r' is used twice in one MATCH: each relationship of a match is distinct"),
+        // The same checks inside the patterns of expressions (they gave an empty list, or a
+        // run-time error only when a row reached them).
+        ("WITH 123 AS r RETURN [()-[r]->(b) | b] AS x", 25,
+         "'r' is a value that is not a graph element, so it cannot be used as a Relationship"),
+        ("WITH 123 AS a RETURN EXISTS { (a)-->() } AS x", 31, "'a' is a value that is not a graph element, so it cannot be used as a Node"),
+        ("MATCH ()-[r]->() WITH r RETURN COUNT { MATCH (r)-->() } AS c", 46, "'r' is a Relationship, so it cannot be used as a Node"),
+        ("MATCH (a) WHERE (a)-[r]->()-[r]->() RETURN a", 28,
+         "the relationship variable 'r' is used twice in one MATCH: each relationship of a match is distinct"),
     ]
+
+    /// A comprehension's own variable hides an outer one of the same name; what a pattern binds
+    /// stays inside it.
+    @Test func patternsInExpressionsSeeTheirOwnVariables() throws {
+        #expect(error("WITH 123 AS a RETURN [a IN [1] | size([(n)-->() | n])] AS x", on: .empty) == nil)
+        #expect(error("MATCH (n) RETURN [(n)-[r]->(m) | m] AS x, [(m)-[r]->(n) | r] AS y", on: .empty) == nil)
+    }
 
     @Test(arguments: typeErrors)
     func typeErrorsAreRaised(_ query: String, _ column: Int, _ message: String) {

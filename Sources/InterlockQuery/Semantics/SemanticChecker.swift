@@ -27,6 +27,7 @@ struct SemanticChecker {
         var scope: Set<String> = []
         var kinds: [String: VariableKind] = [:]
         for (index, clause) in query.clauses.enumerated() {
+            for expression in clause.expressions { try checkNestedKinds(expression, kinds: kinds) }
             switch clause {
             case .match(let match):
                 try checkKinds(match.patterns, kinds: &kinds)
@@ -100,6 +101,31 @@ struct SemanticChecker {
                 try use(name, as: relationship.length == nil ? .relationship : .relationshipList, at: relationship.position)
             }
         }
+    }
+
+    /// The kind checks of MATCH, for the patterns inside an expression (pattern comprehensions,
+    /// pattern predicates, EXISTS and COUNT subqueries): `WITH 123 AS r RETURN [()-[r]->() | 1]`
+    /// is an error, not an empty list. What a pattern binds stays inside it; a comprehension's or
+    /// reduce's own variable hides an outer one of the same name. Expressions are at most 100
+    /// deep (the parser's limit), so this recursion is bounded.
+    private static func checkNestedKinds(_ expression: Expression, kinds: [String: VariableKind]) throws(QueryError) {
+        var inner = kinds
+        switch expression.kind {
+        case .pattern(let part):
+            try checkKinds([part], kinds: &inner)
+        case .patternComprehension(let part, _, _):
+            try checkKinds([part], kinds: &inner)
+        case .subquery(_, let patterns, _):
+            try checkKinds(patterns, kinds: &inner)
+        case .listComprehension(let variable, _, _, _), .quantifier(_, let variable, _, _):
+            inner[variable] = .unknown
+        case .reduce(let accumulator, _, let variable, _, _):
+            inner[accumulator] = .unknown
+            inner[variable] = .unknown
+        default:
+            break
+        }
+        for child in expression.children { try checkNestedKinds(child, kinds: inner) }
     }
 
     /// What the names a WITH or RETURN projects are bound to, as far as the text tells.
@@ -198,5 +224,19 @@ extension Expression {
     var isVariable: Bool {
         if case .variable = kind { return true }
         return false
+    }
+}
+
+extension Clause {
+    /// The expressions the clause holds, in reading order (its patterns' property maps apart).
+    var expressions: [Expression] {
+        switch self {
+        case .match(let match): [match.predicate].compactMap { $0 }
+        case .unwind(let unwind): [unwind.list]
+        case .with(let projection), .return(let projection):
+            projection.items.map(\.expression) + [projection.predicate].compactMap { $0 } + projection.orderBy.map(\.expression)
+                + [projection.skip, projection.limit].compactMap { $0 }
+        case .call(let call): call.arguments + [call.predicate].compactMap { $0 }
+        }
     }
 }
