@@ -70,7 +70,20 @@ struct PortfolioRiskDetectorTests {
         // 8 active initiatives: a share of 0.5 asks for 4, so lib (3) drops out; 0.9 asks for 8.
         #expect(try summaries(of: SinglePointOfFailure(minimumBlastRadius: 3, minimumShare: 0.5), in: yaml).map(\.nodes.first) == ["idp"])
         #expect(try summaries(of: SinglePointOfFailure(minimumBlastRadius: 3, minimumShare: 0.9), in: yaml).map(\.nodes.first) == ["idp"])
-        #expect(try summaries(of: SinglePointOfFailure(minimumBlastRadius: 9, minimumShare: 0), in: yaml).isEmpty)
+        #expect(try summaries(of: SinglePointOfFailure(minimumBlastRadius: 9, minimumShare: 0, smallPortfolioShare: nil), in: yaml).isEmpty)
+        // With the defaults, 8 active initiatives ask for 30 % (3) below the minimum of 10: both.
+        #expect(try summaries(of: SinglePointOfFailure(), in: yaml).map(\.nodes.first) == ["idp", "lib"])
+    }
+
+    /// A small portfolio is not hidden by a minimum made for large ones (#12): a platform half of
+    /// 15 initiatives need is reported by default; the thresholds for sizes around the switch.
+    @Test func smallPortfoliosUseAShare() throws {
+        var lines = ["technologies: [{id: platform}]", "initiatives:"]
+        for index in 0..<15 { lines.append("  - {id: i\(index)\(index < 7 ? ", dependsOn: [platform]" : "")}") }
+        let found = try summaries(of: SinglePointOfFailure(), in: lines.joined(separator: "\n"))
+        #expect(found.map(\.nodes.first) == ["platform"])
+        let detector = SinglePointOfFailure()
+        #expect([3, 7, 15, 33, 34, 100, 101, 1_000].map { detector.threshold(active: $0) } == [3, 3, 5, 10, 10, 10, 11, 100])
     }
 
     /// The bounded, bit-parallel counts equal a plain backward search from every node, on a

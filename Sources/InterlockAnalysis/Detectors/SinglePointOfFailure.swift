@@ -11,7 +11,11 @@ extension RuleID {
 /// The blast radius of a node is the set of active initiatives with a `dependsOn` path to it (the
 /// node itself left out). A node is reported when two or more active initiatives depend on it
 /// directly and its blast radius reaches the threshold: at least `minimumBlastRadius` initiatives
-/// and at least `minimumShare` of the portfolio's active initiatives.
+/// and at least `minimumShare` of the portfolio's active initiatives. In a small portfolio the
+/// absolute minimum gives way to a share: a node that `smallPortfolioShare` of the active
+/// initiatives need (and at least 3) is reported even below `minimumBlastRadius`, so a platform
+/// on which half of a 15-initiative portfolio depends is not hidden by a minimum of 10 made for
+/// large ones (docs/scoring.md).
 ///
 /// Why fan-in ≥ 2: `dependsOn` edges only leave initiatives, so a node with one direct dependent
 /// `u` has the blast radius of `u` plus `u` itself; `u` dominates it and the risk is better named
@@ -45,24 +49,36 @@ public struct SinglePointOfFailure: Detector {
     public var minimumBlastRadius: Int
     /// The smallest blast radius, as a share of the active initiatives, that is reported.
     public var minimumShare: Double
+    /// The share of the active initiatives that is enough below `minimumBlastRadius`; nil: the
+    /// minimum holds whatever the size.
+    public var smallPortfolioShare: Double?
     /// The most nodes whose exact blast radius is computed; bounds the work on huge portfolios.
     public var maximumCandidates: Int
 
     /// The most dependents a finding lists after the node.
     public static let maximumListed = 1_000
 
-    /// Creates the detector; the defaults report nodes that at least 10 initiatives and a tenth of the portfolio need.
-    public init(minimumBlastRadius: Int = 10, minimumShare: Double = 0.1, maximumCandidates: Int = 256) {
+    /// Creates the detector; the defaults report nodes that at least 10 initiatives and a tenth of
+    /// the portfolio need, or, in a portfolio of fewer than 34 active initiatives, 30 % of it (3 at least).
+    public init(minimumBlastRadius: Int = 10, minimumShare: Double = 0.1, smallPortfolioShare: Double? = 0.3, maximumCandidates: Int = 256) {
         self.minimumBlastRadius = minimumBlastRadius
         self.minimumShare = minimumShare
+        self.smallPortfolioShare = smallPortfolioShare
         self.maximumCandidates = maximumCandidates
+    }
+
+    /// The smallest blast radius reported among `active` active initiatives.
+    public func threshold(active: Int) -> Int {
+        let share = { (fraction: Double) in Int((Double(active) * fraction).rounded(.up)) }
+        let minimum = smallPortfolioShare.map { min(minimumBlastRadius, max(3, share($0))) } ?? minimumBlastRadius
+        return max(minimum, share(minimumShare))
     }
 
     /// One warning per node over the threshold, listing its blast radius after it.
     public func run(in context: AnalysisContext) -> [Finding] {
         let graph = context.graph
         let active = graph.nodes(ofKind: .initiative).filter { graph.isActiveInitiative($0) }
-        let threshold = max(minimumBlastRadius, Int((Double(active.count) * minimumShare).rounded(.up)))
+        let threshold = threshold(active: active.count)
         guard active.count >= threshold else { return [] }
         let radius = BlastRadius(context)
         let candidates = radius.candidates(threshold: threshold, limit: maximumCandidates)
