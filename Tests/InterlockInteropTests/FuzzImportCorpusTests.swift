@@ -70,14 +70,15 @@ import Testing
     }
 
     /// Found by FuzzArchiMate (Fuzz/Corpus/archimate/crash-processing-instruction.xml): a processing
-    /// instruction without data made Foundation's XMLParser read a null pointer. They are left out.
+    /// instruction without data (or a damaged declaration, crash-damaged-declaration.xml) made
+    /// Foundation's XMLParser read a null pointer. They are left out, the declaration too.
     @Test func aProcessingInstructionIsLeftOut() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("model.xml")
         var model = try String(contentsOfFile: Self.corpus.appendingPathComponent("archimate/harbour-3.1.xml").path, encoding: .utf8)
         let root = try #require(model.range(of: "<model"))
-        model.insert(contentsOf: "<?x?>\n<?xml-stylesheet href=\"a.xsl\"?>\n", at: root.lowerBound)
+        model.insert(contentsOf: "<?x?>\n<?xml?>\n<?xml-stylesheet href=\"a.xsl\"?>\n", at: root.lowerBound)
         try model.write(to: path, atomically: true, encoding: .utf8)
         #expect(try PortfolioImporter.importFiles([path.path], format: .archimate).portfolio.initiatives.count > 0)
     }

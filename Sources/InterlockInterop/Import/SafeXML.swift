@@ -113,9 +113,10 @@ enum SafeXML {
         }
     }
 
-    /// `data` with every processing instruction but the XML declaration blanked out, line breaks
+    /// `data` with every processing instruction blanked out, the XML declaration too, line breaks
     /// kept so that errors keep their lines. Foundation's XMLParser reads a null pointer on one
-    /// without data (`<?x?>`, found by FuzzArchiMate), and a model needs none.
+    /// without data (`<?x?>`, and a damaged declaration, found by FuzzArchiMate); a model needs
+    /// none, and the declaration's only news, the encoding, is UTF-8, checked before.
     static func withoutProcessingInstructions(_ data: Data) -> Data {
         var bytes = [UInt8](data)
         var index = 0
@@ -127,10 +128,7 @@ enum SafeXML {
             var end = index + 2
             while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "?") && bytes[end + 1] == UInt8(ascii: ">")) { end += 1 }
             guard end + 1 < bytes.count else { break }
-            let isDeclaration = bytes[(index + 2)...].starts(with: Array("xml".utf8)) && (index + 5 < bytes.count && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index + 5]))
-            if !isDeclaration {
-                for position in index...(end + 1) where bytes[position] != UInt8(ascii: "\n") { bytes[position] = UInt8(ascii: " ") }
-            }
+            for position in index...(end + 1) where bytes[position] != UInt8(ascii: "\n") { bytes[position] = UInt8(ascii: " ") }
             index = end + 2
         }
         return Data(bytes)
