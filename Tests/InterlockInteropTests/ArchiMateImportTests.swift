@@ -56,6 +56,76 @@ import Testing
         #expect(loaded.withoutLocations == imported.portfolio.withoutLocations)
     }
 
+    /// Archi's "Export Model to CSV" (#14): the harbour model as Archi writes it (the access type,
+    /// which the CSV does not carry, left out) gives the portfolio of the exchange file.
+    @Test func archiCSVGivesTheSamePortfolioAsTheExchangeFile() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let elements = """
+            "ID","Type","Name","Documentation","Specialization"
+            "id-model","ArchimateModel","Harbour Authority","",""
+            "id-wp-berth","WorkPackage","Berth booking portal","",""
+            "id-wp-customs","WorkPackage","Customs data exchange","",""
+            "id-app-crm","ApplicationComponent","Harbour CRM","",""
+            "id-svc-gis","TechnologyService","GIS service","",""
+            "id-data-vessels","DataObject","Vessel register","",""
+            "id-cap-booking","Capability","Berth management","",""
+            "id-cap-ops","Capability","Port operations","",""
+            "id-goal-turnaround","Goal","Faster turnaround","Ships leave the port within 24 hours.",""
+            "id-actor-ana","BusinessActor","Ana Costa","",""
+            "id-process-pilot","BusinessProcess","Pilotage & towing","",""
+
+            """
+        let relations = """
+            "ID";"Type";"Name";"Documentation";"Source";"Target";"Specialization"
+            "id-r1";"ServingRelationship";"";"";"id-app-crm";"id-wp-berth";""
+            "id-r2";"FlowRelationship";"";"";"id-wp-customs";"id-wp-berth";""
+            "id-r3";"RealizationRelationship";"";"";"id-wp-berth";"id-cap-booking";""
+            "id-r5";"AccessRelationship";"";"";"id-wp-customs";"id-data-vessels";""
+            "id-r6";"CompositionRelationship";"";"";"id-cap-ops";"id-cap-booking";""
+            "id-r7";"AssignmentRelationship";"";"";"id-actor-ana";"id-wp-berth";""
+            "id-r8";"InfluenceRelationship";"";"";"id-wp-berth";"id-goal-turnaround";""
+            "id-r9";"ServingRelationship";"";"";"id-svc-gis";"id-app-crm";""
+
+            """
+        let properties = """
+            "ID","Key","Value"
+            "id-wp-berth","Status","In Progress"
+            "id-wp-berth","budget","450000"
+            "id-wp-berth","start","2026-02-01"
+            "id-wp-berth","Jira key","HB-12"
+
+            """
+        try Data(elements.utf8).write(to: folder.appendingPathComponent("harbour-elements.csv"))
+        try Data(relations.utf8).write(to: folder.appendingPathComponent("harbour-relations.csv"))
+        try Data(properties.utf8).write(to: folder.appendingPathComponent("harbour-properties.csv"))
+        // The elements file alone brings its relations and properties with it.
+        let fromCSV = try PortfolioImporter.importFiles([folder.appendingPathComponent("harbour-elements.csv").path], format: .archimate)
+        let portfolio = fromCSV.portfolio
+        #expect(portfolio.name == "Harbour Authority")
+        #expect(portfolio.initiatives.map(\.id) == ["berth-booking-portal", "customs-data-exchange"])
+        let berth = try #require(portfolio.initiatives.first)
+        #expect(berth.status == .inProgress && berth.budget == 450_000 && berth.start == Day("2026-02-01"))
+        #expect(berth.owner == "ana-costa" && berth.capabilities == ["berth-management"] && berth.goals == ["faster-turnaround"])
+        #expect(berth.dependsOn == ["harbour-crm", "customs-data-exchange"])
+        #expect(berth.location == SourceLocation(file: folder.appendingPathComponent("harbour-elements.csv").path, line: 3, column: 1))
+        #expect(portfolio.initiatives[1].data == [DataUse(source: "vessel-register", access: .write)])
+        #expect(portfolio.capabilities.map(\.parent) == ["port-operations", nil])
+        #expect(portfolio.goals.first?.description == "Ships leave the port within 24 hours.")
+        #expect(fromCSV.extensions["berth-booking-portal"]?.first == ExtensionEntry(key: "x-jira-key", value: "HB-12"))
+        let fromXML = try PortfolioImporter.importFiles([harbour3], format: .archimate).portfolio
+        #expect(portfolio.technologies.map(\.id) == fromXML.technologies.map(\.id))
+        #expect(portfolio.people.map(\.id) == fromXML.people.map(\.id))
+
+        #expect(throws: ImportError("\(folder.path)/model.csv: not a file of Archi's CSV export (expected a name ending in elements.csv, relations.csv or properties.csv)")) {
+            try PortfolioImporter.importFiles([folder.appendingPathComponent("model.csv").path], format: .archimate)
+        }
+        try Data("\"ID\",\"Kind\"\n".utf8).write(to: folder.appendingPathComponent("harbour-elements.csv"))
+        #expect(throws: ImportError("\(folder.path)/harbour-elements.csv, row 1: no column 'Type'; Archi's CSV export has ID, Type, Name, Documentation")) {
+            try PortfolioImporter.importFiles([folder.appendingPathComponent("harbour-elements.csv").path], format: .archimate)
+        }
+    }
+
     @Test func overridesMapOtherTypes() throws {
         let imported = try PortfolioImporter.importFiles(
             [harbour3], format: .archimate,

@@ -39,7 +39,13 @@ enum ArchiMateImporter {
     static func importFiles(_ paths: [String], options: ImportOptions) throws(ImportError) -> ImportedPortfolio {
         var reader = RecordCollector()
         var modelName: String?
-        for path in paths {
+        // Archi's "Export Model to CSV" writes elements.csv, relations.csv and properties.csv
+        // (with an optional prefix): given those, the model is read from them.
+        let csvFiles = paths.filter { $0.lowercased().hasSuffix(".csv") }
+        if !csvFiles.isEmpty {
+            modelName = try ArchiCSV.read(csvFiles, into: &reader, options: options)
+        }
+        for path in paths where !path.lowercased().hasSuffix(".csv") {
             let root = try SafeXML.parse(PortfolioImporter.read(path, limits: options.limits), file: path)
             let namespace = root.attributes["xmlns"] ?? root.attributes.first { $0.key.hasPrefix("xmlns:") && $0.value.hasPrefix(namespace21) }?.value
             guard root.name == "model", let namespace,
@@ -51,10 +57,10 @@ enum ArchiMateImporter {
             if modelName == nil { modelName = label(of: root) }
             let definitions = propertyDefinitions(root)
             for element in root.child("elements")?.children("element") ?? [] {
-                try reader.addElement(element, path: path, definitions: definitions, overrides: options.overrides)
+                try reader.add(ArchiMateElement(element, path: path, definitions: definitions), overrides: options.overrides)
             }
             for relationship in root.child("relationships")?.children("relationship") ?? [] {
-                try reader.addRelationship(relationship, path: path, definitions: definitions)
+                reader.add(try ArchiMateRelationship(relationship, path: path, definitions: definitions))
             }
         }
         let assembler = PortfolioAssembler(source: paths.joined(separator: ", "), listSeparator: ";",
@@ -85,63 +91,113 @@ enum ArchiMateImporter {
     static func normalised(_ type: String) -> String { renames[type] ?? type }
 }
 
+/// One element, as the exchange format or Archi's CSV gives it.
+struct ArchiMateElement {
+    var identifier: String
+    /// The 3.x type name.
+    var type: String
+    var name: String?
+    var documentation: String?
+    /// Name, value and where each property was read.
+    var properties: [(name: String, value: String, origin: String)]
+    var location: SourceLocation
+}
+
+extension ArchiMateElement {
+    /// An `<element>` of an exchange file, its properties named through `definitions`.
+    init(_ element: XMLElementNode, path: String, definitions: [String: String]) throws(ImportError) {
+        guard let identifier = element.attributes["identifier"], let rawType = element.attribute("type") else {
+            throw ImportError("\(path):\(element.line): an element without identifier or xsi:type")
+        }
+        self.init(
+            identifier: identifier, type: ArchiMateImporter.normalised(rawType), name: ArchiMateImporter.label(of: element),
+            documentation: element.child("documentation")?.text,
+            properties: (element.child("properties")?.children("property") ?? []).map { property in
+                let reference = property.attributes["propertyDefinitionRef"] ?? property.attributes["identifierref"] ?? ""
+                return (definitions[reference] ?? reference, property.child("value")?.text ?? "",
+                        "\(path):\(property.line) (property '\(definitions[reference] ?? reference)' of \(identifier))")
+            },
+            location: SourceLocation(file: path, line: element.line, column: 1))
+    }
+
+}
+
+/// One relationship, as the exchange format or Archi's CSV gives it.
+struct ArchiMateRelationship {
+    var identifier: String
+    /// The 3.x type name, without Archi's `Relationship` suffix.
+    var type: String
+    var source: String
+    var target: String
+    /// `Write` (the exchange format's default), `Read`, `Access` or `ReadWrite`.
+    var accessType: String?
+    /// The version of a technology use, from a `version` property.
+    var version: String?
+    /// Where it was read, as a phrase.
+    var origin: String
+}
+
+extension ArchiMateRelationship {
+    /// A `<relationship>` of an exchange file.
+    init(_ relationship: XMLElementNode, path: String, definitions: [String: String]) throws(ImportError) {
+        guard let rawType = relationship.attribute("type"), let source = relationship.attributes["source"],
+              let target = relationship.attributes["target"]
+        else { throw ImportError("\(path):\(relationship.line): a relationship without xsi:type, source or target") }
+        let type = ArchiMateImporter.normalised(rawType)
+        let identifier = relationship.attributes["identifier"] ?? ""
+        let version = relationship.child("properties")?.children("property").first { property in
+            let reference = property.attributes["propertyDefinitionRef"] ?? property.attributes["identifierref"] ?? ""
+            return definitions[reference] == "version"
+        }?.child("value")?.text
+        self.init(identifier: identifier, type: type, source: source, target: target, accessType: relationship.attributes["accessType"],
+                  version: version, origin: "\(path):\(relationship.line) (\(type) \(identifier))")
+    }
+
+}
+
 /// Collects the records of one or more models and the relationships between them.
-private struct RecordCollector {
+struct RecordCollector {
     var records: [ImportRecord] = []
     var index: [String: Int] = [:]
     var ignored: [String: Int] = [:]
     var unresolved: [String] = []
 
-    mutating func addElement(
-        _ element: XMLElementNode, path: String, definitions: [String: String], overrides: [String: ImportKind]
-    ) throws(ImportError) {
-        guard let identifier = element.attributes["identifier"], let rawType = element.attribute("type") else {
-            throw ImportError("\(path):\(element.line): an element without identifier or xsi:type")
-        }
-        let type = ArchiMateImporter.normalised(rawType)
-        let properties = element.child("properties")?.children("property") ?? []
-        func name(of property: XMLElementNode) -> String {
-            let reference = property.attributes["propertyDefinitionRef"] ?? property.attributes["identifierref"] ?? ""
-            return definitions[reference] ?? reference
-        }
+    mutating func add(_ element: ArchiMateElement, overrides: [String: ImportKind]) {
+        let identifier = element.identifier, type = element.type
         // The export marks kinds ArchiMate has no element for (units) with `interlock.kind`; `--as` still wins.
-        let marked = properties.first { name(of: $0) == "interlock.kind" }.flatMap { $0.child("value")?.text }.flatMap(ImportKind.init(word:))
+        let marked = element.properties.first { $0.name == "interlock.kind" }.flatMap { ImportKind(word: $0.value) }
         let kind = overrides[type] == nil ? marked ?? PortfolioImporter.kind(of: type, table: ArchiMateImporter.table, overrides: overrides)
             : PortfolioImporter.kind(of: type, table: ArchiMateImporter.table, overrides: overrides)
-        var record = ImportRecord(key: identifier, sourceType: type, kind: kind, name: ArchiMateImporter.label(of: element) ?? identifier,
-                                  location: SourceLocation(file: path, line: element.line, column: 1))
+        let name = element.name?.trimmingCharacters(in: .whitespacesAndNewlines)
+        var record = ImportRecord(key: identifier, sourceType: type, kind: kind, name: name?.isEmpty == false ? name ?? identifier : identifier,
+                                  location: element.location)
         let fields = kind.fieldTypes
-        for property in properties {
-            let name = name(of: property)
-            if name == "interlock.kind" { continue }
-            let value = property.child("value")?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        for property in element.properties where property.name != "interlock.kind" {
+            let value = property.value.trimmingCharacters(in: .whitespacesAndNewlines)
             // A property named like a field of the kind fills it (how the export writes them);
             // any other is kept as an x- key.
-            if let field = fields.keys.first(where: { $0.caseInsensitiveCompare(name) == .orderedSame }), field != "name" {
-                record.fields[field] = ImportValue(value, origin: "\(path):\(property.line) (property '\(name)' of \(identifier))")
+            if let field = fields.keys.first(where: { $0.caseInsensitiveCompare(property.name) == .orderedSame }), field != "name" {
+                record.fields[field] = ImportValue(value, origin: property.origin)
             } else {
-                let key = ImportID.slug(name).replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ":", with: "-")
+                let key = ImportID.slug(property.name).replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ":", with: "-")
                 record.extensions.append(ExtensionEntry(key: "x-" + (key.isEmpty ? "property" : key), value: value))
             }
         }
         if kind == .goal, record.fields["description"] == nil,
-           let documentation = element.child("documentation")?.text.trimmingCharacters(in: .whitespacesAndNewlines), !documentation.isEmpty {
-            record.fields["description"] = ImportValue(documentation, origin: "\(path):\(element.line) (documentation of \(identifier))")
+           let documentation = element.documentation?.trimmingCharacters(in: .whitespacesAndNewlines), !documentation.isEmpty {
+            record.fields["description"] = ImportValue(
+                documentation, origin: "\(element.location.file):\(element.location.line) (documentation of \(identifier))")
         }
         record.extensions.append(ExtensionEntry(key: "x-archimate-id", value: identifier))
         index[identifier] = records.count
         records.append(record)
     }
 
-    mutating func addRelationship(_ relationship: XMLElementNode, path: String, definitions: [String: String]) throws(ImportError) {
-        guard let rawType = relationship.attribute("type"), let source = relationship.attributes["source"],
-              let target = relationship.attributes["target"]
-        else { throw ImportError("\(path):\(relationship.line): a relationship without xsi:type, source or target") }
-        let type = ArchiMateImporter.normalised(rawType)
-        let origin = "\(path):\(relationship.line) (\(type) \(relationship.attributes["identifier"] ?? ""))"
-        guard let from = index[source], let to = index[target] else {
+    mutating func add(_ relationship: ArchiMateRelationship) {
+        let type = relationship.type, origin = relationship.origin
+        guard let from = index[relationship.source], let to = index[relationship.target] else {
             // An end that is no element: a relationship, or an identifier the file does not define.
-            unresolved.append("'\(index[source] == nil ? source : target)' (\(origin))")
+            unresolved.append("'\(index[relationship.source] == nil ? relationship.source : relationship.target)' (\(origin))")
             return
         }
         let fromKind = records[from].kind, toKind = records[to].kind
@@ -167,16 +223,12 @@ private struct RecordCollector {
             link(from, "capabilities", to)
             link(from, "goals", to)
             // The version of a technology use, as the export writes it.
-            let version = relationship.child("properties")?.children("property").first { property in
-                let reference = property.attributes["propertyDefinitionRef"] ?? property.attributes["identifierref"] ?? ""
-                return definitions[reference] == "version"
-            }?.child("value")?.text
-            link(from, "technologies", to, detail: version)
+            link(from, "technologies", to, detail: relationship.version)
         case "Influence":
             link(from, "goals", to)
         case "Access":
             // The exchange format's default access type is Write.
-            let access = relationship.attributes["accessType"] ?? "Write"
+            let access = relationship.accessType ?? "Write"
             link(from, "data", to, detail: access == "Write" || access == "ReadWrite" ? "write" : "read")
         case "Aggregation", "Composition":
             link(to, "parent", from)

@@ -61,7 +61,7 @@ private struct SheetReader {
     private func headers(_ table: SpreadsheetTable) -> [String] {
         table.rows.first?.cells.map { cell in
             if case .text(let text) = cell { return text.trimmingCharacters(in: .whitespaces) }
-            if case .number(let number) = cell { return Self.text(number) }
+            if case .number(let number) = cell { return SpreadsheetCell.text(of: number) }
             return ""
         } ?? []
     }
@@ -88,7 +88,7 @@ private struct SheetReader {
             var sourceType = table.name
             var kind = sheetKind ?? .skip
             if let typeColumn {
-                sourceType = typeColumn < cells.count ? Self.plain(cells[typeColumn]) : ""
+                sourceType = typeColumn < cells.count ? cells[typeColumn].plainText : ""
                 let word = sheet?.types?.first { $0.key.caseInsensitiveCompare(sourceType) == .orderedSame }?.value
                 kind = word.flatMap(ImportKind.init(word:)) ?? .skip
             }
@@ -100,7 +100,7 @@ private struct SheetReader {
             for (column, target) in targets where column < cells.count && cells[column] != .empty {
                 let origin = table.origin(row: number, column: column, header: headers[column])
                 if target.hasPrefix("x-") {
-                    record.extensions.append(ExtensionEntry(key: target, value: Self.plain(cells[column])))
+                    record.extensions.append(ExtensionEntry(key: target, value: cells[column].plainText))
                     continue
                 }
                 guard let type = fields[target] else {
@@ -166,7 +166,7 @@ private struct SheetReader {
             }
             return day
         default:
-            return Self.plain(cell)
+            return cell.plainText
         }
     }
 
@@ -181,7 +181,7 @@ private struct SheetReader {
         let source = try column(relations.source), target = try column(relations.target)
         let type = try relations.type.map { name throws(ImportError) in try column(name) }
         for (number, cells) in table.rows.dropFirst() where cells.contains(where: { $0 != .empty }) {
-            func text(_ index: Int) -> String { index < cells.count ? Self.plain(cells[index]) : "" }
+            func text(_ index: Int) -> String { index < cells.count ? cells[index].plainText : "" }
             let typeText = type.map(text) ?? ""
             let origin = table.origin(row: number, column: target, header: headers[target])
             guard let field = relations.types?.first(where: { $0.key.caseInsensitiveCompare(typeText) == .orderedSame })?.value else {
@@ -197,19 +197,6 @@ private struct SheetReader {
         }
     }
 
-    /// A cell's text as written: whole numbers without `.0`, booleans as `true`/`false`.
-    static func plain(_ cell: SpreadsheetCell) -> String {
-        switch cell {
-        case .empty: ""
-        case .text(let text): text
-        case .number(let number): text(number)
-        case .boolean(let flag): flag ? "true" : "false"
-        }
-    }
-
-    static func text(_ number: Double) -> String {
-        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)"
-    }
 }
 
 /// Dates as spreadsheets store them.

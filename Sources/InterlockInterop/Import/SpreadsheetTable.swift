@@ -9,6 +9,23 @@ enum SpreadsheetCell: Hashable, Sendable {
 }
 
 /// One sheet of a workbook or one CSV file: rows of cells, each row with its number in the file.
+extension SpreadsheetCell {
+    /// The cell's text as written: whole numbers without `.0`, booleans as `true`/`false`.
+    var plainText: String {
+        switch self {
+        case .empty: ""
+        case .text(let text): text
+        case .number(let number): Self.text(of: number)
+        case .boolean(let flag): flag ? "true" : "false"
+        }
+    }
+
+    /// A number as a spreadsheet shows it: whole numbers without `.0`.
+    static func text(of number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)"
+    }
+}
+
 struct SpreadsheetTable: Sendable {
     /// The file read.
     var file: String
