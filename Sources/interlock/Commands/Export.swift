@@ -90,7 +90,8 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let analysis = try input.analyse(.none)
+        // A view needs the findings; the graph exports need none of them.
+        let analysis = try input.analyse(view == nil ? .none : .all)
         let graph = analysis.graph
         switch format {
         case .edgelist:
@@ -107,9 +108,7 @@ struct Export: ParsableCommand {
             try OutputDestination(path: output).write(GraphMLExport.text(of: graph, relationships: selectedKinds))
         case .mermaid:
             if let view {
-                // The view needs the findings: the portfolio is analysed again with every detector.
-                let analysed = try input.analyse(.all)
-                let context = ViewContext(analysis: analysed.context, findings: analysed.findings)
+                let context = ViewContext(analysis: analysis.context, findings: analysis.findings)
                 let diagram = try view.diagram(in: context, options: ViewOptions(today: Day(Today.text())))
                 try OutputDestination(path: output).write(diagram.mermaid)
             } else {
