@@ -29,6 +29,17 @@ import Testing
         }
     }
 
+    /// Boxes nest as deep as the portfolio's capability tree: 20,000 levels are written without
+    /// recursion (a recursive writer overflowed the stack near 6,000), opened and closed in order.
+    @Test func deeplyNestedBoxes() {
+        let clusters = (0..<20_000).map { DiagramCluster(id: "c\($0)", label: "level \($0)", parent: $0 == 0 ? nil : "c\($0 - 1)") }
+        let text = Diagram(title: "deep", clusters: clusters).mermaid
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines.filter { $0.hasPrefix("subgraph ") }.count == 20_000)
+        #expect(lines.filter { $0 == "end" }.count == 20_000)
+        #expect(lines[4] == "subgraph c0[\"level 0\"]" && lines[20_003] == "subgraph c19999[\"level 19999\"]" && lines[20_004] == "end")
+    }
+
     @Test func theUnitsOfTheSample() throws {
         let text = try LoadedPortfolio.acme.diagram(.units).mermaid
         #expect(text.contains("d0([\"Sales & Marketing<br/>8 initiatives · EUR 3.4M at risk (58 %)\"])"))

@@ -14,14 +14,21 @@ extension Diagram {
         let clusterNumbers = Dictionary(clusters.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let members = Dictionary(grouping: nodes.indices.filter { nodes[$0].cluster != nil }) { nodes[$0].cluster ?? "" }
         let children = Dictionary(grouping: clusters.filter { $0.parent != nil }) { $0.parent ?? "" }
-        func write(cluster: DiagramCluster, depth: Int) {
-            let indent = String(repeating: "  ", count: depth)
-            out += "\(indent)subgraph c\(clusterNumbers[cluster.id] ?? 0)[\"\(MermaidText.label(cluster.label ?? "", keepingLineBreaks: true))\"]\n"
-            for child in children[cluster.id] ?? [] { write(cluster: child, depth: depth + 1) }
-            for index in members[cluster.id] ?? [] { out += "\(indent)  \(declaration(index))\n" }
-            out += "\(indent)end\n"
+        // Boxes inside boxes, depth first with a stack of their own: a capability tree from the
+        // portfolio may nest thousands deep. Indentation is for reading and stops at ten levels.
+        let roots = clusters.filter { $0.parent == nil || clusterNumbers[$0.parent ?? ""] == nil }
+        var stack: [(cluster: DiagramCluster, depth: Int, opening: Bool)] = roots.reversed().map { ($0, 1, true) }
+        while let (cluster, depth, opening) = stack.popLast() {
+            let indent = String(repeating: "  ", count: min(depth, 10))
+            if opening {
+                out += "\(indent)subgraph c\(clusterNumbers[cluster.id] ?? 0)[\"\(MermaidText.label(cluster.label ?? "", keepingLineBreaks: true))\"]\n"
+                stack.append((cluster, depth, false))
+                stack += (children[cluster.id] ?? []).reversed().map { ($0, depth + 1, true) }
+            } else {
+                for index in members[cluster.id] ?? [] { out += "\(indent)  \(declaration(index))\n" }
+                out += "\(indent)end\n"
+            }
         }
-        for cluster in clusters where cluster.parent == nil || clusterNumbers[cluster.parent ?? ""] == nil { write(cluster: cluster, depth: 1) }
         for index in nodes.indices where nodes[index].cluster.map({ clusterNumbers[$0] == nil }) ?? true {
             out += "  \(declaration(index))\n"
         }
