@@ -46,3 +46,22 @@ import Testing
         #expect(text.contains("d2 ---|\"1 dependency<br/>1 data flow<br/>9 on shared platforms\"| d5"))
     }
 }
+
+/// The capability landscape of a deep tree (a chain of 2,000 parts): boxes stop at
+/// `LandscapeView.maximumBoxDepth` and the deeper parts are drawn in the deepest box, so
+/// Graphviz's osage is never handed thousands of nested boxes (it crashed on them).
+@Suite struct DeepLandscapeTests {
+    @Test func boxesStopAtTheMaximumDepth() throws {
+        var lines = ["capabilities:"]
+        for index in 0..<2_000 { lines.append("  - {id: c\(index)" + (index > 0 ? ", parent: c\(index - 1)" : "") + "}") }
+        lines += ["initiatives:", "  - {id: a, capabilities: [c1999]}"]
+        let graph = PortfolioGraph(try PortfolioLoader.load(text: lines.joined(separator: "\n"), file: "deep.yaml"))
+        let analysis = AnalysisContext(graph)
+        let context = ViewContext(analysis: analysis, findings: Analyzer(context: analysis).findings)
+        let diagram = try DiagramView.landscape.diagram(in: context, options: ViewOptions(maxNodes: 50))
+        #expect(diagram.clusters.map(\.id) == (0..<LandscapeView.maximumBoxDepth).map { "landscape:c\($0)" })
+        #expect(diagram.clusters.map(\.parent) == [nil] + (0..<(LandscapeView.maximumBoxDepth - 1)).map { "landscape:c\($0)" })
+        let deepest = try #require(diagram.nodes.first { $0.id == "c1999" })
+        #expect(deepest.cluster == "landscape:c\(LandscapeView.maximumBoxDepth - 1)")
+    }
+}

@@ -18,18 +18,18 @@ struct LandscapeView {
         let cut = NodeCut(capabilities, limit: options.maxNodes) { builders[$0 - capabilities[0]].count > builders[$1 - capabilities[0]].count }
         let parents = PartOfTree(graph, of: .capability).parents(closing: cut.kept)
         let hasChildren = Set(parents.values.compactMap { $0 })
-        // A capability with children is a box; it is also a node when it is built itself.
-        let clusters = parents.keys.filter(hasChildren.contains).sorted().map { capability in
+        let boxes = Self.boxes(parents, hasChildren: hasChildren)
+        // A capability with children is a box (down to `maximumBoxDepth`); it is also a node when
+        // it is built itself.
+        let clusters = boxes.drawn.sorted().map { capability in
             DiagramCluster(
                 id: "landscape:\(graph.id(of: capability))", label: graph.name(of: capability),
-                parent: parents[capability].flatMap { $0 }.map { "landscape:\(graph.id(of: $0))" },
+                parent: boxes.enclosing[capability].map { "landscape:\(graph.id(of: $0))" },
                 style: [.filled, .rounded], fillColor: Palette.clusterFill, lineColor: Palette.neutral)
         }
-        let kept = Set(cut.kept)
         let nodes = cut.kept.filter { !hasChildren.contains($0) || !builders[$0 - capabilities[0]].isEmpty }.map { capability in
-            let built = builders[capability - capabilities[0]]
-            let box = hasChildren.contains(capability) ? capability : parents[capability].flatMap { $0 }
-            return node(capability, builders: built, cluster: box.flatMap { kept.contains($0) || parents[$0] != nil ? "landscape:\(graph.id(of: $0))" : nil }, context)
+            let box = boxes.drawn.contains(capability) ? capability : boxes.enclosing[capability]
+            return node(capability, builders: builders[capability - capabilities[0]], cluster: box.map { "landscape:\(graph.id(of: $0))" }, context)
         }
         let counts = cut.kept.map { builders[$0 - capabilities[0]].count }
         let duplicated = counts.filter { $0 > 1 }.count
@@ -43,6 +43,38 @@ struct LandscapeView {
             nodes: nodes, clusters: clusters, legend: legend(nodes: nodes, boxes: !clusters.isEmpty, context))
         diagram.layout = .osage
         return diagram
+    }
+
+    /// Boxes are drawn at most this deep; a deeper part is drawn in its ancestor's box at this
+    /// depth. Real capability maps have two to four levels, and Graphviz's osage crashed on two
+    /// thousand nested boxes (a chain of 20,000 ran for minutes).
+    static let maximumBoxDepth = 8
+
+    /// The capabilities drawn as boxes, and for each capability of `parents` the nearest box that
+    /// encloses it. Computed parents first, without recursion: a tree may be thousands deep.
+    static func boxes(_ parents: [Int: Int?], hasChildren: Set<Int>) -> (drawn: Set<Int>, enclosing: [Int: Int]) {
+        var depth: [Int: Int] = [:]
+        for start in parents.keys where depth[start] == nil {
+            var chain: [Int] = []
+            var current: Int? = start
+            // `PartOfTree` has cut every loop, so walking up ends.
+            while let node = current, depth[node] == nil {
+                chain.append(node)
+                current = parents[node] ?? nil
+            }
+            var next = current.flatMap { depth[$0] } ?? -1
+            for node in chain.reversed() {
+                next += 1
+                depth[node] = next
+            }
+        }
+        let drawn = Set(hasChildren.filter { (depth[$0] ?? 0) < maximumBoxDepth })
+        var enclosing: [Int: Int] = [:]
+        for node in parents.keys.sorted(by: { (depth[$0] ?? 0, $0) < (depth[$1] ?? 0, $1) }) {
+            guard let parent = parents[node] ?? nil else { continue }
+            enclosing[node] = drawn.contains(parent) ? parent : enclosing[parent]
+        }
+        return (drawn, enclosing)
     }
 
     /// The fills the map uses, in the order of the builders they count, and the box of a
