@@ -7,7 +7,7 @@ PYTHON  ?= python3
 # Run apt-get directly as root, through sudo otherwise.
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test browser-test build deps bench bench-deps clean
+.PHONY: demo test browser-test neo4j-test build deps bench bench-deps clean
 
 ## deps: install the Graphviz C library (and pkg-config), and the Python packages the tests use, when missing.
 deps:
@@ -16,9 +16,9 @@ deps:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq pkg-config libgraphviz-dev >/dev/null; \
 	fi
-	@if ! python3 -c "import jsonschema, yaml, openpyxl, networkx" >/dev/null 2>&1; then \
-		echo "Installing jsonschema and PyYAML (schema checks), openpyxl (workbooks to import) and networkx (reads the GraphML export) with pip..."; \
-		python3 -m pip install --quiet jsonschema pyyaml openpyxl networkx; \
+	@if ! python3 -c "import jsonschema, yaml, openpyxl, networkx, real_ladybug" >/dev/null 2>&1; then \
+		echo "Installing jsonschema and PyYAML (schema checks), openpyxl (workbooks to import), networkx (reads the GraphML export) and real_ladybug (runs the Neo4j export) with pip..."; \
+		python3 -m pip install --quiet jsonschema pyyaml openpyxl networkx real_ladybug; \
 	fi
 
 ## build: release build of the interlock command.
@@ -44,7 +44,7 @@ demo: build
 	@echo "Board report:      $(OUT)/board.html"
 
 ## test: every test of the package, and the board report in a real browser.
-test: deps browser-test
+test: deps browser-test neo4j-test
 	python3 docs/check-schema.py
 	$(SWIFT) test
 	@# A test or a command that replaced a device through an atomic rename would show here.
@@ -56,6 +56,13 @@ test: deps browser-test
 browser-test: deps
 	$(SWIFT) build --product interlock
 	bash scripts/check-report-in-browser.sh .build/debug/interlock
+
+## neo4j-test: load the sample's Neo4j export into real-ladybug, an embedded openCypher database,
+## and compare the node and relationship counts and the answers to every documented question and
+## rule with `interlock query` (docs/queries.md, "In a graph database").
+neo4j-test: deps
+	$(SWIFT) build --product interlock
+	$(PYTHON) scripts/check-neo4j-export-in-ladybug.py .build/debug/interlock $(SAMPLE)
 
 ## bench-deps: the peers the benchmarks compare with (Python packages, Graphviz's sccmap, GNU time).
 bench-deps: deps
