@@ -15,14 +15,27 @@ struct FittingTests {
         #expect(DiagramView.scale(ofSVG: Data(#"<svg><g transform="rotate(0) translate(4 4)">"#.utf8)) == 1)
     }
 
-    @Test("the smallest text counts node labels at their size and edge labels at 9 points")
+    @Test("the smallest text counts node labels at their size and edge labels at 9 points, 11 on a page")
     func smallestText() throws {
         var diagram = try small.diagram(.units)
-        #expect(diagram.smallestFontSize == 9, "the units view labels its ties")
+        #expect(diagram.smallestFontSize() == 9, "the units view labels its ties")
+        #expect(diagram.smallestFontSize(on: .slide) == 11)
         diagram.edges = []
-        #expect(diagram.smallestFontSize == 11)
+        #expect(diagram.smallestFontSize() == 11)
         diagram.nodes[0].fontSize = 8
-        #expect(diagram.smallestFontSize == 8)
+        #expect(diagram.smallestFontSize() == 8)
+    }
+
+    @Test("the node budget search: estimate from the text size first, then halve the gap geometrically until it is within a tenth")
+    func budgetSearch() {
+        // 100 nodes at 3.5 pt: a quarter of them should bring the text to 7 pt.
+        #expect(DiagramView.nextBudget(readable: nil, unreadable: (100, 3.5)) == 25)
+        #expect(DiagramView.nextBudget(readable: nil, unreadable: (100, 0.1)) == DiagramView.smallestCut)
+        #expect(DiagramView.nextBudget(readable: nil, unreadable: (DiagramView.smallestCut, 3)) == nil, "nothing smaller to try")
+        #expect(DiagramView.nextBudget(readable: 25, unreadable: nil) == nil, "the whole view is readable")
+        #expect(DiagramView.nextBudget(readable: 25, unreadable: (100, 6)) == 50)
+        #expect(DiagramView.nextBudget(readable: 40, unreadable: (44, 6.9)) == nil, "within a tenth")
+        #expect(DiagramView.nextBudget(readable: 10, unreadable: (12, 6.9)) == 11)
     }
 
     @Test("on a slide, the drawing is no larger than 13.33 by 7.5 inches; without a page it keeps its size", arguments: [DiagramView.risks, .units, .roadmap])
@@ -33,7 +46,7 @@ struct FittingTests {
         let height = try #require(Self.points(svg, "height=\""))
         #expect(width <= 13.33 * 72 + 1 && height <= 7.5 * 72 + 1, "\(width) × \(height)")
         #expect(fitted.scale > 0 && fitted.scale <= 1)
-        #expect(abs(fitted.smallestFontSize - fitted.diagram.smallestFontSize * fitted.scale) < 1e-9)
+        #expect(abs(fitted.smallestFontSize - fitted.diagram.smallestFontSize(on: .slide) * fitted.scale) < 1e-9)
         let natural = try view.fitted(in: small.context, options: ViewOptions(today: Day("2026-06-01")), render: RenderOptions(page: .none))
         #expect(natural.scale == 1)
     }

@@ -20,7 +20,24 @@ struct CGraphBuilder {
         let edgeSymbols = try declare(kind: AGEDGE, defaults: plan.edgeDefaults, names: plan.edges.flatMap { $0.attributes.map(\.name) })
 
         try set(plan.graphAttributes, on: UnsafeMutableRawPointer(root), symbols: graphSymbols)
+        try create(plan, graphSymbols: graphSymbols, nodeSymbols: nodeSymbols, edgeSymbols: edgeSymbols)
+    }
 
+    /// Adds the clusters, nodes and edges of `plan` to a root that already holds a graph,
+    /// leaving the root's attributes and every default as they are (a legend laid out apart
+    /// joins its drawing this way). Names must not clash with the objects already there.
+    func add(_ plan: GraphPlan) throws(GraphvizError) {
+        try create(
+            plan, graphSymbols: try existingOrNew(kind: AGRAPH, names: plan.clusters.flatMap { $0.attributes.map(\.name) }),
+            nodeSymbols: try existingOrNew(kind: AGNODE, names: plan.nodes.flatMap { $0.attributes.map(\.name) }),
+            edgeSymbols: try existingOrNew(kind: AGEDGE, names: plan.edges.flatMap { $0.attributes.map(\.name) }))
+    }
+
+    /// Creates the clusters, nodes and edges of `plan` with the declared symbols.
+    private func create(
+        _ plan: GraphPlan, graphSymbols: [String: UnsafeMutablePointer<Agsym_t>], nodeSymbols: [String: UnsafeMutablePointer<Agsym_t>],
+        edgeSymbols: [String: UnsafeMutablePointer<Agsym_t>]
+    ) throws(GraphvizError) {
         var clusters: [UnsafeMutablePointer<Agraph_t>] = []
         clusters.reserveCapacity(plan.clusters.count)
         for cluster in plan.clusters {
@@ -59,6 +76,21 @@ struct CGraphBuilder {
         }
         try set(attributes, on: UnsafeMutableRawPointer(object), symbols: symbols)
         return object
+    }
+
+    /// The symbols of `names` for `kind`: the declared ones as they are (declaring again would
+    /// reset their default for every object), the others declared with an empty default.
+    private func existingOrNew(kind: Int32, names: [String]) throws(GraphvizError) -> [String: UnsafeMutablePointer<Agsym_t>] {
+        var symbols: [String: UnsafeMutablePointer<Agsym_t>] = [:]
+        var missing: [String] = []
+        for name in names where symbols[name] == nil {
+            if let symbol = withMutableCString(name, { agattr(root, kind, $0, nil) }) {
+                symbols[name] = symbol
+            } else {
+                missing.append(name)
+            }
+        }
+        return symbols.merging(try declare(kind: kind, defaults: [], names: missing)) { existing, _ in existing }
     }
 
     /// Declares each distinct name once for `kind`: with its default from `defaults`, else empty.

@@ -3,8 +3,12 @@ extension GraphPlan {
     static let fontName = "Helvetica"
     /// Label size of nodes without their own, in points.
     static let nodeFontSize = 11.0
-    /// Label size of edges, in points.
-    static let edgeFontSize = 9.0
+    /// Label size of edges, in points: smaller than a node's on a poster, where they are many
+    /// and secondary; a node's size on a page, where the drawing is scaled down and 9 points
+    /// would be the first text to become unreadable.
+    static func edgeFontSize(on page: PageSize) -> Double {
+        page == .none ? 9 : nodeFontSize
+    }
 
     /// Lowers `diagram`, escaping every text, for the given engine and format.
     ///
@@ -17,7 +21,8 @@ extension GraphPlan {
     init(_ diagram: Diagram, engine: LayoutEngine, options: RenderOptions?) throws(GraphvizError) {
         graphAttributes = Self.graphAttributes(of: diagram, engine: engine, options: options)
         nodeDefaults = [.plain("fontname", Self.fontName), .plain("fontsize", GraphvizNumber.format(Self.nodeFontSize))]
-        edgeDefaults = [.plain("fontname", Self.fontName), .plain("fontsize", GraphvizNumber.format(Self.edgeFontSize))]
+        let edgeFontSize = Self.edgeFontSize(on: options?.format == .png ? .none : options?.page ?? .none)
+        edgeDefaults = [.plain("fontname", Self.fontName), .plain("fontsize", GraphvizNumber.format(edgeFontSize))]
 
         let ordered = try Self.parentsFirst(diagram.clusters)
         var clusterIndex: [String: Int] = [:]
@@ -56,10 +61,74 @@ extension GraphPlan {
             }
             edges.append(Edge(tail: tail, head: head, attributes: Self.attributes(of: edge)))
         }
+        if engine == .dot, options?.page.inches != nil {
+            gridUnconnectedNodes()
+        }
         if let legend = diagram.legend {
-            try appendLegend(legend, of: diagram, engine: engine)
+            if let options, options.format != .png, let page = options.page.inches {
+                let apart = try GraphPlan(legendOf: diagram, legend)
+                // Both graphs are drawn as one in the end.
+                try Self.requireUnique(nodes.map(\.name) + apart.nodes.map(\.name), what: "nodes")
+                legendLayout = .apart(apart, pageWidth: page.width * 72, pageHeight: page.height * 72)
+            } else {
+                try appendLegend(legend, of: diagram, engine: engine)
+            }
             try Self.requireUnique(nodes.map(\.name), what: "nodes")
         }
+    }
+
+    /// Puts the nodes that no edge touches into a grid, box by box, with invisible edges.
+    ///
+    /// dot gives them all the first rank: a column as tall as their number when ranks run
+    /// across (a risk map's twelve findings without a link, the initiatives of one business
+    /// unit, a dozen boxes of one capability each), a row as wide when they run down; a page
+    /// then shrinks the whole drawing to fit that one line. Chained in runs of about the square
+    /// root of their number, they form a block instead. A node alone in its box is chained
+    /// with its box's siblings.
+    private mutating func gridUnconnectedNodes() {
+        var linked = Set<Int>()
+        for edge in edges {
+            linked.insert(edge.tail)
+            linked.insert(edge.head)
+        }
+        var population: [Int: Int] = [:]
+        for node in nodes {
+            if let cluster = node.cluster { population[cluster, default: 0] += 1 }
+        }
+        var alone: [Int?: [Int]] = [:]
+        for index in nodes.indices where !linked.contains(index) {
+            var group = nodes[index].cluster
+            if let cluster = group, population[cluster] == 1 { group = clusters[cluster].parent }
+            alone[group, default: []].append(index)
+        }
+        for members in alone.values.sorted(by: { $0[0] < $1[0] }) where members.count >= 3 {
+            let run = Int(Double(members.count).squareRoot().rounded(.up))
+            for start in stride(from: 0, to: members.count, by: run) {
+                let row = members[start..<min(start + run, members.count)]
+                for (tail, head) in zip(row, row.dropFirst()) {
+                    edges.append(Edge(tail: tail, head: head, attributes: Self.invisibleEdge))
+                }
+            }
+        }
+    }
+
+    /// The legend of `diagram` as a graph of its own, for dot: rows downwards, close together.
+    private init(legendOf diagram: Diagram, _ legend: Legend) throws(GraphvizError) {
+        graphAttributes = [
+            .plain("fontname", Self.fontName), .plain("rankdir", RankDirection.topToBottom.rawValue),
+            .plain("ranksep", "0.08"), .plain("nodesep", "0.15"), .plain("pad", "0"),
+        ]
+        // Captions are plain text, whose default height (half an inch) left a gap of a line
+        // between rows; the samples have their own size.
+        nodeDefaults = [.plain("fontname", Self.fontName), .plain("fontsize", GraphvizNumber.format(Self.nodeFontSize)), .plain("height", "0.25")]
+        edgeDefaults = []
+        clusters = []
+        nodes = []
+        edges = []
+        var rows = diagram
+        rows.rankDirection = .topToBottom
+        rows.legendPosition = nil
+        try appendLegend(legend, of: rows, engine: .dot)
     }
 
     /// Title, direction, drawing order and, per engine and format, overlap removal and the
@@ -99,6 +168,8 @@ extension GraphPlan {
             // Scaled down to the page (never up) with its proportions kept; dot first packs its
             // layout towards the page's shape, so less scaling is needed.
             attributes.append(.plain("size", "\(GraphvizNumber.format(page.width)),\(GraphvizNumber.format(page.height))"))
+            // PDF's default half-inch margin would make the page larger than the one asked for.
+            attributes.append(.plain("margin", "0"))
             if engine == .dot { attributes.append(.plain("ratio", "compress")) }
         }
         if let options, options.format == .png {

@@ -147,7 +147,7 @@ extension GraphPlan {
     }
 
     /// An edge that orders the legend and is not drawn.
-    private static let invisibleEdge: [Attribute] = [.plain("style", "invis")]
+    static let invisibleEdge: [Attribute] = [.plain("style", "invis")]
 
     /// A subgraph that is no box (its name does not start with `cluster`) whose nodes dot puts in one rank.
     private static func rankGroup(_ id: String, parent: Int?) -> Cluster {

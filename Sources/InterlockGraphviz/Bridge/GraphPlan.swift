@@ -63,4 +63,20 @@ struct GraphPlan: Hashable, Sendable, Codable {
     var nodes: [Node]
     /// Edges in diagram order.
     var edges: [Edge]
+    /// Where the legend is laid out: inside this graph (or there is none), or apart.
+    var legendLayout: LegendLayout = .inGraph
+}
+
+/// Where a diagram's legend is laid out.
+///
+/// Inside the graph, the layout engine places the legend wherever its algorithm puts a
+/// disconnected part: on top of a layered drawing (making a wide diagram taller), or spread by a
+/// force-directed one. For a page, the legend is laid out on its own and then placed beside or
+/// below the finished drawing, whichever lets the page show both larger.
+indirect enum LegendLayout: Hashable, Sendable, Codable {
+    /// Inside the graph, by its engine (or the diagram has no legend).
+    case inGraph
+    /// The legend's own graph, laid out with dot, then placed for a page of `pageWidth` ×
+    /// `pageHeight` points.
+    case apart(GraphPlan, pageWidth: Double, pageHeight: Double)
 }

@@ -36,7 +36,7 @@ public final class Graphviz: @unchecked Sendable {
     /// Serialises every Graphviz call; `context` and ``messageLog`` are only used under it.
     private let lock = NSLock()
     /// The Graphviz context (`GVC_t *`), alive for the whole process.
-    private let context: OpaquePointer
+    let context: OpaquePointer
     /// The discipline every graph is opened with (default memory and I/O, sequential IDs),
     /// alive for the whole process.
     private let discipline: UnsafeMutablePointer<Agdisc_t>
@@ -173,6 +173,9 @@ public final class Graphviz: @unchecked Sendable {
             // Freed even after a failed layout, which may have allocated part of its data.
             defer { gvFreeLayout(context, graph) }
             try checkErrors(status: layoutStatus, stage: "\(engine.rawValue) layout")
+            if case .apart(let legend, let pageWidth, let pageHeight) = plan.legendLayout {
+                try placeLegend(legend, pageWidth: pageWidth, pageHeight: pageHeight, in: graph)
+            }
 
             var result: UnsafeMutablePointer<CChar>?
             var length: UInt32 = 0
@@ -200,7 +203,7 @@ public final class Graphviz: @unchecked Sendable {
     // MARK: - Under the lock
 
     /// Builds the cgraph graph for `plan`, passes it to `body` and closes it on every path.
-    private func withGraph<Result>(
+    func withGraph<Result>(
         _ plan: GraphPlan, _ body: (UnsafeMutablePointer<Agraph_t>) throws(GraphvizError) -> Result
     ) throws(GraphvizError) -> Result {
         Self.messageLog.reset()
@@ -218,7 +221,7 @@ public final class Graphviz: @unchecked Sendable {
     /// Throws the errors Graphviz reported since the last check, or a bare failure for a
     /// non-zero status. Graphviz reports most problems (a malformed HTML label) only through
     /// its error callback and level, not through return values.
-    private func checkErrors(status: Int32, stage: String) throws(GraphvizError) {
+    func checkErrors(status: Int32, stage: String) throws(GraphvizError) {
         let level = agreseterrors()
         let errors = Self.messageLog.errors
         if status != 0 || level > 0 || !errors.isEmpty {

@@ -9,48 +9,102 @@ public struct FittedDiagram: Sendable {
     /// The factor Graphviz scaled the drawing by to fit the page (1 when it fitted as drawn).
     public var scale: Double
     /// The smallest text on the page after scaling, in points.
-    public var smallestFontSize: Double { diagram.smallestFontSize * scale }
+    public var smallestFontSize: Double
 }
 
 extension DiagramView {
     /// Draws the view so that it fits `render.page` with every text at least
-    /// ``PageSize/minimumReadableFontSize`` points after scaling: when the first drawing is too
-    /// large, it is drawn again with fewer nodes, the riskiest kept (its subtitle says what it
-    /// left out), up to `attempts` times; a drawing with ``smallestCut`` nodes or fewer is kept
-    /// as it is, and so is the last attempt, whatever its text size (``FittedDiagram/smallestFontSize``
-    /// tells).
+    /// ``PageSize/minimumReadableFontSize`` points after scaling, showing as much as can be
+    /// read: when the whole view is too small to read, it searches for the largest node budget
+    /// (``ViewOptions/maxNodes``, the riskiest kept; the subtitle says what was left out) whose
+    /// drawing is readable, in at most `attempts` drawings. A dot layout is tried with its
+    /// layers across and downwards, and the one the page shows larger is kept. When even
+    /// ``smallestCut`` nodes are too small, the last drawing is kept whatever its text size
+    /// (``FittedDiagram/smallestFontSize`` tells).
     ///
     /// Without a page, or in a format whose size is fixed otherwise (PNG), it draws once.
     public func fitted(
-        in context: ViewContext, options: ViewOptions = ViewOptions(), render: RenderOptions, attempts: Int = 4
+        in context: ViewContext, options: ViewOptions = ViewOptions(), render: RenderOptions, attempts: Int = 6
     ) throws -> FittedDiagram {
-        var options = options
-        var attempt = 1
-        while true {
+        guard render.page != .none, render.format != .png else {
             let diagram = try diagram(in: context, options: options)
-            guard render.page != .none, render.format != .png else {
-                return FittedDiagram(diagram: diagram, rendered: try Graphviz.shared.render(diagram, options: render), scale: 1)
-            }
-            var probe = render
-            probe.format = .svg
-            let svg = try Graphviz.shared.render(diagram, options: probe)
-            let scale = Self.scale(ofSVG: svg.data)
-            let smallest = diagram.smallestFontSize * scale
-            if smallest >= PageSize.minimumReadableFontSize || diagram.nodes.count <= Self.smallestCut || attempt >= attempts {
-                let rendered = render.format == .svg ? svg : try Graphviz.shared.render(diagram, options: render)
-                return FittedDiagram(diagram: diagram, rendered: rendered, scale: scale)
-            }
-            attempt += 1
-            // Text size scales with the drawing's side, which grows about as the square root of
-            // the node count: keep the share of nodes that brings the text back to size.
-            let share = pow(smallest / PageSize.minimumReadableFontSize, 2)
-            let current = min(options.maxNodes, diagram.nodes.count)
-            options.maxNodes = max(Self.smallestCut, Int((Double(current) * share).rounded(.down)))
+            return FittedDiagram(
+                diagram: diagram, rendered: try Graphviz.shared.render(diagram, options: render), scale: 1,
+                smallestFontSize: diagram.smallestFontSize(on: .none))
         }
+        var options = options
+        var readable: (budget: Int, drawing: FittedDiagram)?
+        var unreadable: (budget: Int, drawing: FittedDiagram)?
+        for _ in 0..<max(attempts, 1) {
+            let drawing = try probe(in: context, options: options, render: render)
+            let budget = min(options.maxNodes, drawing.diagram.nodes.count)
+            if drawing.smallestFontSize >= PageSize.minimumReadableFontSize {
+                readable = (budget, drawing)
+            } else {
+                unreadable = (budget, drawing)
+            }
+            guard let next = Self.nextBudget(readable: readable?.budget, unreadable: unreadable.map { ($0.budget, $0.drawing.smallestFontSize) }) else { break }
+            options.maxNodes = next
+        }
+        guard var chosen = readable?.drawing ?? unreadable?.drawing else {
+            throw GraphvizError.graphviz(stage: "fitting to the page", messages: ["nothing was drawn"])
+        }
+        if render.format != .svg {
+            chosen.rendered = try Graphviz.shared.render(chosen.diagram, options: render)
+        }
+        return chosen
+    }
+
+    /// The next node budget to try, or nil to stop: the search narrows the gap between the
+    /// largest readable budget and the smallest unreadable one until it is within a tenth.
+    static func nextBudget(readable: Int?, unreadable: (budget: Int, smallestFontSize: Double)?) -> Int? {
+        guard let unreadable else { return nil }
+        // Text size scales with the drawing's side, which grows about as the square root of the
+        // node count: the share of nodes that brings the text back to size.
+        let share = pow(unreadable.smallestFontSize / PageSize.minimumReadableFontSize, 2)
+        let estimate = Int((Double(unreadable.budget) * share).rounded(.down))
+        guard let readable else {
+            guard unreadable.budget > smallestCut else { return nil }
+            return max(smallestCut, min(unreadable.budget - 1, estimate))
+        }
+        guard unreadable.budget - readable > max(1, readable / 10) else { return nil }
+        // Between the two, geometrically, as the range can span a hundredfold.
+        let middle = Int((Double(readable) * Double(unreadable.budget)).squareRoot())
+        return min(unreadable.budget - 1, max(readable + 1, middle))
+    }
+
+    /// One drawing for the page, in SVG, with its scale: layers across and downwards tried
+    /// for dot.
+    private func probe(in context: ViewContext, options: ViewOptions, render: RenderOptions) throws -> FittedDiagram {
+        var probe = render
+        probe.format = .svg
+        var diagram = try diagram(in: context, options: options)
+        var svg = try Graphviz.shared.render(diagram, options: probe)
+        var scale = Self.scale(ofSVG: svg.data)
+        if let turned = Self.turned(diagram, render: render) {
+            // Layers across suit a long chain, layers downwards a wide fan: the page decides.
+            let turnedSVG = try Graphviz.shared.render(turned, options: probe)
+            let turnedScale = Self.scale(ofSVG: turnedSVG.data)
+            if turnedScale > scale { (diagram, svg, scale) = (turned, turnedSVG, turnedScale) }
+        }
+        return FittedDiagram(diagram: diagram, rendered: svg, scale: scale, smallestFontSize: diagram.smallestFontSize(on: render.page) * scale)
+    }
+
+    /// `diagram` with its layers turned a quarter (across ↔ downwards), when dot lays it out
+    /// and nothing in it is pinned; nil otherwise.
+    static func turned(_ diagram: Diagram, render: RenderOptions) -> Diagram? {
+        guard (render.layout ?? diagram.layout ?? .automatic(nodeCount: diagram.nodes.count)) == .dot, diagram.legendPosition == nil else { return nil }
+        var turned = diagram
+        switch diagram.rankDirection {
+        case .leftToRight: turned.rankDirection = .topToBottom
+        case .topToBottom: turned.rankDirection = .leftToRight
+        case .bottomToTop, .rightToLeft: return nil
+        }
+        return turned
     }
 
     /// The fewest nodes a cut keeps: below it a drawing says too little to be worth fitting.
-    static let smallestCut = 20
+    static let smallestCut = 10
 
     /// The scale Graphviz applied to fit the page: the first factor of the graph's
     /// `transform="scale(x y) …"`, 1 when there is none.

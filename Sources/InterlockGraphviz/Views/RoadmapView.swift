@@ -20,6 +20,25 @@ struct RoadmapView {
     /// The longest axis drawn, in quarters; a longer plan is cut to the quarters around today.
     static let maximumQuarters = 16
 
+    /// Names separated by commas, broken into lines no wider than the axis: one line listing
+    /// every undated initiative was wider than the drawing, and a page shrank it all to fit.
+    static func wrapped(_ names: [String]) -> String {
+        // About 5 points per character of 9-point text.
+        let width = Int(axisWidth / 5)
+        var lines: [String] = []
+        var line = ""
+        for name in names {
+            let piece = line.isEmpty ? name : line + ", " + name
+            if !line.isEmpty, piece.count > width {
+                lines.append(line + ",")
+                line = name
+            } else {
+                line = piece
+            }
+        }
+        return (lines + [line]).joined(separator: "\n")
+    }
+
     func diagram(in context: ViewContext, options: ViewOptions) -> Diagram {
         let graph = context.graph
         let today = options.today
@@ -73,7 +92,7 @@ struct RoadmapView {
         }
         nodes += endOfLifeMarkers(bars: bars, rowOf: rowOf, axis: axis, context: context)
         if !undated.isEmpty {
-            let names = undated.prefix(12).map { graph.name(of: $0) }.joined(separator: ", ")
+            let names = Self.wrapped(undated.prefix(12).map { graph.name(of: $0) })
             let more = undated.count > 12
                 ? context.text(en: " and \(undated.count - 12) more", fr: " et \(context.phrasing.count(undated.count - 12, "autre", "autres"))") : ""
             nodes.append(DiagramNode(

@@ -42,8 +42,8 @@ struct Render: ParsableCommand {
     @Option(help: "Layout engine; by default dot, or sfdp for large diagrams.")
     var layout: LayoutEngine?
 
-    @Option(help: "A page to fit: slide (16:9) or a4 (landscape) scales the drawing down to it and leaves out the lowest-risk nodes until text is 7 pt or more (or 20 nodes remain); none keeps the natural size.")
-    var page: PageSize = .none
+    @Option(help: "The page to fit: slide (16:9, the default) or a4 (landscape) scales the drawing down to it, puts the legend beside or below, and leaves out the lowest-risk nodes until every text is 7 pt or more (or 10 nodes remain; the subtitle says what was left out); a PDF is one page of that size. none keeps the natural size, a poster for a large portfolio.")
+    var page: PageSize = .slide
 
     @Option(name: .customLong("max-nodes"), help: "Most nodes to draw; larger views keep their highest-risk part.")
     var maxNodes: Int = ViewOptions.defaultMaxNodes
