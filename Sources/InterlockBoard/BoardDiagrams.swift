@@ -35,6 +35,23 @@ public enum BoardDiagrams {
     /// How many of the biggest risks get a picture of their own beside the five decisions.
     static let pictured = 3
 
+    /// The box each picture has on the printed A4 page, in inches, as the print style lays it
+    /// out (ReportStyle: 273 mm of width between the margins; `max-height` per figure). Each
+    /// picture is fitted to its box, so that printed at that size its text is 7 pt or more.
+    static func frame(of name: String) -> DiagramSize {
+        let millimetre = 1 / 25.4
+        switch name {
+        // The risk map has a page of its own; units and landscape share one, side by side, and the
+        // roadmap shares its page with the tables of its section (larger boxes for these pushed the
+        // sample to 13 pages).
+        case DiagramView.risks.rawValue: return DiagramSize(width: 273 * millimetre, height: 130 * millimetre)
+        case DiagramView.units.rawValue, DiagramView.landscape.rawValue: return DiagramSize(width: 134 * millimetre, height: 85 * millimetre)
+        case DiagramView.roadmap.rawValue: return DiagramSize(width: 273 * millimetre, height: 75 * millimetre)
+        // A risk picture: a third of the width, under the five decisions.
+        default: return DiagramSize(width: 88 * millimetre, height: 70 * millimetre)
+        }
+    }
+
     /// Draws the board pack's views of `report` and returns the report with them. Items the page's
     /// index lists link to their entries there. A view Graphviz could only draw another way (see
     /// `RenderedDiagram.fallback`) is shown that way and the fallback returned as a problem; a
@@ -63,11 +80,16 @@ public enum BoardDiagrams {
             let entry = requests[index]
             let result: (diagram: ReportDiagram, problem: String?)
             do {
-                var diagram = try entry.view.diagram(in: context, options: entry.options)
-                for node in diagram.nodes.indices where linked.contains(diagram.nodes[node].id) {
-                    diagram.nodes[node].link = Markup.href(Markup.node(diagram.nodes[node].id))
-                }
-                let rendered = try Graphviz.shared.render(diagram, options: RenderOptions(format: .svg))
+                let rendered = try entry.view.fitted(
+                    in: context, options: entry.options, render: RenderOptions(format: .svg, frame: frame(of: entry.name))
+                ) { diagram in
+                    // The page gives each picture its heading; a risk picture shares the risk map's key.
+                    diagram.title = ""
+                    if entry.view == .finding { diagram.legend = nil }
+                    for node in diagram.nodes.indices where linked.contains(diagram.nodes[node].id) {
+                        diagram.nodes[node].link = Markup.href(Markup.node(diagram.nodes[node].id))
+                    }
+                }.rendered
                 result = (ReportDiagram(view: entry.name, title: entry.title, caption: entry.caption, svg: String(decoding: rendered.data, as: UTF8.self)),
                           rendered.fallback.map { "the \(entry.name) diagram: \($0)" })
             } catch {

@@ -80,14 +80,16 @@ enum ReportStyle {
       section.page-break, .decisions-page { break-before: page; }
       tr, figure, .card, p.answer, dl.glossary dt, dl.glossary dd { break-inside: avoid; }
       p.answer { font-size: 9.5pt; padding: 4px 8px; margin-bottom: 4px; }
-      .risk-pictures { display: grid; grid-template-columns: 3fr 1fr; gap: 12px; align-items: start; }
-      .pictures figure svg { max-height: 50mm; }
-      #diagram-risks figure svg { max-height: 60mm; }
+      /* Figures get the boxes BoardDiagrams.frame(of:) fits them to, so printed text stays large
+         enough: the three risk pictures in a row under the decisions, each view the page's width. */
+      .pictures { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 4mm; align-items: start; }
+      .pictures figure svg { max-height: 70mm; }
+      #diagram-risks { break-before: page; }
       .risk-pictures figcaption { font-size: 7pt; }
-      .diagram figure svg { max-height: 85mm; }
+      .diagram figure svg { max-height: 130mm; }
       #diagram-roadmap figure svg { max-height: 75mm; }
-      /* The units and the capability landscape side by side: one page for both. */
       #diagram-units, #diagram-landscape { display: inline-block; width: 49%; vertical-align: top; }
+      #diagram-units figure svg, #diagram-landscape figure svg { max-height: 85mm; }
       dl.glossary { font-size: 7pt; grid-template-columns: 150px 130px 1fr; gap: 1px 12px; }
       .appendix table { font-size: 7.5pt; }
       .screen-only, .appendix > :not(.print-only) { display: none; }

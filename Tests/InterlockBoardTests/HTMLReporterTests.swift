@@ -71,6 +71,29 @@ struct HTMLReporterTests {
         for view in ["risks", "units", "landscape", "roadmap", "finding-1"] { #expect(page.ids.contains("diagram-\(view)")) }
     }
 
+    /// Each picture is drawn for the box the print style gives it, so the browser does not shrink
+    /// it further: its size is within the box, and the risk map, with a page of its own, prints
+    /// its smallest text at 7 pt or more (the others are smaller: issue #10's notes).
+    @Test func diagramsFitTheirPrintedBoxes() throws {
+        let drawn = BoardDiagrams.adding(to: try acmeBoard())
+        for diagram in drawn.report.diagrams {
+            let frame = BoardDiagrams.frame(of: diagram.view)
+            let width = try #require(Self.number(after: "<svg width=\"", in: diagram.svg))
+            let height = try #require(Self.number(after: " height=\"", in: diagram.svg))
+            #expect(width <= frame.width * 72 + 1 && height <= frame.height * 72 + 1, "\(diagram.view): \(width) × \(height) pt")
+        }
+        let map = try #require(drawn.report.diagrams.first { $0.view == "risks" }?.svg)
+        let scale = try #require(Self.number(after: "transform=\"scale(", in: map))
+        let smallest = try #require(map.components(separatedBy: "font-size=\"").dropFirst().compactMap { Double($0.prefix { $0.isNumber || $0 == "." }) }.min())
+        #expect(smallest * scale >= 7, "\(smallest) × \(scale)")
+        #expect(map.contains("Showing "), "the map says what it left out")
+    }
+
+    private static func number(after key: String, in text: String) -> Double? {
+        guard let start = text.range(of: key)?.upperBound else { return nil }
+        return Double(text[start...].prefix { $0.isNumber || $0 == "." })
+    }
+
     @Test func topRisksNameOwnersAndTheMostEntangledUnits() throws {
         let board = try acmeBoard()
         let ranked = board.ranking.prefix(3).map { board.findings[$0].rule }

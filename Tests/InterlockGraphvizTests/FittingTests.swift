@@ -19,7 +19,7 @@ struct FittingTests {
     func smallestText() throws {
         var diagram = try small.diagram(.units)
         #expect(diagram.smallestFontSize() == 9, "the units view labels its ties")
-        #expect(diagram.smallestFontSize(on: .slide) == 11)
+        #expect(diagram.smallestFontSize(onPage: true) == 11)
         diagram.edges = []
         #expect(diagram.smallestFontSize() == 11)
         diagram.nodes[0].fontSize = 8
@@ -46,7 +46,7 @@ struct FittingTests {
         let height = try #require(Self.points(svg, "height=\""))
         #expect(width <= 13.33 * 72 + 1 && height <= 7.5 * 72 + 1, "\(width) × \(height)")
         #expect(fitted.scale > 0 && fitted.scale <= 1)
-        #expect(abs(fitted.smallestFontSize - fitted.diagram.smallestFontSize(on: .slide) * fitted.scale) < 1e-9)
+        #expect(abs(fitted.smallestFontSize - fitted.diagram.smallestFontSize(onPage: true) * fitted.scale) < 1e-9)
         let natural = try view.fitted(in: small.context, options: ViewOptions(today: Day("2026-06-01")), render: RenderOptions(page: .none))
         #expect(natural.scale == 1)
     }

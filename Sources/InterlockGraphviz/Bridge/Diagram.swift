@@ -45,15 +45,15 @@ public struct Diagram: Hashable, Sendable {
 }
 
 extension Diagram {
-    /// The smallest text the diagram draws on `page`, in points, before any scaling: node labels
-    /// at their size (11 by default), edge labels at ``GraphPlan/edgeFontSize(on:)``, the
+    /// The smallest text the diagram draws, in points, before any scaling: node labels at their
+    /// size (11 by default), edge labels at ``GraphPlan/edgeFontSize(onPage:)``, the
     /// subtitle and the legend at 11.
-    public func smallestFontSize(on page: PageSize = .none) -> Double {
+    public func smallestFontSize(onPage: Bool = false) -> Double {
         let nodes = nodes.filter { label in
             if case .plain(let text) = label.label { return !text.isEmpty }
             return true
         }.map { $0.fontSize ?? GraphPlan.nodeFontSize }
-        let edges = edges.contains { $0.label?.isEmpty == false } ? [GraphPlan.edgeFontSize(on: page)] : []
+        let edges = edges.contains { $0.label?.isEmpty == false } ? [GraphPlan.edgeFontSize(onPage: onPage)] : []
         // The subtitle's notes and the legend's captions are written at a node's default size.
         let frame = notes.isEmpty && legend == nil ? [] : [GraphPlan.nodeFontSize]
         return (nodes + edges + frame).min() ?? GraphPlan.nodeFontSize

@@ -6,8 +6,8 @@ extension GraphPlan {
     /// Label size of edges, in points: smaller than a node's on a poster, where they are many
     /// and secondary; a node's size on a page, where the drawing is scaled down and 9 points
     /// would be the first text to become unreadable.
-    static func edgeFontSize(on page: PageSize) -> Double {
-        page == .none ? 9 : nodeFontSize
+    static func edgeFontSize(onPage: Bool) -> Double {
+        onPage ? nodeFontSize : 9
     }
 
     /// Lowers `diagram`, escaping every text, for the given engine and format.
@@ -21,7 +21,7 @@ extension GraphPlan {
     init(_ diagram: Diagram, engine: LayoutEngine, options: RenderOptions?) throws(GraphvizError) {
         graphAttributes = Self.graphAttributes(of: diagram, engine: engine, options: options)
         nodeDefaults = [.plain("fontname", Self.fontName), .plain("fontsize", GraphvizNumber.format(Self.nodeFontSize))]
-        let edgeFontSize = Self.edgeFontSize(on: options?.format == .png ? .none : options?.page ?? .none)
+        let edgeFontSize = Self.edgeFontSize(onPage: options.map { $0.format != .png && $0.pageInches != nil } ?? false)
         edgeDefaults = [.plain("fontname", Self.fontName), .plain("fontsize", GraphvizNumber.format(edgeFontSize))]
 
         let ordered = try Self.parentsFirst(diagram.clusters)
@@ -61,15 +61,15 @@ extension GraphPlan {
             }
             edges.append(Edge(tail: tail, head: head, attributes: Self.attributes(of: edge)))
         }
-        if engine == .dot, options?.page.inches != nil {
+        if engine == .dot, options?.pageInches != nil {
             gridUnconnectedNodes()
         }
         if let legend = diagram.legend {
-            if let options, options.format != .png, let page = options.page.inches {
+            if let options, options.format != .png, let page = options.pageInches {
                 let apart = try GraphPlan(legendOf: diagram, legend)
                 // Both graphs are drawn as one in the end.
                 try Self.requireUnique(nodes.map(\.name) + apart.nodes.map(\.name), what: "nodes")
-                legendLayout = .apart(apart, pageWidth: page.width * 72, pageHeight: page.height * 72)
+                legendLayout = .apart(apart, pageWidth: page.width * 72, pageHeight: page.height * 72, fillsPage: options.frame == nil)
             } else {
                 try appendLegend(legend, of: diagram, engine: engine)
             }
@@ -164,7 +164,7 @@ extension GraphPlan {
             // osage packs boxes in boxes: three columns keep a map near a page's proportions.
             attributes.append(.plain("packmode", engine == .osage ? "array_c3" : "array"))
         }
-        if let options, options.format != .png, let page = options.page.inches {
+        if let options, options.format != .png, let page = options.pageInches {
             // Scaled down to the page (never up) with its proportions kept; dot first packs its
             // layout towards the page's shape, so less scaling is needed.
             attributes.append(.plain("size", "\(GraphvizNumber.format(page.width)),\(GraphvizNumber.format(page.height))"))

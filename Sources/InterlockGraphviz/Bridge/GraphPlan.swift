@@ -77,6 +77,7 @@ indirect enum LegendLayout: Hashable, Sendable, Codable {
     /// Inside the graph, by its engine (or the diagram has no legend).
     case inGraph
     /// The legend's own graph, laid out with dot, then placed for a page of `pageWidth` ×
-    /// `pageHeight` points.
-    case apart(GraphPlan, pageWidth: Double, pageHeight: Double)
+    /// `pageHeight` points; the drawing grown to the page's proportions when it `fillsPage` (a
+    /// page of its own, not a figure among text).
+    case apart(GraphPlan, pageWidth: Double, pageHeight: Double, fillsPage: Bool)
 }

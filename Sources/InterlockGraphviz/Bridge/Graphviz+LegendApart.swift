@@ -39,8 +39,8 @@ struct LayoutBox: Hashable, Sendable {
 }
 
 /// Where a legend laid out apart goes: beside the drawing, top-aligned under the title, or
-/// below it, flush left; whichever lets the page show drawing and legend larger. The box of
-/// both is then grown to the page's proportions around them.
+/// below it, flush left; whichever lets the page show drawing and legend larger. For a page of
+/// its own, the box of both is then grown to the page's proportions around them.
 struct LegendPlacement: Hashable, Sendable {
     /// What to add to the legend's coordinates.
     var dx: Double
@@ -54,7 +54,10 @@ struct LegendPlacement: Hashable, Sendable {
     /// The better of the two placements of `legend` next to `drawing` (whose top `titleHeight`
     /// points hold the title) on a page of `pageWidth` × `pageHeight` points with `pad` points
     /// of margin on every side; beside when both are equal, where a reader looks for a key.
-    static func best(drawing: LayoutBox, titleHeight: Double, legend: LayoutBox, pageWidth: Double, pageHeight: Double, pad: Double) -> LegendPlacement {
+    /// `filling` grows the box to the page's proportions.
+    static func best(
+        drawing: LayoutBox, titleHeight: Double, legend: LayoutBox, pageWidth: Double, pageHeight: Double, pad: Double, filling: Bool = true
+    ) -> LegendPlacement {
         let besideOffset = (dx: drawing.maxX + gap - legend.minX, dy: drawing.maxY - titleHeight - legend.maxY)
         let belowOffset = (dx: drawing.minX - legend.minX, dy: drawing.minY - gap - legend.maxY)
         let beside = LegendPlacement(dx: besideOffset.dx, dy: besideOffset.dy, box: drawing.union(legend.offset(besideOffset.dx, besideOffset.dy)))
@@ -63,6 +66,7 @@ struct LegendPlacement: Hashable, Sendable {
             min(1, pageWidth / (placement.box.width + 2 * pad), pageHeight / (placement.box.height + 2 * pad))
         }
         var best = scale(below) > scale(beside) ? below : beside
+        guard filling else { return best }
         // Grown to the page's proportions (never scaled up), so a PDF is one page of its size.
         let fitted = scale(best)
         let width = max(best.box.width, pageWidth / fitted - 2 * pad), height = max(best.box.height, pageHeight / fitted - 2 * pad)
@@ -96,7 +100,9 @@ extension Graphviz {
     /// every position and spline as they are. Called under the lock, after `graph`'s layout.
     ///
     /// - Throws: ``GraphvizError`` when the legend's layout or the final pass fails.
-    func placeLegend(_ legend: GraphPlan, pageWidth: Double, pageHeight: Double, in graph: UnsafeMutablePointer<Agraph_t>) throws(GraphvizError) {
+    func placeLegend(
+        _ legend: GraphPlan, pageWidth: Double, pageHeight: Double, fillingPage: Bool, in graph: UnsafeMutablePointer<Agraph_t>
+    ) throws(GraphvizError) {
         try attachLayoutAttributes(graph)
         guard let drawing = LayoutBox(bb: Self.value(graph, "bb")) else {
             throw .graphviz(stage: "legend placement", messages: ["the layout gave the drawing no bounding box"])
@@ -113,7 +119,7 @@ extension Graphviz {
         }
         let placement = LegendPlacement.best(
             drawing: drawing, titleHeight: Self.titleHeight(of: graph, in: drawing), legend: legendBox,
-            pageWidth: pageWidth, pageHeight: pageHeight, pad: Double(Self.value(graph, "pad")).map { $0 * 72 } ?? 0)
+            pageWidth: pageWidth, pageHeight: pageHeight, pad: Double(Self.value(graph, "pad")).map { $0 * 72 } ?? 0, filling: fillingPage)
 
         gvFreeLayout(context, graph)
         try CGraphBuilder(root: graph).add(legend)
@@ -121,7 +127,7 @@ extension Graphviz {
             _ = withMutableCString(name) { name in withMutableCString(placement.moved(value)) { value in withMutableCString("") { agsafeset(object, name, value, $0) } } }
         }
         Self.set(graph, "bb", placement.box.bb)
-        try pinPageCorners(of: placement.box, in: graph)
+        if fillingPage { try pinPageCorners(of: placement.box, in: graph) }
         if let title = Self.point(Self.value(graph, "lp")) {
             // The title stays on top, centred over drawing and legend together.
             Self.set(graph, "lp", "\(GraphvizNumber.format((placement.box.minX + placement.box.maxX) / 2)),\(GraphvizNumber.format(title.y))")

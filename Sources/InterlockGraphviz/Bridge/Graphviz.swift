@@ -173,8 +173,8 @@ public final class Graphviz: @unchecked Sendable {
             // Freed even after a failed layout, which may have allocated part of its data.
             defer { gvFreeLayout(context, graph) }
             try checkErrors(status: layoutStatus, stage: "\(engine.rawValue) layout")
-            if case .apart(let legend, let pageWidth, let pageHeight) = plan.legendLayout {
-                try placeLegend(legend, pageWidth: pageWidth, pageHeight: pageHeight, in: graph)
+            if case .apart(let legend, let pageWidth, let pageHeight, let fillsPage) = plan.legendLayout {
+                try placeLegend(legend, pageWidth: pageWidth, pageHeight: pageHeight, fillingPage: fillsPage, in: graph)
             }
 
             var result: UnsafeMutablePointer<CChar>?

@@ -11,17 +11,25 @@ public struct RenderOptions: Hashable, Sendable {
     public var maxBitmapPixels: Int
     /// The page the drawing is scaled down to fit (never up); ``PageSize/none`` keeps its natural size.
     public var page: PageSize
+    /// A box of its own, in inches, to fit instead of ``page``: a figure of a printed report.
+    public var frame: DiagramSize?
+
+    /// The size to fit, in inches: ``frame``, else ``page``; nil to keep the natural size.
+    public var pageInches: DiagramSize? {
+        frame ?? page.inches.map { DiagramSize(width: $0.width, height: $0.height) }
+    }
 
     /// Render options; SVG with an automatic layout at natural size by default.
     public init(
         format: OutputFormat = .svg, layout: LayoutEngine? = nil, bitmapDPI: Double = 96, maxBitmapPixels: Int = 4000,
-        page: PageSize = .none
+        page: PageSize = .none, frame: DiagramSize? = nil
     ) {
         self.format = format
         self.layout = layout
         self.bitmapDPI = bitmapDPI
         self.maxBitmapPixels = maxBitmapPixels
         self.page = page
+        self.frame = frame
     }
 }
 

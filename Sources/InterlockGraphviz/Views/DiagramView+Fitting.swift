@@ -23,20 +23,23 @@ extension DiagramView {
     /// (``FittedDiagram/smallestFontSize`` tells).
     ///
     /// Without a page, or in a format whose size is fixed otherwise (PNG), it draws once.
+    /// `prepare` changes each drawing before it is laid out (the board report links its nodes).
     public func fitted(
-        in context: ViewContext, options: ViewOptions = ViewOptions(), render: RenderOptions, attempts: Int = 6
+        in context: ViewContext, options: ViewOptions = ViewOptions(), render: RenderOptions, attempts: Int = 6,
+        prepare: (inout Diagram) -> Void = { _ in }
     ) throws -> FittedDiagram {
-        guard render.page != .none, render.format != .png else {
-            let diagram = try diagram(in: context, options: options)
+        guard render.pageInches != nil, render.format != .png else {
+            var diagram = try diagram(in: context, options: options)
+            prepare(&diagram)
             return FittedDiagram(
                 diagram: diagram, rendered: try Graphviz.shared.render(diagram, options: render), scale: 1,
-                smallestFontSize: diagram.smallestFontSize(on: .none))
+                smallestFontSize: diagram.smallestFontSize())
         }
         var options = options
         var readable: (budget: Int, drawing: FittedDiagram)?
         var unreadable: (budget: Int, drawing: FittedDiagram)?
         for _ in 0..<max(attempts, 1) {
-            let drawing = try probe(in: context, options: options, render: render)
+            let drawing = try probe(in: context, options: options, render: render, prepare: prepare)
             let budget = min(options.maxNodes, drawing.diagram.nodes.count)
             if drawing.smallestFontSize >= PageSize.minimumReadableFontSize {
                 readable = (budget, drawing)
@@ -75,10 +78,13 @@ extension DiagramView {
 
     /// One drawing for the page, in SVG, with its scale: layers across and downwards tried
     /// for dot.
-    private func probe(in context: ViewContext, options: ViewOptions, render: RenderOptions) throws -> FittedDiagram {
+    private func probe(
+        in context: ViewContext, options: ViewOptions, render: RenderOptions, prepare: (inout Diagram) -> Void
+    ) throws -> FittedDiagram {
         var probe = render
         probe.format = .svg
         var diagram = try diagram(in: context, options: options)
+        prepare(&diagram)
         var svg = try Graphviz.shared.render(diagram, options: probe)
         var scale = Self.scale(ofSVG: svg.data)
         if let turned = Self.turned(diagram, render: render) {
@@ -87,7 +93,7 @@ extension DiagramView {
             let turnedScale = Self.scale(ofSVG: turnedSVG.data)
             if turnedScale > scale { (diagram, svg, scale) = (turned, turnedSVG, turnedScale) }
         }
-        return FittedDiagram(diagram: diagram, rendered: svg, scale: scale, smallestFontSize: diagram.smallestFontSize(on: render.page) * scale)
+        return FittedDiagram(diagram: diagram, rendered: svg, scale: scale, smallestFontSize: diagram.smallestFontSize(onPage: true) * scale)
     }
 
     /// `diagram` with its layers turned a quarter (across ↔ downwards), when dot lays it out
