@@ -36,6 +36,7 @@ extension DiagramView {
                 smallestFontSize: diagram.smallestFontSize())
         }
         var options = options
+        if let page = render.pageInches { options.maxNodes = min(options.maxNodes, Self.capacity(of: page)) }
         var readable: (budget: Int, drawing: FittedDiagram)?
         var unreadable: (budget: Int, drawing: FittedDiagram)?
         for _ in 0..<max(attempts, 1) {
@@ -107,6 +108,16 @@ extension DiagramView {
         case .bottomToTop, .rightToLeft: return nil
         }
         return turned
+    }
+
+    /// The most nodes a page can show with readable text, where the search starts: drawn at
+    /// 7/11 of its size (11-point labels printed at 7), the page holds a drawing of its area
+    /// × (11/7)², and no node with its spacing takes less than about 5,500 square points. At
+    /// most 230 on a slide; the first drawing of a 2,000-initiative view then lays out 230 nodes,
+    /// not 1,500, twice.
+    static func capacity(of page: DiagramSize) -> Int {
+        let area = page.width * 72 * page.height * 72 * pow(GraphPlan.nodeFontSize / PageSize.minimumReadableFontSize, 2)
+        return max(smallestCut, Int(area / 5_500))
     }
 
     /// The fewest nodes a cut keeps: below it a drawing says too little to be worth fitting.
