@@ -257,7 +257,8 @@ struct PortfolioDecoder: TopLevelSink {
     private func decodePolicy(
         _ node: DocumentNode, settings: inout [String: (value: String, location: SourceLocation)]
     ) throws(LoadError) -> Policy {
-        var reader = try FieldReader(node, file: file, subject: "the policy", knownKeys: ["incompatible", "exclusiveCategories", "failOn"])
+        var reader = try FieldReader(
+            node, file: file, subject: "the policy", knownKeys: ["incompatible", "exclusiveCategories", "failOn", "severity", "exceptions", "thresholds"])
         var policy = Policy()
         for pair in try reader.list("incompatible") {
             let location = SourceLocation(file: file, line: pair.line, column: pair.column)
@@ -274,8 +275,71 @@ struct PortfolioDecoder: TopLevelSink {
         policy.exclusiveCategories = try reader.textList("exclusiveCategories")
         policy.failOn = try reader.choice("failOn", of: FailLevel.self)
         if let failOn = policy.failOn { settings["policy.failOn"] = (failOn.rawValue, reader.location(ofKey: "failOn")) }
+        if let severities = reader.node("severity") {
+            policy.severities = try decodeSeverities(severities)
+        }
+        policy.exceptions = try reader.list("exceptions").map { item throws(LoadError) in try decodeException(item) }
+        if let thresholds = reader.node("thresholds") {
+            var thresholdReader = try FieldReader(thresholds, file: file, subject: "the thresholds", knownKeys: ["singlePointOfFailure"])
+            if let single = thresholdReader.node("singlePointOfFailure") {
+                policy.singlePointOfFailure = try decodeSinglePointThresholds(single)
+            }
+            try thresholdReader.finish()
+        }
         try reader.finish()
         return policy
+    }
+
+    /// `severity: {rule-id: error|warning|info|off}`.
+    private func decodeSeverities(_ node: DocumentNode) throws(LoadError) -> [RuleSeverity] {
+        guard case .mapping(let entries) = node.value else {
+            throw LoadError("expected 'severity' to map rule ids to error, warning, info or off, found \(node.shapeDescription)",
+                            at: SourceLocation(file: file, line: node.line, column: node.column))
+        }
+        var settings: [RuleSeverity] = []
+        for entry in entries {
+            let location = SourceLocation(file: file, line: entry.keyLine, column: entry.keyColumn)
+            let level = try FieldReader.text(of: entry.value, key: entry.key, file: file)
+            guard level == "off" || Severity(rawValue: level) != nil else {
+                throw LoadError("expected error, warning, info or off for the rule '\(entry.key)', found \"\(level.prefix(40))\"", at: location)
+            }
+            settings.append(RuleSeverity(rule: entry.key, severity: Severity(rawValue: level), location: location))
+        }
+        return settings
+    }
+
+    /// One of `exceptions:`: `{rule, nodes, reason, until}`.
+    private func decodeException(_ node: DocumentNode) throws(LoadError) -> PolicyException {
+        var reader = try FieldReader(node, file: file, subject: "an exception", knownKeys: ["rule", "nodes", "reason", "until"])
+        let rule = try reader.requiredText("rule")
+        let nodes = try reader.textList("nodes")
+        guard !nodes.isEmpty else { throw LoadError("an exception needs 'nodes': the ids of the finding it accepts", at: reader.location) }
+        let exception = PolicyException(
+            rule: rule, nodes: nodes, reason: try reader.requiredText("reason"), until: try reader.day("until"), location: reader.location)
+        try reader.finish()
+        return exception
+    }
+
+    /// `thresholds: {singlePointOfFailure: {minimumBlastRadius, minimumShare, smallPortfolioShare}}`.
+    private func decodeSinglePointThresholds(_ node: DocumentNode) throws(LoadError) -> SinglePointThresholds {
+        var reader = try FieldReader(
+            node, file: file, subject: "the single-point-of-failure thresholds", knownKeys: ["minimumBlastRadius", "minimumShare", "smallPortfolioShare"])
+        var thresholds = SinglePointThresholds()
+        if let radius = try reader.number("minimumBlastRadius") {
+            guard radius >= 1, radius <= 1_000_000, radius == radius.rounded() else {
+                throw LoadError("expected a whole number of initiatives from 1 for 'minimumBlastRadius', found \(radius)", at: reader.location(ofKey: "minimumBlastRadius"))
+            }
+            thresholds.minimumBlastRadius = Int(radius)
+        }
+        for key in ["minimumShare", "smallPortfolioShare"] {
+            guard let share = try reader.number(key) else { continue }
+            guard share > 0, share <= 1 else {
+                throw LoadError("expected a share above 0 and at most 1 for '\(key)', found \(share)", at: reader.location(ofKey: key))
+            }
+            if key == "minimumShare" { thresholds.minimumShare = share } else { thresholds.smallPortfolioShare = share }
+        }
+        try reader.finish()
+        return thresholds
     }
 
     private func decodeRule(_ node: DocumentNode) throws(LoadError) -> CustomRule {

@@ -30,6 +30,9 @@ struct PortfolioMerger {
         portfolio.policy.incompatibleLocations += part.policy.incompatibleLocations
         portfolio.policy.exclusiveCategories += part.policy.exclusiveCategories
         portfolio.policy.failOn = portfolio.policy.failOn ?? part.policy.failOn
+        portfolio.policy.severities += part.policy.severities
+        portfolio.policy.exceptions += part.policy.exceptions
+        portfolio.policy.singlePointOfFailure = portfolio.policy.singlePointOfFailure ?? part.policy.singlePointOfFailure
         portfolio.rules += part.rules
         definesInitiatives = definesInitiatives || fragment.definesInitiatives
     }

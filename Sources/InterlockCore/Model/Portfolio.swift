@@ -18,16 +18,85 @@ public struct Policy: Hashable, Sendable {
     public var failOn: FailLevel?
     /// Where each `policy.incompatible` pair was written, parallel to `incompatible`.
     public var incompatibleLocations: [SourceLocation]
+    /// Rules given another severity, or turned off (`severity: {rule-id: info}`), in file order.
+    public var severities: [RuleSeverity]
+    /// Findings accepted for a while, with the reason (`exceptions:`).
+    public var exceptions: [PolicyException]
+    /// The single-point-of-failure detector's thresholds (`thresholds: {singlePointOfFailure: …}`).
+    public var singlePointOfFailure: SinglePointThresholds?
 
     /// Creates a policy.
     public init(
         incompatible: [[String]] = [], exclusiveCategories: [String] = [], failOn: FailLevel? = nil,
-        incompatibleLocations: [SourceLocation] = []
+        incompatibleLocations: [SourceLocation] = [], severities: [RuleSeverity] = [], exceptions: [PolicyException] = [],
+        singlePointOfFailure: SinglePointThresholds? = nil
     ) {
         self.incompatible = incompatible
         self.exclusiveCategories = exclusiveCategories
         self.failOn = failOn
         self.incompatibleLocations = incompatibleLocations
+        self.severities = severities
+        self.exceptions = exceptions
+        self.singlePointOfFailure = singlePointOfFailure
+    }
+}
+
+/// A rule's severity as the policy sets it: another level, or off.
+public struct RuleSeverity: Hashable, Sendable {
+    /// The rule id, as written (checked against the rules that exist when the portfolio is analysed).
+    public var rule: String
+    /// The level its findings get; nil turns the rule off.
+    public var severity: Severity?
+    /// Where it is written.
+    public var location: SourceLocation
+
+    /// A setting.
+    public init(rule: String, severity: Severity?, location: SourceLocation) {
+        self.rule = rule
+        self.severity = severity
+        self.location = location
+    }
+}
+
+/// A finding accepted until a date: the finding of `rule` whose nodes include every one of `nodes`.
+public struct PolicyException: Hashable, Sendable {
+    /// The rule id.
+    public var rule: String
+    /// Ids of the finding's nodes, enough to single it out (a single point of failure's own id,
+    /// the two initiatives of a schedule conflict).
+    public var nodes: [String]
+    /// Why it is accepted, and by whom.
+    public var reason: String
+    /// The last day it holds; after it the finding is back, with a warning that the exception
+    /// expired. Nil: no end (discouraged, but the policy's author decides).
+    public var until: Day?
+    /// Where it is written.
+    public var location: SourceLocation
+
+    /// An exception.
+    public init(rule: String, nodes: [String], reason: String, until: Day?, location: SourceLocation) {
+        self.rule = rule
+        self.nodes = nodes
+        self.reason = reason
+        self.until = until
+        self.location = location
+    }
+}
+
+/// Thresholds of the single-point-of-failure detector set by the policy; nil keeps the default.
+public struct SinglePointThresholds: Hashable, Sendable {
+    /// Fewest active initiatives that must depend on a node.
+    public var minimumBlastRadius: Int?
+    /// Share of the active initiatives that must depend on it (0 to 1).
+    public var minimumShare: Double?
+    /// Share that is enough below the minimum blast radius, for small portfolios (0 to 1).
+    public var smallPortfolioShare: Double?
+
+    /// Thresholds.
+    public init(minimumBlastRadius: Int? = nil, minimumShare: Double? = nil, smallPortfolioShare: Double? = nil) {
+        self.minimumBlastRadius = minimumBlastRadius
+        self.minimumShare = minimumShare
+        self.smallPortfolioShare = smallPortfolioShare
     }
 }
 

@@ -58,11 +58,13 @@ public struct PortfolioAnalysis: Sendable {
     ///
     /// - Parameters:
     ///   - ruleLimits: the bounds of each custom rule's run (time, memory, findings).
+    ///   - today: the day the policy's exceptions are checked against.
     ///   - progress: told of each stage as it starts, to show progress on long runs.
     /// - Throws: `PortfolioAnalysisError` for a structural fault of the files, a custom rule that
-    ///   does not parse, or a selected id that is neither a built-in detector nor a custom rule.
+    ///   does not parse, a policy naming a rule that does not exist, or a selected id that is
+    ///   neither a built-in detector nor a custom rule.
     public init(
-        paths: [String], selection: Selection = .all, ruleLimits: QueryRule.Limits = .standard,
+        paths: [String], selection: Selection = .all, ruleLimits: QueryRule.Limits = .standard, today: Day = .today(),
         progress: any AnalysisProgress = SilentProgress()
     ) throws(PortfolioAnalysisError) {
         let clock = ContinuousClock()
@@ -77,22 +79,22 @@ public struct PortfolioAnalysis: Sendable {
             throw .load(error)
         }
         try self.init(
-            portfolio: portfolio, selection: selection, ruleLimits: ruleLimits, progress: progress, loadStarted: start)
+            portfolio: portfolio, selection: selection, ruleLimits: ruleLimits, today: today, progress: progress, loadStarted: start)
         skippedFiles = skipped
     }
 
     /// Analyses a portfolio already in memory.
     public init(
-        portfolio: Portfolio, selection: Selection = .all, ruleLimits: QueryRule.Limits = .standard,
+        portfolio: Portfolio, selection: Selection = .all, ruleLimits: QueryRule.Limits = .standard, today: Day = .today(),
         progress: any AnalysisProgress = SilentProgress()
     ) throws(PortfolioAnalysisError) {
         try self.init(
-            portfolio: portfolio, selection: selection, ruleLimits: ruleLimits, progress: progress,
+            portfolio: portfolio, selection: selection, ruleLimits: ruleLimits, today: today, progress: progress,
             loadStarted: ContinuousClock.now)
     }
 
     private init(
-        portfolio: Portfolio, selection: Selection, ruleLimits: QueryRule.Limits, progress: any AnalysisProgress,
+        portfolio: Portfolio, selection: Selection, ruleLimits: QueryRule.Limits, today: Day, progress: any AnalysisProgress,
         loadStarted: ContinuousClock.Instant
     ) throws(PortfolioAnalysisError) {
         let clock = ContinuousClock()
@@ -104,7 +106,7 @@ public struct PortfolioAnalysis: Sendable {
             only = []
         case .all, .only:
             do {
-                detectors = Detectors.builtIn + (try QueryRule.all(in: portfolio, limits: ruleLimits))
+                detectors = Detectors.builtIn(for: portfolio.policy, today: today) + (try QueryRule.all(in: portfolio, limits: ruleLimits))
             } catch {
                 throw .rule(error)
             }
@@ -125,7 +127,15 @@ public struct PortfolioAnalysis: Sendable {
         start = clock.now
         let selected = detectors
         let analyzer = progress.during("Finding risks") { Analyzer(context: context, detectors: selected, only: only) }
-        findings = analyzer.findings
+        if case .none = selection {
+            findings = analyzer.findings
+        } else {
+            do {
+                findings = try portfolio.policy.applied(to: analyzer.findings, rules: Set(detectors.map(\.id)), today: today)
+            } catch {
+                throw .load(error)
+            }
+        }
         timings = Timings(load: load, build: build, detectors: analyzer.timings, analysis: clock.now - start)
     }
 }

@@ -1,16 +1,9 @@
-import Foundation
+import InterlockCore
 
-/// Today's date in UTC, for the commands that print or draw it when none is given.
+/// The current day, for defaults such as `--date`.
 enum Today {
-    /// Today as `YYYY-MM-DD`.
+    /// Today as `YYYY-MM-DD`, in UTC.
     static func text() -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        func pad(_ value: Int?, _ width: Int) -> String {
-            let digits = String(value ?? 0)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(parts.year, 4))-\(pad(parts.month, 2))-\(pad(parts.day, 2))"
+        Day.today().description
     }
 }
