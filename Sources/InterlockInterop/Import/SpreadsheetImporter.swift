@@ -205,18 +205,7 @@ enum SheetDates {
     /// absorbs Excel's phantom 1900-02-29 for every date after it; 1904 system: day 24107).
     static func serial(_ serial: Double, date1904: Bool) -> String? {
         guard serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
-        let days = Int(serial.rounded(.down)) - (date1904 ? 24107 : 25569)
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        return Day(ordinal: Int(serial.rounded(.down)) - (date1904 ? 24107 : 25569)).description
     }
 
     /// A text date in `format` (`DD.MM.YYYY`, `MM/DD/YYYY`; one-digit days and months accepted) as `YYYY-MM-DD`.

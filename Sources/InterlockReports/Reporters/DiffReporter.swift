@@ -31,6 +31,11 @@ public enum DiffReporter {
     /// Shape: `{"summary": {...}, "nodes": {"added", "removed", "changed"}, "findings": {"new",
     /// "resolved", "persisting"}, "budget": {"total", "units"}}`; findings as in `check --format json`.
     public static func json(_ diff: PortfolioDiff) -> String {
+        document(diff).serialized() + "\n"
+    }
+
+    /// The JSON document of ``json(_:)``, to embed in another.
+    static func document(_ diff: PortfolioDiff) -> JSONValue {
         func node(_ reference: PortfolioDiff.NodeReference) -> [(String, JSONValue)] {
             [("kind", .string(reference.kind.label)), ("id", .string(reference.id)), ("name", .string(reference.name))]
         }
@@ -38,7 +43,7 @@ public enum DiffReporter {
         func budget(_ change: PortfolioDiff.BudgetChange) -> JSONValue {
             .object([("unit", optional(change.unit)), ("old", .amount(change.old)), ("new", .amount(change.new)), ("delta", .amount(change.delta))])
         }
-        let document = JSONValue.object([
+        return JSONValue.object([
             ("summary", .object([
                 ("nodesAdded", .integer(diff.added.count)), ("nodesRemoved", .integer(diff.removed.count)),
                 ("nodesChanged", .integer(diff.changed.count)), ("findingsNew", .integer(diff.findings.new.count)),
@@ -61,7 +66,6 @@ public enum DiffReporter {
             ])),
             ("budget", .object([("total", budget(diff.totalBudget)), ("units", .array(diff.unitBudgets.map(budget)))])),
         ])
-        return document.serialized() + "\n"
     }
 
     /// The diff as GitHub-flavoured Markdown with a final newline; portfolio text escaped.
