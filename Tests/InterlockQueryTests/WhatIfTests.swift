@@ -86,3 +86,40 @@ struct WhatIfTests {
         #expect(Day(ordinal: try #require(Day("2026-06-30")).ordinal + 120) == Day("2026-10-28"))
     }
 }
+
+/// Scenario files.
+@Suite("Scenario files")
+struct ScenarioFileTests {
+    @Test("a scenario file gives its name and changes in order")
+    func reads() throws {
+        let scenario = try Scenario.load(text: """
+            name: Retire SAP ECC in Q3
+            changes:
+              - retire: sap-ecc
+              - delay: s4hana-migration
+                days: -30
+              - replace: oracle-db
+                with: postgresql
+              - remove: legacy-ftp
+            """, file: "plan.yaml")
+        #expect(scenario == Scenario(name: "Retire SAP ECC in Q3", changes: [
+            .retire("sap-ecc"), .delay("s4hana-migration", days: -30), .replace("oracle-db", with: "postgresql"), .remove("legacy-ftp"),
+        ]))
+    }
+
+    @Test("mistakes are located", arguments: [
+        ("name: x\nchanges:\n  - delay: a\n", "plan.yaml:3:5: a delay needs 'days'"),
+        ("name: x\nchanges:\n  - retire: a\n    until: 2027-01-01\n", "plan.yaml:4:5: unknown key 'until' in a change"),
+        ("name: x\nchanges: []\n", "a scenario needs at least one change"),
+        ("changes:\n  - retire: a\n", "plan.yaml:1:1:"),
+        ("name: x\nchanges:\n  - replace: a\n", "'with'"),
+    ])
+    func mistakes(text: String, expected: String) {
+        do {
+            _ = try Scenario.load(text: text, file: "plan.yaml")
+            Issue.record("accepted: \(text)")
+        } catch {
+            #expect("\(error)".contains(expected), "\(error)")
+        }
+    }
+}

@@ -112,7 +112,7 @@ public enum PortfolioLoader {
     }
 
     /// Reads a whole file straight into an array: a 500 MB portfolio is not copied through `Data`.
-    private static func readBytes(of file: String) throws(LoadError) -> [UInt8] {
+    static func readBytes(of file: String) throws(LoadError) -> [UInt8] {
         // O_NONBLOCK: opening a FIFO would otherwise wait for a writer; the check below refuses it.
         let descriptor = open(file, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { throw LoadError("cannot open the file for reading: \(String(cString: strerror(errno)))", file: file) }

@@ -9,8 +9,8 @@ public enum WhatIfReporter {
         let changes = scenario.changes.map(\.description).joined(separator: " ")
         var lines = ["What if: " + (scenario.name == changes ? changes : "\(scenario.name) (\(changes))")]
         for loss in losses {
-            lines += ["", "\(loss.name) (\(loss.id)), \(loss.change): \(loss.dependents.count) active initiatives need it"
-                + " (\(loss.dependents.filter(\.isDirect).count) directly)"]
+            let count = loss.dependents.count == 1 ? "1 active initiative needs it" : "\(loss.dependents.count) active initiatives need it"
+            lines += ["", "\(loss.name) (\(loss.id)), \(loss.change): \(count) (\(loss.dependents.filter(\.isDirect).count) directly)"]
             lines += loss.dependents.map { "  \($0.name): \($0.path.joined(separator: " → "))" }
         }
         let text = lines.map { $0.escapingControlCharacters() }.joined(separator: "\n")

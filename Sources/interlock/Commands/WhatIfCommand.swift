@@ -24,6 +24,11 @@ struct WhatIfCommand: ParsableCommand {
           interlock whatif Samples/acme --retire sap-ecc
           interlock whatif Samples/acme --remove entra-id --format json
           interlock whatif Samples/acme --delay s4hana-migration:90d --replace oracle-db:postgresql
+          interlock whatif Samples/acme --scenario plans/retire-ecc.yaml
+
+        A scenario file (YAML or JSON) has a name and a list of changes (docs/whatif.md):
+          name: Retire SAP ECC in Q3
+          changes: [{retire: sap-ecc}, {delay: s4hana-migration, days: 90}]
         """
     )
 
@@ -46,7 +51,10 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Switch every use of a technology to another, as OLD:NEW. Repeatable.", valueName: "old:new"))
     var replace: [String] = []
 
-    @Option(help: "A name for the scenario in the output (default: the changes).")
+    @Option(help: ArgumentHelp("A scenario file: a name and a list of changes, applied before those of the options.", valueName: "file"))
+    var scenario: String?
+
+    @Option(help: "A name for the scenario in the output (default: the scenario file's, else the changes).")
     var name: String?
 
     @Option(help: "Output format.")
@@ -76,13 +84,21 @@ struct WhatIfCommand: ParsableCommand {
             }
             changes.append(.replace(parts[0], with: parts[1]))
         }
-        if changes.isEmpty { throw ValidationError("Give at least one change: --retire, --remove, --delay or --replace.") }
+        if changes.isEmpty, scenario == nil {
+            throw ValidationError("Give at least one change: --retire, --remove, --delay or --replace, or a --scenario file.")
+        }
         return changes
     }
 
     func run() throws {
-        let changes = try changes()
-        let scenario = Scenario(name: name ?? changes.map(\.description).joined(separator: " "), changes: changes)
+        let planned: Scenario?
+        do {
+            planned = try scenario.map { path throws(LoadError) in try Scenario.load(path: path) }
+        } catch {
+            throw CommandFailure.badInput(error.description)
+        }
+        let changes = (planned?.changes ?? []) + (try changes())
+        let scenario = Scenario(name: name ?? planned?.name ?? changes.map(\.description).joined(separator: " "), changes: changes)
         let result: WhatIf
         do {
             result = try WhatIf(scenario, on: try input.analyse())
