@@ -81,6 +81,7 @@ public struct PortfolioDiff: Sendable {
                 added.append(reference(new, node))
                 continue
             }
+            if new.isUnchanged(node, in: old, as: before) { continue }
             let fields = Self.fieldChanges(old.fields(of: before), new.fields(of: node))
             if !fields.isEmpty { changed.append(NodeChange(node: reference(new, node), fields: fields)) }
         }

@@ -31,3 +31,23 @@ extension PortfolioGraph {
         }
     }
 }
+
+extension PortfolioGraph {
+    /// Whether `node` and `other`'s node `otherNode` are the same entity, field for field and
+    /// written at the same place: a cheap test that lets a comparison of two versions skip what
+    /// did not change (nearly everything, when a scenario changes one node of 100,000).
+    public func isUnchanged(_ node: Int, in other: PortfolioGraph, as otherNode: Int) -> Bool {
+        guard kind(of: node) == other.kind(of: otherNode) else { return false }
+        let (index, otherIndex) = (entityIndex(of: node), other.entityIndex(of: otherNode))
+        switch kind(of: node) {
+        case .initiative: return portfolio.initiatives[index] == other.portfolio.initiatives[otherIndex]
+        case .technology: return portfolio.technologies[index] == other.portfolio.technologies[otherIndex]
+        case .dataSource: return portfolio.dataSources[index] == other.portfolio.dataSources[otherIndex]
+        case .capability: return portfolio.capabilities[index] == other.portfolio.capabilities[otherIndex]
+        case .goal: return portfolio.goals[index] == other.portfolio.goals[otherIndex]
+        case .unit: return portfolio.units[index] == other.portfolio.units[otherIndex]
+        case .person: return portfolio.people[index] == other.portfolio.people[otherIndex]
+        case .team: return portfolio.teams[index] == other.portfolio.teams[otherIndex]
+        }
+    }
+}
