@@ -33,9 +33,28 @@ public enum PortfolioLoader {
     ///
     /// The format is chosen by the name's ending: `.json` is JSON, anything else YAML.
     public static func load(text: String, file: String) throws(LoadError) -> Portfolio {
+        try load(documents: [(file, Array(text.utf8))])
+    }
+
+    /// Merges documents held in memory (the files of a git revision) as `load(paths:)` merges
+    /// files, in the order given; each `name` names its document in messages and locations.
+    public static func load(documents: [(name: String, bytes: [UInt8])]) throws(LoadError) -> Portfolio {
         var merger = PortfolioMerger()
-        try merger.add(try decode(bytes: Array(text.utf8), file: file))
-        return try merger.finish(paths: [file])
+        for document in documents {
+            guard document.bytes.count <= DocumentLimits.maximumFileBytes else {
+                throw LoadError("the file is larger than \(DocumentLimits.maximumFileBytes >> 20) MiB", file: document.name)
+            }
+            try merger.add(try decode(bytes: document.bytes, file: document.name))
+        }
+        return try merger.finish(paths: documents.map(\.name))
+    }
+
+    /// Whether a path inside a portfolio's folder names a file `load(paths:)` reads there: no
+    /// component starts with a dot, and the name ends in `.yaml`, `.yml` or `.json`.
+    public static func isPortfolioFile(relativePath: String) -> Bool {
+        let components = relativePath.split(separator: "/")
+        guard let name = components.last, components.allSatisfy({ !$0.hasPrefix(".") }) else { return false }
+        return fileExtensions.contains((String(name) as NSString).pathExtension.lowercased())
     }
 
     /// The files `load(paths:)` reads for `path`, in load order: the file itself, or the folder's
@@ -58,7 +77,7 @@ public enum PortfolioLoader {
             guard visited.insert(try FileIdentity(of: folder)).inserted else { continue }
             for name in try folderEntries(folder) where !name.hasPrefix(".") {
                 let full = (folder as NSString).appendingPathComponent(name)
-                let isPortfolioFile = fileExtensions.contains((name as NSString).pathExtension.lowercased())
+                let isPortfolioFile = isPortfolioFile(relativePath: name)
                 switch try FileKind(of: full) {
                 case .folder: pending.append(full)
                 case .regular: if isPortfolioFile { found.append(full) }
