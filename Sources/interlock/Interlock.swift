@@ -14,7 +14,7 @@ struct Interlock: ParsableCommand {
         """,
         version: InterlockRelease.version,
         subcommands: [
-            Check.self, Baseline.self, Diff.self, WhatIfCommand.self, Report.self, Render.self, QueryCommand.self, Stats.self, Generate.self, Import.self, Export.self,
+            Check.self, Baseline.self, Diff.self, WhatIfCommand.self, Trend.self, Report.self, Render.self, QueryCommand.self, Stats.self, Generate.self, Import.self, Export.self,
             LayoutServer.self,
         ]
     )

@@ -58,6 +58,25 @@ struct GitRevision {
         }
     }
 
+    /// The last `count` commits that touched `path`, newest first: hash, day and subject.
+    static func commits(touching path: String, last count: Int) throws -> [(hash: String, day: String, subject: String)] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw CommandFailure.badInput("\(path): no such file or folder")
+        }
+        let directory = isFolder.boolValue ? path : (path as NSString).deletingLastPathComponent
+        let folder = directory.isEmpty ? "." : directory
+        guard (try? git(["rev-parse", "--is-inside-work-tree"], in: folder)) != nil else {
+            throw CommandFailure.badInput("\(path): not inside a git work tree; --git reads the history of a repository")
+        }
+        let name = isFolder.boolValue ? "." : (path as NSString).lastPathComponent
+        let log = try git(["log", "-n", String(count), "--format=%H%x09%cs%x09%s", "--", name], in: folder)
+        return log.split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            return fields.count == 3 ? (fields[0], fields[1], fields[2]) : nil
+        }
+    }
+
     private static func git(_ arguments: [String], in directory: String) throws -> String {
         String(decoding: try gitData(arguments, in: directory), as: UTF8.self)
     }
