@@ -1,4 +1,5 @@
 import InterlockAnalysis
+import InterlockReports
 import InterlockCore
 
 /// A diagram the board report embeds, already rendered to SVG (by the Graphviz views).
@@ -48,6 +49,10 @@ public struct BoardReport: Sendable {
     public let inputHash: String
     /// What changed since the baseline, when one was given.
     public let baseline: FindingComparison?
+    /// A scenario compared with today (`report --scenario`), shown in its own section.
+    public var scenario: BoardScenario?
+    /// Points of the portfolio's history (`report --trend`), shown in their own section.
+    public var trend: [TrendPoint]?
     /// Diagrams to embed, in order.
     public private(set) var diagrams: [ReportDiagram]
     /// Per rule, the positions of the findings the page shows in full: all of them up to

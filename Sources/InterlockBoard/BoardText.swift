@@ -14,7 +14,7 @@ import InterlockCore
 /// to the executable, so a copied `interlock` binary would stop at the first report.
 enum BoardPhrase: CaseIterable {
     case sectionSummary, sectionVision, sectionTechnology, sectionCustomerData, sectionSharing, sectionOwners
-    case sectionResilience, sectionChanges, sectionGlossary, sectionAppendix
+    case sectionResilience, sectionChanges, sectionScenario, sectionTrend, sectionGlossary, sectionAppendix
     case executiveSummary, portfolioHealth, budgetAtRisk, builtMoreThanOnce, problemsFound, healthGood, healthFair, healthPoor
     case fiveDecisions, fiveDecisionsLead, budgetAtRiskByKind, initiativesColumn, budgetColumn, totalCountedOnce
     case noDecisionNeeded, decisionColumn, whoMustAct, atStake, risk, whatToDo, details, noneFound
@@ -50,6 +50,8 @@ enum BoardPhrase: CaseIterable {
         case .sectionOwners: ("Owners", "Responsables")
         case .sectionResilience: ("Resilience", "Résilience")
         case .sectionChanges: ("Since last time", "Depuis la dernière fois")
+        case .sectionScenario: ("What if", "Et si")
+        case .sectionTrend: ("Health over time", "La santé dans le temps")
         case .sectionGlossary: ("Glossary", "Glossaire")
         case .sectionAppendix: ("Appendix", "Annexe")
         case .executiveSummary: ("Executive summary", "Synthèse pour le conseil")

@@ -18,7 +18,8 @@ public enum HTMLReporter {
     static let sections: [(id: String, title: BoardPhrase)] = [
         ("summary", .sectionSummary), ("vision", .sectionVision), ("technology", .sectionTechnology),
         ("customer-data", .sectionCustomerData), ("sharing", .sectionSharing), ("owners", .sectionOwners),
-        ("resilience", .sectionResilience), ("changes", .sectionChanges), ("glossary", .sectionGlossary), ("appendix", .sectionAppendix),
+        ("resilience", .sectionResilience), ("changes", .sectionChanges), ("scenario", .sectionScenario), ("trend", .sectionTrend),
+        ("glossary", .sectionGlossary), ("appendix", .sectionAppendix),
     ]
 
     /// The page, as HTML text with a final newline.
@@ -46,6 +47,8 @@ public enum HTMLReporter {
                     resilience(report),
                     otherDiagrams(report),
                     changes(report),
+                    scenario(report),
+                    trend(report),
                     glossary(report),
                     appendix(report)
                 ),
@@ -72,7 +75,14 @@ public enum HTMLReporter {
     }
 
     private static func contents(_ report: BoardReport) -> Node<HTML.BodyContext> {
-        let shown = sections.filter { $0.id != "changes" || report.baseline != nil }
+        let shown = sections.filter { section in
+            switch section.id {
+            case "changes": report.baseline != nil
+            case "scenario": report.scenario != nil
+            case "trend": report.trend != nil
+            default: true
+            }
+        }
         return .nav(.class("toc"), .forEach(shown) { id, title in .a(.href(Markup.href(id)), .plain(report.say(title))) })
     }
 

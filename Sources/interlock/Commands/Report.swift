@@ -42,6 +42,12 @@ struct Report: ParsableCommand {
         "The language of the page: en or fr (default: the portfolio's `language:`, else en).", valueName: "language"))
     var lang: BoardLanguage?
 
+    @Option(help: ArgumentHelp("Add a section comparing this scenario (a file of changes, as whatif --scenario reads) with today.", valueName: "file"))
+    var scenario: String?
+
+    @Flag(help: "Add a section with the health over the last 20 commits that touched the portfolio (one path, in a git work tree).")
+    var trend = false
+
     @Option(help: "The page title (default: the portfolio's name and \"board report\").")
     var title: String?
 
@@ -50,15 +56,30 @@ struct Report: ParsableCommand {
 
     func validate() throws {
         if let date, Day(date) == nil { throw ValidationError("--date must be a day written YYYY-MM-DD, not \"\(date)\".") }
+        if trend, input.paths.count != 1 { throw ValidationError("--trend reads the history of one portfolio file or folder.") }
     }
 
     func run() throws {
         LayoutServer.isolateLayouts()
         let analysis = try input.analyse()
         let baselineFindings = try baseline.map { try PortfolioInput.analyse([$0]).findings }
-        let report = BoardReport(
+        var report = BoardReport(
             analysis: analysis.context, findings: analysis.findings, rules: analysis.rules, language: lang, title: title, date: date ?? Today.text(),
             inputHash: try inputHash(), baselineFindings: baselineFindings)
+        if let scenario {
+            let plan: Scenario
+            let result: WhatIf
+            do {
+                plan = try Scenario.load(path: scenario)
+                result = try WhatIf(plan, on: analysis)
+            } catch let error as LoadError {
+                throw CommandFailure.badInput(error.description)
+            } catch let error as WhatIfError {
+                throw CommandFailure.badInput(error.description)
+            }
+            report.scenario = BoardScenario(scenario: plan, losses: result.losses, diff: result.diff, after: result.after.graph)
+        }
+        if trend { report.trend = try Trend.history(of: input.paths[0], last: 20) }
         let drawn = BoardDiagrams.adding(to: report)
         for problem in drawn.problems { printToStandardError("interlock: warning: \(problem)") }
         let page = HTMLReporter.render(drawn.report)

@@ -52,7 +52,7 @@ struct Trend: ParsableCommand {
     }
 
     func run() throws {
-        let points = try git ? historyPoints() : paths.map { path in
+        let points = try git ? Self.history(of: paths[0], last: last) : paths.map { path in
             let analysis = try PortfolioInput.analyse([path])
             return TrendPoint(label: path, subject: "", graph: analysis.graph, findings: analysis.findings)
         }
@@ -67,9 +67,9 @@ struct Trend: ParsableCommand {
         }
     }
 
-    /// One point per commit that touched the path, oldest first.
-    private func historyPoints() throws -> [TrendPoint] {
-        let path = paths[0]
+    /// One point per commit of the last `last` that touched `path`, oldest first (also the
+    /// board report's `--trend`).
+    static func history(of path: String, last: Int) throws -> [TrendPoint] {
         let commits = try GitRevision.commits(touching: path, last: last)
         guard !commits.isEmpty else { throw CommandFailure.badInput("\(path): no commit touches it") }
         return try commits.reversed().map { commit in
