@@ -19,6 +19,9 @@ public struct FindingComparison: Sendable {
         var oldUsed = [Bool](repeating: false, count: oldSorted.count)
         var match = [Int?](repeating: nil, count: newSorted.count)
         for key in [Self.exactKey, Self.headKey] {
+            // Nothing left to pair (a scenario that changes little): the second pass would only
+            // build keys for findings already matched.
+            guard oldUsed.contains(false), match.contains(where: { $0 == nil }) else { break }
             var unmatched: [String: [Int]] = [:]
             for (index, finding) in oldSorted.enumerated().reversed() where !oldUsed[index] {
                 unmatched[key(finding), default: []].append(index)
