@@ -22,7 +22,7 @@ public struct FindingComparison: Sendable {
             // Nothing left to pair (a scenario that changes little): the second pass would only
             // build keys for findings already matched.
             guard oldUsed.contains(false), match.contains(where: { $0 == nil }) else { break }
-            var unmatched: [String: [Int]] = [:]
+            var unmatched: [Key: [Int]] = [:]
             for (index, finding) in oldSorted.enumerated().reversed() where !oldUsed[index] {
                 unmatched[key(finding), default: []].append(index)
             }
@@ -37,8 +37,14 @@ public struct FindingComparison: Sendable {
         persisting = newSorted.indices.compactMap { index in match[index].map { (oldSorted[$0], newSorted[index]) } }
     }
 
-    private static func exactKey(_ finding: Finding) -> String { ([finding.rule.rawValue] + finding.nodes).joined(separator: "\u{1F}") }
-    private static func headKey(_ finding: Finding) -> String { [finding.rule.rawValue, finding.nodes.first ?? ""].joined(separator: "\u{1F}") }
+    /// What pairs two findings: their rule and all their nodes, or (second pass) the first one.
+    private struct Key: Hashable {
+        var rule: RuleID
+        var nodes: ArraySlice<String>
+    }
+
+    private static func exactKey(_ finding: Finding) -> Key { Key(rule: finding.rule, nodes: finding.nodes[...]) }
+    private static func headKey(_ finding: Finding) -> Key { Key(rule: finding.rule, nodes: finding.nodes.prefix(1)) }
 
     /// True when a new finding is an error: what makes `interlock diff` exit 1.
     public var hasNewErrors: Bool { new.contains { $0.severity == .error } }

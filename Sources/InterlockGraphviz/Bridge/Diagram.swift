@@ -24,6 +24,8 @@ public struct Diagram: Hashable, Sendable {
     /// The layout this diagram is made for (a time axis needs ``LayoutEngine/nop2``), used when
     /// the caller asks for none; nil for the usual choice by size.
     public var layout: LayoutEngine?
+    /// How osage packs the boxes, when not its default for this tool (three rows of top boxes).
+    public var packing: BoxPacking?
 
     /// Id of the legend's box or title, and prefix of its nodes' ids, chosen so that it cannot
     /// clash with a kebab-case portfolio id.
@@ -57,5 +59,20 @@ extension Diagram {
         // The subtitle's notes and the legend's captions are written at a node's default size.
         let frame = notes.isEmpty && legend == nil ? [] : [GraphPlan.nodeFontSize]
         return (nodes + edges + frame).min() ?? GraphPlan.nodeFontSize
+    }
+}
+
+/// How osage packs boxes in rows or columns (Graphviz's `packmode`), at the top and inside each
+/// box: fitting a page tries a few and keeps the one the page shows largest.
+public struct BoxPacking: Hashable, Sendable {
+    /// `packmode` of the root (`array_c3`: column by column, three rows).
+    public var top: String
+    /// `packmode` of every box, nil for Graphviz's default.
+    public var inside: String?
+
+    /// A packing.
+    public init(top: String, inside: String? = nil) {
+        self.top = top
+        self.inside = inside
     }
 }

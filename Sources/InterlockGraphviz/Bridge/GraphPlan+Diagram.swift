@@ -29,11 +29,13 @@ extension GraphPlan {
         clusters = []
         for cluster in ordered {
             clusterIndex[cluster.id] = clusters.count
+            var attributes = Self.attributes(of: cluster)
+            if engine == .osage, let inside = diagram.packing?.inside { attributes.append(.plain("packmode", inside)) }
             clusters.append(
                 Cluster(
                     name: "cluster_" + GraphvizEscaping.identifier(cluster.id),
                     parent: cluster.parent.flatMap { clusterIndex[$0] },
-                    attributes: Self.attributes(of: cluster)
+                    attributes: attributes
                 ))
         }
         try Self.requireUnique(clusters.map(\.name), what: "clusters")
@@ -162,7 +164,7 @@ extension GraphPlan {
             // polyomino packing took 36 s for 1,000 components of a capability map, rows of
             // components (largest first) take under a second.
             // osage packs boxes in boxes: three columns keep a map near a page's proportions.
-            attributes.append(.plain("packmode", engine == .osage ? "array_c3" : "array"))
+            attributes.append(.plain("packmode", engine == .osage ? diagram.packing?.top ?? "array_c3" : "array"))
         }
         if let options, options.format != .png, let page = options.pageInches {
             // Scaled down to the page (never up) with its proportions kept; dot first packs its

@@ -88,27 +88,43 @@ extension DiagramView {
         prepare(&diagram)
         var svg = try Graphviz.shared.render(diagram, options: probe)
         var scale = Self.scale(ofSVG: svg.data)
-        if let turned = Self.turned(diagram, render: render) {
-            // Layers across suit a long chain, layers downwards a wide fan: the page decides.
-            let turnedSVG = try Graphviz.shared.render(turned, options: probe)
-            let turnedScale = Self.scale(ofSVG: turnedSVG.data)
-            if turnedScale > scale { (diagram, svg, scale) = (turned, turnedSVG, turnedScale) }
+        for alternative in Self.alternatives(to: diagram, render: render) {
+            let alternativeSVG = try Graphviz.shared.render(alternative, options: probe)
+            let alternativeScale = Self.scale(ofSVG: alternativeSVG.data)
+            if alternativeScale > scale { (diagram, svg, scale) = (alternative, alternativeSVG, alternativeScale) }
         }
         return FittedDiagram(diagram: diagram, rendered: svg, scale: scale, smallestFontSize: diagram.smallestFontSize(onPage: true) * scale)
     }
 
-    /// `diagram` with its layers turned a quarter (across ↔ downwards), when dot lays it out
-    /// and nothing in it is pinned; nil otherwise.
-    static func turned(_ diagram: Diagram, render: RenderOptions) -> Diagram? {
-        guard (render.layout ?? diagram.layout ?? .automatic(nodeCount: diagram.nodes.count)) == .dot, diagram.legendPosition == nil else { return nil }
-        var turned = diagram
-        switch diagram.rankDirection {
-        case .leftToRight: turned.rankDirection = .topToBottom
-        case .topToBottom: turned.rankDirection = .leftToRight
-        case .bottomToTop, .rightToLeft: return nil
+    /// Other ways to draw `diagram` that may suit the page better: for dot, its layers turned a
+    /// quarter (across suits a long chain, downwards a wide fan); for osage, other packings of
+    /// its boxes (a deep capability map stacks in a tall column with the default). None when
+    /// something in it is pinned.
+    static func alternatives(to diagram: Diagram, render: RenderOptions) -> [Diagram] {
+        guard diagram.legendPosition == nil else { return [] }
+        switch render.layout ?? diagram.layout ?? .automatic(nodeCount: diagram.nodes.count) {
+        case .dot:
+            var turned = diagram
+            switch diagram.rankDirection {
+            case .leftToRight: turned.rankDirection = .topToBottom
+            case .topToBottom: turned.rankDirection = .leftToRight
+            case .bottomToTop, .rightToLeft: return []
+            }
+            return [turned]
+        case .osage:
+            return Self.packings.map { packing in
+                var repacked = diagram
+                repacked.packing = packing
+                return repacked
+            }
+        default:
+            return []
         }
-        return turned
     }
+
+    /// The packings tried for osage besides its default, the ones that drew capability maps of
+    /// 300 to 3,000 initiatives largest on a slide (measured with the Graphviz 2.42 program).
+    static let packings = [BoxPacking(top: "array_c3", inside: "array_r2"), BoxPacking(top: "array_c2"), BoxPacking(top: "array_c4", inside: "array_c1")]
 
     /// The most nodes a page can show with readable text, where the search starts: drawn at
     /// 7/11 of its size (11-point labels printed at 7), the page holds a drawing of its area
