@@ -29,6 +29,25 @@ struct SlideFittingTests {
         }
     }
 
+    @Test("the overview on a slide accounts for every initiative: drawn, counted in its unit's box, or in the subtitle")
+    func overviewCountsWhatItLeavesOut() throws {
+        let text = String(decoding: PortfolioGenerator(initiatives: 300, seed: 1).text(.json), as: UTF8.self)
+        let analysis = AnalysisContext(PortfolioGraph(try PortfolioLoader.load(text: text, file: "generated.json")))
+        let context = ViewContext(analysis: analysis, findings: Analyzer(context: analysis).findings)
+        let fitted = try DiagramView.overview.fitted(in: context, render: RenderOptions(page: .slide))
+        let graph = analysis.graph
+        let initiatives = Set(graph.nodes(ofKind: .initiative).map(graph.id(of:)))
+        let drawn = fitted.diagram.nodes.filter { initiatives.contains($0.id) }.count
+        func number(after marker: String, in text: String) -> Int {
+            guard let range = text.range(of: marker) else { return 0 }
+            return Int(text[range.upperBound...].prefix { $0.isNumber }) ?? 0
+        }
+        let inBoxes = fitted.diagram.clusters.map { number(after: " · and ", in: $0.label ?? "") }.reduce(0, +)
+        let elsewhere = fitted.diagram.notes.map { number(after: "Not drawn: ", in: $0) }.reduce(0, +)
+        #expect(drawn < 300 && inBoxes > 0)
+        #expect(drawn + inBoxes + elsewhere == 300, "\(drawn) drawn, \(inBoxes) in boxes, \(elsewhere) elsewhere")
+    }
+
     @Test("the legend goes beside a tall drawing and below a wide one; positions move by pairs, sizes stay")
     func legendPlacement() {
         let legend = LayoutBox(minX: 0, minY: 0, maxX: 200, maxY: 150)
