@@ -39,8 +39,13 @@ extension DiagramView {
         if let page = render.pageInches { options.maxNodes = min(options.maxNodes, Self.capacity(of: page)) }
         var readable: (budget: Int, drawing: FittedDiagram)?
         var unreadable: (budget: Int, drawing: FittedDiagram)?
+        // The direction or packing that suited the page best at the first budget is kept for
+        // the smaller ones: trying every alternative at every budget doubled (dot) or
+        // quadrupled (osage) the drawings of a slide.
+        var style: DrawingStyle?
         for _ in 0..<max(attempts, 1) {
-            let drawing = try probe(in: context, options: options, render: render, prepare: prepare)
+            let drawing = try probe(in: context, options: options, render: render, style: style, prepare: prepare)
+            style = DrawingStyle(rankDirection: drawing.diagram.rankDirection, packing: drawing.diagram.packing)
             let budget = min(options.maxNodes, drawing.diagram.nodes.count)
             if drawing.smallestFontSize >= PageSize.minimumReadableFontSize {
                 readable = (budget, drawing)
@@ -49,6 +54,15 @@ extension DiagramView {
             }
             guard let next = Self.nextBudget(readable: readable?.budget, unreadable: unreadable.map { ($0.budget, $0.drawing.smallestFontSize) }) else { break }
             options.maxNodes = next
+        }
+        if readable == nil, let last = unreadable {
+            // Nothing readable in the style the whole view preferred: the smallest budget may
+            // suit another direction or packing.
+            options.maxNodes = last.budget
+            let retried = try probe(in: context, options: options, render: render, style: nil, prepare: prepare)
+            if retried.smallestFontSize > last.drawing.smallestFontSize {
+                if retried.smallestFontSize >= PageSize.minimumReadableFontSize { readable = (last.budget, retried) } else { unreadable = (last.budget, retried) }
+            }
         }
         guard var chosen = readable?.drawing ?? unreadable?.drawing else {
             throw GraphvizError.graphviz(stage: "fitting to the page", messages: ["nothing was drawn"])
@@ -77,18 +91,28 @@ extension DiagramView {
         return min(unreadable.budget - 1, max(readable + 1, middle))
     }
 
-    /// One drawing for the page, in SVG, with its scale: layers across and downwards tried
-    /// for dot.
+    /// How a drawing was laid out, to draw the next budget the same way.
+    private struct DrawingStyle {
+        var rankDirection: RankDirection
+        var packing: BoxPacking?
+    }
+
+    /// One drawing for the page, in SVG, with its scale: in `style` when given, else each of
+    /// the ``alternatives(to:render:)`` tried and the one the page shows largest kept.
     private func probe(
-        in context: ViewContext, options: ViewOptions, render: RenderOptions, prepare: (inout Diagram) -> Void
+        in context: ViewContext, options: ViewOptions, render: RenderOptions, style: DrawingStyle?, prepare: (inout Diagram) -> Void
     ) throws -> FittedDiagram {
         var probe = render
         probe.format = .svg
         var diagram = try diagram(in: context, options: options)
         prepare(&diagram)
+        if let style {
+            diagram.rankDirection = style.rankDirection
+            diagram.packing = style.packing
+        }
         var svg = try Graphviz.shared.render(diagram, options: probe)
         var scale = Self.scale(ofSVG: svg.data)
-        for alternative in Self.alternatives(to: diagram, render: render) {
+        for alternative in style == nil ? Self.alternatives(to: diagram, render: render) : [] {
             let alternativeSVG = try Graphviz.shared.render(alternative, options: probe)
             let alternativeScale = Self.scale(ofSVG: alternativeSVG.data)
             if alternativeScale > scale { (diagram, svg, scale) = (alternative, alternativeSVG, alternativeScale) }
