@@ -14,10 +14,10 @@ public enum JUnitReporter {
         let byRule = Dictionary(grouping: report.findings, by: \.rule)
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<testsuites name=\"interlock\" tests=\"\(rules.count)\" failures=\"\(report.findings.count)\">\n"
-        xml += "  <testsuite name=\"\(escaped(report.portfolioName))\" tests=\"\(rules.count)\" failures=\"\(report.findings.count)\" errors=\"0\" skipped=\"0\">\n"
+        xml += "  <testsuite name=\"\(XMLText.escaped(report.portfolioName))\" tests=\"\(rules.count)\" failures=\"\(report.findings.count)\" errors=\"0\" skipped=\"0\">\n"
         for rule in rules {
             let findings = byRule[rule] ?? []
-            xml += "    <testcase classname=\"interlock\" name=\"\(escaped(rule.rawValue))\""
+            xml += "    <testcase classname=\"interlock\" name=\"\(XMLText.escaped(rule.rawValue))\""
             guard !findings.isEmpty else {
                 xml += "/>\n"
                 continue
@@ -27,31 +27,11 @@ public enum JUnitReporter {
                 var details = finding.nodes.first.flatMap { report.graph.node(withID: $0) }.map { "\(report.graph.location(of: $0))\n" } ?? ""
                 details += "Involved: \(finding.nodes.joined(separator: ", "))\nAction: \(finding.action)"
                 if !finding.owners.isEmpty { details += "\nOwners: \(finding.owners.joined(separator: ", "))" }
-                xml += "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(escaped(finding.message))\">\(escaped(details))</failure>\n"
+                xml += "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(XMLText.escaped(finding.message))\">\(XMLText.escaped(details))</failure>\n"
             }
             xml += "    </testcase>\n"
         }
         xml += "  </testsuite>\n</testsuites>\n"
         return xml
-    }
-
-    /// Text safe in XML content and attributes; characters XML 1.0 cannot hold at all (C0
-    /// controls but tab and newlines) become U+FFFD.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value): out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

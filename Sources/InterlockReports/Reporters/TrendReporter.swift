@@ -87,9 +87,9 @@ public enum TrendReporter {
         let errors = points.indices.map { "\(number(x($0))),\(number(y(Double(points[$0].errors) / maximumErrors)))" }.joined(separator: " ")
         var parts = [
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\">",
-            "<title>\(escaped(title))</title>",
+            "<title>\(XMLText.escaped(title))</title>",
             "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
-            "<text x=\"\(Int(left))\" y=\"20\" font-size=\"14\" font-weight=\"bold\">\(escaped(title))</text>",
+            "<text x=\"\(Int(left))\" y=\"20\" font-size=\"14\" font-weight=\"bold\">\(XMLText.escaped(title))</text>",
             "<line x1=\"\(Int(left))\" y1=\"\(number(y(0)))\" x2=\"\(number(left + plotWidth))\" y2=\"\(number(y(0)))\" stroke=\"#999\"/>",
             "<text x=\"\(Int(left) - 6)\" y=\"\(number(y(1) + 4))\" text-anchor=\"end\">100</text>",
             "<text x=\"\(Int(left) - 6)\" y=\"\(number(y(0) + 4))\" text-anchor=\"end\">0</text>",
@@ -98,16 +98,12 @@ public enum TrendReporter {
             "<text x=\"\(number(left + plotWidth))\" y=\"20\" text-anchor=\"end\"><tspan fill=\"#2a7ab0\">— health (0–100)</tspan>  <tspan fill=\"#c62828\">- - errors (0–\(Int(maximumErrors)))</tspan></text>",
         ]
         for (index, point) in points.enumerated() where points.count <= 12 || index % max(1, points.count / 8) == 0 || index == points.count - 1 {
-            parts.append("<text x=\"\(number(x(index)))\" y=\"\(number(height - bottom + 16))\" text-anchor=\"middle\" font-size=\"9\">\(escaped(point.label))</text>")
+            parts.append("<text x=\"\(number(x(index)))\" y=\"\(number(height - bottom + 16))\" text-anchor=\"middle\" font-size=\"9\">\(XMLText.escaped(point.label))</text>")
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n") + "\n"
     }
 
-    private static func escaped(_ text: String) -> String {
-        text.escapingControlCharacters().replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
 }
 
 private extension String {

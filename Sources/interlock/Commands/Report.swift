@@ -79,7 +79,7 @@ struct Report: ParsableCommand {
             }
             report.scenario = BoardScenario(scenario: plan, losses: result.losses, diff: result.diff, after: result.after.graph)
         }
-        if trend { report.trend = try Trend.history(of: input.paths[0], last: 20) }
+        if trend { report.trend = try Trend.history(of: input.paths[0], last: Trend.defaultLast) }
         let drawn = BoardDiagrams.adding(to: report)
         for problem in drawn.problems { printToStandardError("interlock: warning: \(problem)") }
         let page = HTMLReporter.render(drawn.report)

@@ -33,8 +33,11 @@ struct Trend: ParsableCommand {
     @Flag(help: "Read the points from the git history of the one path.")
     var git = false
 
+    /// How many commits `trend --git` and `report --trend` read by default.
+    static let defaultLast = 20
+
     @Option(help: "With --git, how many commits (the most recent).")
-    var last = 20
+    var last = Trend.defaultLast
 
     @Option(help: "Output format.")
     var format: Format = .text
