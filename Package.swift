@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "InterlockGraphviz", targets: ["InterlockGraphviz"]),
         .library(name: "InterlockReports", targets: ["InterlockReports"]),
         .library(name: "InterlockBoard", targets: ["InterlockBoard"]),
+        .library(name: "InterlockServe", targets: ["InterlockServe"]),
         .executable(name: "interlock", targets: ["interlock"]),
     ],
     dependencies: [
@@ -20,6 +21,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
         .systemLibrary(
@@ -56,11 +60,22 @@ let package = Package(
                 .product(name: "Plot", package: "Plot"),
             ]
         ),
+        // `interlock serve`: the live page and its JSON API, on Hummingbird.
+        .target(
+            name: "InterlockServe",
+            dependencies: [
+                "InterlockCore", "InterlockAnalysis", "InterlockQuery", "InterlockGraphviz", "InterlockReports", "InterlockBoard",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.embedInCode("Page/index.html"), .embedInCode("Page/app.js"), .embedInCode("Page/style.css")]
+        ),
         .executableTarget(
             name: "interlock",
             dependencies: [
                 "InterlockCore", "InterlockGenerator", "InterlockAnalysis", "InterlockQuery", "InterlockInterop",
-                "InterlockGraphviz", "InterlockReports", "InterlockBoard",
+                "InterlockGraphviz", "InterlockReports", "InterlockBoard", "InterlockServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,6 +97,9 @@ let package = Package(
                     dependencies: ["InterlockCore", "InterlockGenerator", "InterlockQuery", "InterlockInterop",
                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "InterlockServeTests",
+                    dependencies: ["InterlockCore", "InterlockGenerator", "InterlockQuery", "InterlockServe",
+                                   .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "InterlockCLITests", dependencies: ["interlock"], exclude: ["Golden"]),
     ]
 )

@@ -4,7 +4,7 @@ import InterlockReports
 
 /// The `interlock` command: finds the risks in a portfolio of digital initiatives.
 @main
-struct Interlock: ParsableCommand {
+struct Interlock: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interlock",
         abstract: "Map digital initiatives, technologies and data as one graph and find the risks between them.",
@@ -14,16 +14,20 @@ struct Interlock: ParsableCommand {
         """,
         version: InterlockRelease.version,
         subcommands: [
-            Check.self, Baseline.self, Diff.self, WhatIfCommand.self, Trend.self, Report.self, Render.self, QueryCommand.self, Stats.self, Generate.self, Import.self, Export.self,
+            Check.self, Baseline.self, Diff.self, WhatIfCommand.self, Trend.self, Report.self, Render.self, Serve.self, QueryCommand.self, Stats.self, Generate.self, Import.self, Export.self,
             LayoutServer.self,
         ]
     )
 
     /// Runs the command, mapping every failure to the documented exit codes (usage errors are 2, not 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as CommandFailure {
             writeToStandardError("interlock: \(failure.message)\n")
             Foundation.exit(failure.exitCode)

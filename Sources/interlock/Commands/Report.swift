@@ -65,7 +65,7 @@ struct Report: ParsableCommand {
         let baselineFindings = try baseline.map { try PortfolioInput.analyse([$0]).findings }
         var report = BoardReport(
             analysis: analysis.context, findings: analysis.findings, rules: analysis.rules, language: lang, title: title, date: date ?? Today.text(),
-            inputHash: try inputHash(), baselineFindings: baselineFindings)
+            inputHash: try fingerprint(), baselineFindings: baselineFindings)
         if let scenario {
             let plan: Scenario
             let result: WhatIf
@@ -87,17 +87,8 @@ struct Report: ParsableCommand {
         if output != nil || pdf == nil { try OutputDestination(path: output).write(page) }
     }
 
-    /// SHA-256 of the input files' contents, concatenated in load order (`cat FILES | sha256sum`).
-    private func inputHash() throws -> String {
-        var digest = SHA256()
-        for path in input.paths {
-            let files: [String]
-            do { files = try PortfolioLoader.portfolioFiles(at: path) } catch { throw CommandFailure.badInput("error: \(error)") }
-            for file in files {
-                guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure.badInput("cannot read \(file)") }
-                digest.update(data)
-            }
-        }
-        return digest.hexDigest()
+    /// The input files' SHA-256, for the appendix; a file that cannot be read is exit code 2.
+    private func fingerprint() throws -> String {
+        do { return try InputFingerprint.of(paths: input.paths) } catch { throw CommandFailure.badInput("error: \(error)") }
     }
 }
