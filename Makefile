@@ -52,10 +52,12 @@ test: deps browser-test neo4j-test
 
 ## browser-test: open the sample's board report in headless Chromium (installed with apt-get
 ## when missing; a clear failure when impossible); fails on any console message, saves
-## .build/browser-test/board.png and board.pdf.
+## .build/browser-test/board.png and board.pdf. Then drive `interlock serve` in Chromium:
+## search, click, query, save files and see the page follow (.build/browser-test/serve-*.png).
 browser-test: deps
 	$(SWIFT) build --product interlock
 	bash scripts/check-report-in-browser.sh .build/debug/interlock
+	$(PYTHON) scripts/check-serve-in-browser.py .build/debug/interlock
 
 ## neo4j-test: load the sample's Neo4j export into real-ladybug, an embedded openCypher database,
 ## and compare the node and relationship counts and the answers to every documented question and

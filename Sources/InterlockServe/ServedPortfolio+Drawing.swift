@@ -31,17 +31,20 @@ public struct DrawingRequest: Hashable, Sendable {
 extension ServedPortfolio {
     /// The SVG of `request`. A whole view is fitted to a 16:9 slide, as `render` does by
     /// default (the browser window is about that shape); a focus keeps its natural size with
-    /// at most ``DrawingRequest/focusNodes`` nodes, so that the page can zoom into it.
+    /// at most ``DrawingRequest/focusNodes`` nodes and no legend (the page shows it), so that
+    /// the page can zoom into it.
     ///
     /// - Throws: `ViewError` for a focus on an unknown node; `GraphvizError` when Graphviz fails.
     public func drawing(_ request: DrawingRequest, today: Day) throws -> Data {
-        var options = ViewOptions(focus: request.focus, today: today)
-        var render = RenderOptions(format: .svg, page: .slide)
-        if request.focus != nil {
-            options.maxNodes = DrawingRequest.focusNodes
-            render.page = .none
+        guard request.focus != nil else {
+            return try request.view.fitted(in: viewContext, options: ViewOptions(today: today), render: RenderOptions(format: .svg, page: .slide))
+                .rendered.data
         }
-        return try request.view.fitted(in: viewContext, options: options, render: render).rendered.data
+        // On the page the legend sits beside the drawing, in HTML; in the drawing it would
+        // take the room of the neighbours.
+        let options = ViewOptions(maxNodes: DrawingRequest.focusNodes, focus: request.focus, today: today)
+        return try request.view.fitted(in: viewContext, options: options, render: RenderOptions(format: .svg, page: .none)) { $0.legend = nil }
+            .rendered.data
     }
 
     /// The board report of this version as one HTML page, as `interlock report` writes it.
