@@ -42,6 +42,7 @@ demo: build
 	@echo "Findings as JSON:  $(OUT)/findings.json"
 	@echo "Diagrams:          $(OUT)/risks.svg  $(OUT)/units.svg  $(OUT)/roadmap.svg  $(OUT)/landscape.svg  $(OUT)/top-risk.svg  $(OUT)/overview.pdf"
 	@echo "Board report:      $(OUT)/board.html"
+	@echo "Explore it live:   $(RELEASE) serve $(SAMPLE) --open"
 
 ## test: every test of the package, and the board report in a real browser.
 test: deps browser-test neo4j-test

@@ -96,5 +96,9 @@ csv=$data/csv-100000
 run_logged cypher "$python" "$peers/cypher_peers.py" "$data/portfolio-100000-seed1.json" "$csv" \
     --interlock "$interlock" --repeats 5 --json "$results/cypher.json"
 
+section "Serve: the page's requests on 10,000 initiatives"
+run_logged serve "$python" "$root/Benchmarks/serve_timings.py" --interlock "$interlock" "$data/portfolio-10000-seed1.json" \
+    --json "$results/serve.json"
+
 echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); results in $results"

@@ -36,6 +36,7 @@ public actor LivePortfolio {
         signature = FileSignature(of: paths)
         let analysis = try await work.run { () throws(PortfolioAnalysisError) in try PortfolioAnalysis(paths: paths, today: today()) }
         current = ServedPortfolio(analysis: analysis, generation: 1)
+        ReleasedMemory.returnToSystem()
     }
 
     /// Loads the files again if any was saved, added or removed since the last look; on
@@ -60,6 +61,7 @@ public actor LivePortfolio {
             report = nil
             let (appeared, resolved) = Self.difference(from: previous, to: analysis.findings)
             broadcast(.updated(generation: generation, appeared: appeared, resolved: resolved))
+            ReleasedMemory.returnToSystem()
         } catch {
             problem = error.description
             broadcast(.problem(error.description))
@@ -118,6 +120,7 @@ public actor LivePortfolio {
             return served.boardReport(date: day, fingerprint: fingerprint)
         }
         if current.generation == served.generation { report = (served.generation, html) }
+        ReleasedMemory.returnToSystem()
         return html
     }
 

@@ -5,7 +5,8 @@ import InterlockReports
 /// person, written as `{"error": {"status", "code", "message", "position"?}}`.
 public struct ServeError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The HTTP status code: 400 bad parameter or query, 404 unknown id, 413 body too large,
-    /// 422 a query past its limits, 500 a drawing Graphviz could not make.
+    /// 422 a query past its limits, 500 a drawing Graphviz could not make (403 and 413 come from
+    /// the policy and the router).
     public var status: Int
     /// A short machine-readable reason (`bad-parameter`, `unknown-node`, `query-limit`...).
     public var code: String

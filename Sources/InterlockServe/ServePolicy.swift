@@ -26,7 +26,7 @@ struct ServePolicy<Context: RequestContext>: RouterMiddleware {
             } catch let error as ServeError {
                 response = Self.errorResponse(error)
             } catch let error as HTTPResponseError {
-                response = Self.errorResponse(Self.serveError(for: error.status, path: request.uri.path))
+                response = Self.errorResponse(Self.serveError(for: error.status))
             }
         }
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
@@ -46,16 +46,14 @@ struct ServePolicy<Context: RequestContext>: RouterMiddleware {
 
     /// The JSON answer for an error.
     static func errorResponse(_ error: ServeError) -> Response {
-        var response = Response.json(error.json, status: HTTPResponse.Status(code: error.status))
-        if error.status == 405 { response.headers[.allow] = "GET, POST" }
-        return response
+        Response.json(error.json, status: HTTPResponse.Status(code: error.status))
     }
 
-    private static func serveError(for status: HTTPResponse.Status, path: String) -> ServeError {
+    private static func serveError(for status: HTTPResponse.Status) -> ServeError {
         switch status.code {
-        case 404: ServeError(status: 404, code: "not-found", "Nothing is served at this address.")
+        // The router answers 404 for a method an address does not take, too.
+        case 404: ServeError(status: 404, code: "not-found", "Nothing is served at this address with this method.")
         case 413: ServeError(status: 413, code: "body-too-large", "The request body is larger than the server accepts.")
-        case 405: ServeError(status: 405, code: "method-not-allowed", "This address does not take that method.")
         default: ServeError(status: status.code, code: "http-\(status.code)", status.reasonPhrase)
         }
     }

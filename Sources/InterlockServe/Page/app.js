@@ -269,6 +269,7 @@ function start() {
   $('depth').addEventListener('change', loadFocusDiagram);
   $('direction').addEventListener('change', loadFocusDiagram);
   $('fit').addEventListener('change', () => $('focus-diagram').classList.toggle('fit', $('fit').checked));
+  $('to-breaks').addEventListener('click', () => $('breaks-list').scrollIntoView({ behavior: 'smooth' }));
   $('run-query').addEventListener('click', runQuery);
   $('query-text').addEventListener('keydown', (event) => { if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) runQuery(); });
   followClicks($('focus-diagram'));
