@@ -156,7 +156,10 @@ class Browser:
                 self.log.append(f"log ({entry.get('source')}): {entry.get('text')}")
 
     def navigate(self, url):
+        """Opens `url` and waits until its document has loaded (a script evaluated before that
+        would see the previous page, or none)."""
         self.call("Page.navigate", url=url)
+        self.wait_for(f"location.href === {json.dumps(url)} && document.readyState === 'complete'", what=f"{url} to load")
 
     def evaluate(self, expression, timeout=60):
         """The value of a JavaScript expression (awaited when it is a promise)."""
@@ -168,12 +171,17 @@ class Browser:
     def wait_for(self, expression, timeout=20, what=None):
         """Evaluates `expression` until it is truthy; fails naming `what` after `timeout` seconds."""
         deadline = time.time() + timeout
+        failure = None
         while time.time() < deadline:
-            value = self.evaluate(expression)
+            try:
+                value = self.evaluate(expression)
+            except DevToolsError as error:
+                # The page may be between two documents, or still building what is asked for.
+                failure, value = error, None
             if value:
                 return value
             time.sleep(0.1)
-        raise DevToolsError(f"timed out after {timeout} s waiting for {what or expression}")
+        raise DevToolsError(f"timed out after {timeout} s waiting for {what or expression}" + (f" (last error: {failure})" if failure else ""))
 
     def screenshot(self, path):
         data = self.call("Page.captureScreenshot", format="png")["data"]

@@ -35,17 +35,22 @@ public enum BoardDiagrams {
     /// How many of the biggest risks get a picture of their own beside the five decisions.
     static let pictured = 3
 
+    /// The fewest nodes a picture keeps when its text would otherwise print under 7 pt: the
+    /// boxes of the printed page are small, and the subtitle says what was left out (the whole
+    /// view is one `interlock render` away).
+    static let smallestCut = 3
+
     /// The box each picture has on the printed A4 page, in inches, as the print style lays it
     /// out (ReportStyle: 273 mm of width between the margins; `max-height` per figure). Each
     /// picture is fitted to its box, so that printed at that size its text is 7 pt or more.
     static func frame(of name: String) -> DiagramSize {
         let millimetre = 1 / 25.4
         switch name {
-        // The risk map has a page of its own; units and landscape share one, side by side, and the
-        // roadmap shares its page with the tables of its section (larger boxes for these pushed the
-        // sample to 13 pages).
+        // The risk map has a page of its own; units and landscape share one, side by side, the
+        // page's height; the roadmap shares its page with the glossary (a taller box for it pushed
+        // the sample to 13 pages).
         case DiagramView.risks.rawValue: return DiagramSize(width: 273 * millimetre, height: 130 * millimetre)
-        case DiagramView.units.rawValue, DiagramView.landscape.rawValue: return DiagramSize(width: 134 * millimetre, height: 85 * millimetre)
+        case DiagramView.units.rawValue, DiagramView.landscape.rawValue: return DiagramSize(width: 134 * millimetre, height: 150 * millimetre)
         case DiagramView.roadmap.rawValue: return DiagramSize(width: 273 * millimetre, height: 75 * millimetre)
         // A risk picture: a third of the width, under the five decisions.
         default: return DiagramSize(width: 88 * millimetre, height: 70 * millimetre)
@@ -81,11 +86,18 @@ public enum BoardDiagrams {
             let result: (diagram: ReportDiagram, problem: String?)
             do {
                 let rendered = try entry.view.fitted(
-                    in: context, options: entry.options, render: RenderOptions(format: .svg, frame: frame(of: entry.name))
+                    in: context, options: entry.options, render: RenderOptions(format: .svg, frame: frame(of: entry.name)),
+                    smallestCut: smallestCut
                 ) { diagram in
-                    // The page gives each picture its heading; a risk picture shares the risk map's key.
+                    // The page gives each picture its heading and its caption says how to read
+                    // it; a risk picture shares the risk map's key. A legend drawn inside a
+                    // third of a page took the room of the drawing and printed it at 4 to 5 pt.
                     diagram.title = ""
-                    if entry.view == .finding { diagram.legend = nil }
+                    if entry.view != .risks { diagram.legend = nil }
+                    // Printed in a third of a page, the units' ties say their strength by the
+                    // width of the line (the caption says so); the three-line counts on every
+                    // tie made the text 4 pt.
+                    if entry.view == .units { for edge in diagram.edges.indices { diagram.edges[edge].label = nil } }
                     for node in diagram.nodes.indices where linked.contains(diagram.nodes[node].id) {
                         diagram.nodes[node].link = Markup.href(Markup.node(diagram.nodes[node].id))
                     }

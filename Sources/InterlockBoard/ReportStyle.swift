@@ -89,7 +89,7 @@ enum ReportStyle {
       .diagram figure svg { max-height: 130mm; }
       #diagram-roadmap figure svg { max-height: 75mm; }
       #diagram-units, #diagram-landscape { display: inline-block; width: 49%; vertical-align: top; }
-      #diagram-units figure svg, #diagram-landscape figure svg { max-height: 85mm; }
+      #diagram-units figure svg, #diagram-landscape figure svg { max-height: 150mm; }
       dl.glossary { font-size: 7pt; grid-template-columns: 150px 130px 1fr; gap: 1px 12px; }
       .appendix table { font-size: 7.5pt; }
       .screen-only, .appendix > :not(.print-only) { display: none; }

@@ -42,7 +42,7 @@ import Testing
 
     @Test func theUnitsOfTheSample() throws {
         let text = try LoadedPortfolio.acme.diagram(.units).mermaid
-        #expect(text.contains("d0([\"Sales & Marketing<br/>8 initiatives · EUR 3.4M at risk (58 %)\"])"))
+        #expect(text.contains("d0([\"Sales & Marketing<br/>8 initiatives<br/>EUR 3.4M at risk (58 %)\"])"))
         #expect(text.contains("d2 ---|\"1 dependency<br/>1 data flow<br/>9 on shared platforms\"| d5"))
     }
 }

@@ -75,7 +75,7 @@ struct ViewTests {
         let diagram = try small.diagram(.units)
         // "Group" holds only another unit and runs nothing: left out, and so is its parent link.
         #expect(diagram.nodes.map(\.id) == ["sales", "ops", UnitsView.noUnitID])
-        #expect(diagram.node("ops")?.label == .plain("Operations\n2 initiatives · EUR 50k at risk (100 %)"))
+        #expect(diagram.node("ops")?.label == .plain("Operations\n2 initiatives\nEUR 50k at risk (100 %)"))
         #expect(diagram.node("ops")?.fillColor == Palette.fill(for: .error))
         #expect(diagram.node(UnitsView.noUnitID)?.fillColor == .white)
         // One undirected edge per pair, counted as the board report counts entanglement: both

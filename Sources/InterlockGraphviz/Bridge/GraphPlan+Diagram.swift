@@ -133,10 +133,20 @@ extension GraphPlan {
         try appendLegend(legend, of: rows, engine: .dot)
     }
 
+    /// The subtitle's lines, wrapped so that none is wider than the page holds at readable
+    /// size: one long sentence (a finding's message) otherwise set the width of a small picture
+    /// and shrank everything in it.
+    static func notesFitting(_ notes: [String], options: RenderOptions?) -> [String] {
+        guard let options, options.format != .png, let page = options.pageInches else { return notes }
+        let readableWidth = page.width * 72 * nodeFontSize / PageSize.minimumReadableFontSize
+        let columns = max(30, Int(readableWidth / (TextWrapping.averageCharacterWidth * nodeFontSize)))
+        return notes.flatMap { TextWrapping.lines(of: $0, width: columns) }
+    }
+
     /// Title, direction, drawing order and, per engine and format, overlap removal and the
     /// bitmap size cap.
     private static func graphAttributes(of diagram: Diagram, engine: LayoutEngine, options: RenderOptions?) -> [Attribute] {
-        var notes = diagram.notes.joined(separator: "\n")
+        var notes = notesFitting(diagram.notes, options: options).joined(separator: "\n")
         if !notes.isEmpty { notes = "\n" + notes }
         let title = HTMLLabel.text([
             HTMLRun(diagram.title, bold: true, pointSize: 18),

@@ -19,14 +19,15 @@ extension DiagramView {
     /// (``ViewOptions/maxNodes``, the riskiest kept; the subtitle says what was left out) whose
     /// drawing is readable, in at most `attempts` drawings. A dot layout is tried with its
     /// layers across and downwards, and the one the page shows larger is kept. When even
-    /// ``smallestCut`` nodes are too small, the last drawing is kept whatever its text size
+    /// `smallestCut` nodes (default ``smallestCut``; a small picture beside text may take
+    /// fewer) are too small, the last drawing is kept whatever its text size
     /// (``FittedDiagram/smallestFontSize`` tells).
     ///
     /// Without a page, or in a format whose size is fixed otherwise (PNG), it draws once.
     /// `prepare` changes each drawing before it is laid out (the board report links its nodes).
     public func fitted(
         in context: ViewContext, options: ViewOptions = ViewOptions(), render: RenderOptions, attempts: Int = 6,
-        prepare: (inout Diagram) -> Void = { _ in }
+        smallestCut: Int = DiagramView.smallestCut, prepare: (inout Diagram) -> Void = { _ in }
     ) throws -> FittedDiagram {
         guard render.pageInches != nil, render.format != .png else {
             var diagram = try diagram(in: context, options: options)
@@ -52,7 +53,9 @@ extension DiagramView {
             } else {
                 unreadable = (budget, drawing)
             }
-            guard let next = Self.nextBudget(readable: readable?.budget, unreadable: unreadable.map { ($0.budget, $0.drawing.smallestFontSize) }) else { break }
+            guard let next = Self.nextBudget(
+                readable: readable?.budget, unreadable: unreadable.map { ($0.budget, $0.drawing.smallestFontSize) }, smallestCut: smallestCut)
+            else { break }
             options.maxNodes = next
         }
         if readable == nil, let last = unreadable {
@@ -75,7 +78,7 @@ extension DiagramView {
 
     /// The next node budget to try, or nil to stop: the search narrows the gap between the
     /// largest readable budget and the smallest unreadable one until it is within a tenth.
-    static func nextBudget(readable: Int?, unreadable: (budget: Int, smallestFontSize: Double)?) -> Int? {
+    static func nextBudget(readable: Int?, unreadable: (budget: Int, smallestFontSize: Double)?, smallestCut: Int = smallestCut) -> Int? {
         guard let unreadable else { return nil }
         // Text size scales with the drawing's side, which grows about as the square root of the
         // node count: the share of nodes that brings the text back to size.
@@ -160,8 +163,9 @@ extension DiagramView {
         return max(smallestCut, Int(area / 5_500))
     }
 
-    /// The fewest nodes a cut keeps: below it a drawing says too little to be worth fitting.
-    static let smallestCut = 10
+    /// The fewest nodes a cut keeps by default: below it a drawing on a slide or a page says too
+    /// little to be worth fitting.
+    public static let smallestCut = 10
 
     /// The scale Graphviz applied to fit the page: the first factor of the graph's
     /// `transform="scale(x y) …"`, 1 when there is none.

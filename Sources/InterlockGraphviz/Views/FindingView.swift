@@ -21,7 +21,7 @@ struct FindingView {
         let named = Array(finding.nodes(in: graph).prefix(Self.maximumNamed))
         let wording = RuleCatalog().wording(of: finding.rule)
         let title = Self.subject(of: finding, wording: wording, in: graph, phrasing: context.phrasing)
-        var notes = Self.wrapped(finding.message(context.phrasing, in: graph), width: 100)
+        var notes = TextWrapping.lines(of: finding.message(context.phrasing, in: graph), width: 100)
         if finding.nodes.count > named.count {
             notes.append(context.text(en: "The first \(named.count) of the \(finding.nodes.count) items it names are drawn.",
                                       fr: "Les \(named.count) premiers des \(finding.nodes.count) éléments qu'il cite sont dessinés."))
@@ -122,20 +122,5 @@ struct FindingView {
     static func subject(of finding: Finding, wording: RuleWording, in graph: PortfolioGraph, phrasing: Phrasing = .findings) -> String {
         let about = finding.nodes(in: graph).first.map { graph.name(of: $0) } ?? finding.rule.rawValue
         return phrasing.text(en: "\(wording.title.english): \(about)", fr: "\(wording.title[phrasing.language]) : \(about)")
-    }
-
-    /// `text` cut into lines of at most about `width` characters, at spaces.
-    static func wrapped(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty, line.count + word.count + 1 > width {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
     }
 }

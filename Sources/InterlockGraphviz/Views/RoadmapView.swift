@@ -12,7 +12,7 @@ struct RoadmapView {
     /// The axis length, in points: a 16:9 slide's width less the lane names.
     static let axisWidth = 820.0
     /// Height of one row of bars, in points.
-    static let rowHeight = 26.0
+    static let rowHeight = 28.0
     /// Room for the lane names left of the axis, in points.
     static let laneNameWidth = 130.0
     /// The most bars drawn; past it, the riskiest are kept and the subtitle says so.
@@ -206,9 +206,10 @@ struct RoadmapView {
         let left = axis.x(of: bar.start), right = max(axis.x(of: bar.end), left + 6)
         let severity = context.severity(of: bar.node)
         let name = graph.name(of: bar.node)
-        // About 5 points per character at 8 points, margins included: a longer name is cut, the
-        // tooltip has it whole.
-        let fits = Int((right - left - 8) / 5)
+        // About 5.5 points per character at 9 points, margins included: a longer name is cut,
+        // the tooltip has it whole. 9 points, not 8: the axis spans a slide's width, so a bar's
+        // text printed in a report's row (a little narrower) stays above 7 points.
+        let fits = Int((right - left - 8) / 5.5)
         let label = name.count <= fits ? name : fits >= 3 ? String(name.prefix(fits - 1)) + "…" : ""
         return DiagramNode(
             id: graph.id(of: bar.node), label: .plain(label), shape: .box, style: [.filled, .rounded],
@@ -216,7 +217,7 @@ struct RoadmapView {
             tooltip: context.text(en: "\(name): \(bar.start) to \(bar.end)", fr: "\(name) : du \(context.phrasing.day(bar.start)) au \(context.phrasing.day(bar.end))")
                 + (context.findings.tooltip(for: bar.node).map { ". \($0)" } ?? ""),
             position: DiagramPoint(x: (left + right) / 2, y: -Double(row) * Self.rowHeight),
-            fixedSize: DiagramSize(width: (right - left) / 72, height: (Self.rowHeight - 8) / 72), fontSize: 8)
+            fixedSize: DiagramSize(width: (right - left) / 72, height: (Self.rowHeight - 8) / 72), fontSize: 9)
     }
 
     /// `dependsOn` arrows between drawn bars, from what is needed to what needs it; red where a

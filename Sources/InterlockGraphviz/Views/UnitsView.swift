@@ -100,9 +100,9 @@ struct UnitsView {
         let share = Int((exposure.share(of: unit) * 100).rounded())
         if exposure.amount(of: unit) > 0 {
             let amount = say.abbreviatedMoney(exposure.amount(of: unit), currency: graph.portfolio.currency)
-            label += " · " + context.text(en: "\(amount) at risk (\(share) %)", fr: "\(amount) à risque (\(say.percent(share)))")
+            label += "\n" + context.text(en: "\(amount) at risk (\(share) %)", fr: "\(amount) à risque (\(say.percent(share)))")
         } else if share > 0 {
-            label += " · " + context.text(en: "\(share) % at risk", fr: "\(say.percent(share)) à risque")
+            label += "\n" + context.text(en: "\(share) % at risk", fr: "\(say.percent(share)) à risque")
         }
         return DiagramNode(
             id: id(of: unit, graph), label: .plain(label), shape: Palette.shape(for: .unit), style: [.filled],
