@@ -95,6 +95,9 @@ csv=$data/csv-100000
 [ -d "$csv" ] || "$interlock" export "$data/portfolio-100000-seed1.json" --format csv -o "$csv"
 run_logged cypher "$python" "$peers/cypher_peers.py" "$data/portfolio-100000-seed1.json" "$csv" \
     --interlock "$interlock" --repeats 5 --json "$results/cypher.json"
+# Kùzu and real-ladybug cannot be loaded in one Python process: the fork is a run of its own.
+run_logged cypher-ladybug "$python" "$peers/cypher_peers.py" "$data/portfolio-100000-seed1.json" "$csv" \
+    --interlock "$interlock" --repeats 5 --peer ladybug --json "$results/cypher-ladybug.json"
 
 section "Serve: the page's requests on 10,000 initiatives"
 run_logged serve "$python" "$root/Benchmarks/serve_timings.py" --interlock "$interlock" "$data/portfolio-10000-seed1.json" \

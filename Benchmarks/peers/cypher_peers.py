@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import importlib
 import csv
 import glob
 import json
@@ -83,18 +84,21 @@ def queries(start: str) -> list[Query]:
 # MARK: - Kùzu
 
 
+# The peers: the name printed, and the Python module (from pip: kuzu, real_ladybug).
+PEERS = {"kuzu": ("Kùzu", "kuzu"), "ladybug": ("real-ladybug", "real_ladybug")}
+
+
 def header(path: str) -> list[str]:
     with open(path, newline="", encoding="utf-8") as handle:
         return next(csv.reader(handle))
 
 
-def load_kuzu(folder: str, database: str, threads: int):
-    """A Kùzu connection over a new database holding the exported CSV files, and the load seconds."""
-    import kuzu
-
+def load_kuzu(engine, folder: str, database: str, threads: int):
+    """A connection of `engine` (the kuzu or real_ladybug module, which share their API) over a
+    new database holding the exported CSV files, and the load seconds."""
     started = time.perf_counter()
-    db = kuzu.Database(database, max_num_threads=threads)
-    connection = kuzu.Connection(db, num_threads=threads)
+    db = engine.Database(database, max_num_threads=threads)
+    connection = engine.Connection(db, num_threads=threads)
     files = sorted(os.listdir(folder))
     for name in files:
         match = NODE_FILE.match(name)
@@ -177,7 +181,10 @@ def main(arguments=None) -> int:
     parser.add_argument("csv", help="the folder `interlock export PORTFOLIO --format csv -o FOLDER` wrote")
     parser.add_argument("--interlock", default=".build/release/interlock", help="the interlock command")
     parser.add_argument("--repeats", type=int, default=5, help="runs per query and engine; medians are reported")
-    parser.add_argument("--threads", type=int, default=2, help="Kùzu's threads (default 2, the machine's cores)")
+    parser.add_argument("--threads", type=int, default=2, help="the peer's threads (default 2, the machine's cores)")
+    parser.add_argument("--peer", choices=sorted(PEERS), default="kuzu",
+                        help="the embedded database compared with: kuzu (archived) or ladybug (real-ladybug, its maintained fork); "
+                             "the two cannot be loaded in one Python process, so each runs in its own invocation")
     parser.add_argument("--start", help="initiative id the *1..3 expansion starts from (default: the one with most dependencies)")
     parser.add_argument("--timeout", type=float, default=600, help="seconds before one interlock query is stopped")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON to FILE")
@@ -188,16 +195,17 @@ def main(arguments=None) -> int:
     start = options.start or busiest_initiative(options.csv)
     experiments = queries(start)
     results = []
+    peer_name, module_name = PEERS[options.peer]
     try:
-        import kuzu
-        version = getattr(kuzu, "__version__", "?")
+        engine = importlib.import_module(module_name)
+        version = getattr(engine, "__version__", "?")
     except ImportError:
-        kuzu, version = None, None
+        engine, version = None, None
     folder = tempfile.mkdtemp(prefix="cypher-peers-")
     try:
         connection, load_seconds = None, None
-        if kuzu is not None:
-            database, connection, load_seconds = load_kuzu(options.csv, os.path.join(folder, "db"), options.threads)
+        if engine is not None:
+            database, connection, load_seconds = load_kuzu(engine, options.csv, os.path.join(folder, "db"), options.threads)
         for query in experiments:
             ours = [run_interlock(options.interlock, options.portfolio, query, options.timeout) for _ in range(options.repeats)]
             theirs = [run_kuzu(connection, query) for _ in range(options.repeats)] if connection else []
@@ -210,11 +218,11 @@ def main(arguments=None) -> int:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
-    kuzu_note = f"Kùzu {version}, {options.threads} threads, load {load_seconds:.2f} s" if version else \
-        "Kùzu not installed (pip install kuzu): Interlock alone"
+    kuzu_note = f"{peer_name} {version}, {options.threads} threads, load {load_seconds:.2f} s" if version else \
+        f"{peer_name} not installed (pip install {module_name}): Interlock alone"
     print(f"Cypher peers on {options.portfolio}: median of {options.repeats} run(s); {kuzu_note}; "
-          f"*1..3 starts at {start}; ratio = Interlock / Kùzu (below 1: Interlock is faster)")
-    rows = [["query", "interlock ms", "kuzu ms", "ratio", "rows (interlock / kuzu)"]]
+          f"*1..3 starts at {start}; ratio = Interlock / {peer_name} (below 1: Interlock is faster)")
+    rows = [["query", "interlock ms", f"{options.peer} ms", "ratio", f"rows (interlock / {options.peer})"]]
     for result in results:
         ours = statistics.median(result["interlock"]) * 1000
         theirs = statistics.median(result["kuzu"]) * 1000 if result["kuzu"] else None
@@ -228,7 +236,7 @@ def main(arguments=None) -> int:
                         for column, (cell, width) in enumerate(zip(row, widths))).rstrip())
     if options.json:
         with open(options.json, "w", encoding="utf-8") as handle:
-            json.dump({"portfolio": options.portfolio, "kuzuVersion": version, "kuzuLoadSeconds": load_seconds,
+            json.dump({"portfolio": options.portfolio, "peer": options.peer, "kuzuVersion": version, "kuzuLoadSeconds": load_seconds,
                        "threads": options.threads, "start": start, "results": results}, handle, indent=2)
             handle.write("\n")
     return 0
