@@ -29,6 +29,10 @@ struct AnalyzerTests {
         let key = { (finding: Finding) in "\(finding.severity)|\(finding.rule)|\(finding.nodes)|\(finding.message)" }
         #expect(together.map(key) == expected.map(key))
         #expect(lists.flatMap { $0 }.sortedForReport().map(key) == expected.map(key))
+        // Already in order (as an analysis's findings are), the list comes back as it is.
+        #expect(expected.isInReportOrder)
+        #expect(expected.sortedForReport() == expected)
+        #expect(expected.reversed().isInReportOrder == (Set(expected.map(key)).count <= 1), "reversed, it is out of order unless all are alike")
     }
 
     @Test("report order: severity, then rule, then node ids element by element (a prefix first), then message")

@@ -31,6 +31,34 @@ struct WhatIfTests {
         return try WhatIf(Scenario(name: "test", changes: changes), on: before, today: today)
     }
 
+    @Test("from the portfolio, both analyses side by side give what today's analysis and the copy's give one after the other")
+    func sideBySide() throws {
+        let today = try #require(Day("2026-01-01"))
+        let portfolio = try PortfolioLoader.load(text: Self.text, file: "p.yaml")
+        for changes: [Scenario.Change] in [[.remove("p")], [.retire("a")], [.replace("t1", with: "t3")], [.delay("y", days: 120)]] {
+            let scenario = Scenario(name: "test", changes: changes)
+            let sequential = try WhatIf(scenario, on: try PortfolioAnalysis(portfolio: portfolio, today: today), today: today)
+            let parallel = try WhatIf(scenario, on: portfolio, today: today)
+            #expect(parallel.before.findings == sequential.before.findings)
+            #expect(parallel.after.findings == sequential.after.findings)
+            #expect(parallel.diff.findings.new == sequential.diff.findings.new)
+            #expect(parallel.diff.findings.resolved == sequential.diff.findings.resolved)
+            #expect(parallel.diff.changed == sequential.diff.changed)
+            #expect(parallel.losses.map(\.dependents) == sequential.losses.map(\.dependents))
+        }
+    }
+
+    @Test("a portfolio whose own rule does not parse is refused as today's, not as the changed copy's")
+    func todayCannotBeAnalysed() throws {
+        let broken = try PortfolioLoader.load(text: Self.text + "\nrules:\n  - {id: r, severity: warning, message: m, action: a, query: 'MATCH (n RETURN n'}\n", file: "p.yaml")
+        #expect {
+            try WhatIf(Scenario(name: "test", changes: [.retire("a")]), on: broken)
+        } throws: { error in
+            guard let whatIf = error as? WhatIfError, case .today = whatIf else { return false }
+            return !whatIf.description.contains("changed portfolio")
+        }
+    }
+
     static func rules(_ findings: [Finding]) -> [String] {
         findings.map { "\($0.rule) \($0.nodes.prefix(2).joined(separator: ","))" }.sorted()
     }

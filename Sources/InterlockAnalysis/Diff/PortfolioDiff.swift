@@ -65,13 +65,13 @@ public struct PortfolioDiff: Sendable {
 
     /// Compares two analysed versions. O(nodes + findings log findings).
     public init(old: PortfolioGraph, oldFindings: [Finding], new: PortfolioGraph, newFindings: [Finding]) {
-        func key(_ graph: PortfolioGraph, _ node: Int) -> String { "\(graph.kind(of: node).rawValue)\u{1F}\(graph.id(of: node))" }
+        func key(_ graph: PortfolioGraph, _ node: Int) -> NodeKey { NodeKey(kind: graph.kind(of: node), id: graph.id(of: node)) }
         func reference(_ graph: PortfolioGraph, _ node: Int) -> NodeReference {
             NodeReference(kind: graph.kind(of: node), id: graph.id(of: node), name: graph.name(of: node))
         }
-        var oldNodes: [String: Int] = [:]
+        var oldNodes: [NodeKey: Int] = [:]
         for node in 0..<old.nodeCount where oldNodes[key(old, node)] == nil { oldNodes[key(old, node)] = node }
-        var seen = Set<String>()
+        var seen = Set<NodeKey>()
         var added: [NodeReference] = []
         var changed: [NodeChange] = []
         for node in 0..<new.nodeCount {
@@ -97,6 +97,12 @@ public struct PortfolioDiff: Sendable {
     }
 
     /// True when the new version has an error finding the old one did not.
+    /// A node as the two versions name it: its kind and id (no string is built per node).
+    private struct NodeKey: Hashable {
+        var kind: NodeKind
+        var id: String
+    }
+
     public var hasNewErrors: Bool { findings.hasNewErrors }
 
     /// True when nothing differs.

@@ -101,7 +101,7 @@ struct WhatIfCommand: ParsableCommand {
         let scenario = Scenario(name: name ?? planned?.name ?? changes.map(\.description).joined(separator: " "), changes: changes)
         let result: WhatIf
         do {
-            result = try WhatIf(scenario, on: try input.analyse())
+            result = try WhatIf(scenario, on: try input.load())
         } catch let error as WhatIfError {
             throw CommandFailure.badInput(error.description)
         }

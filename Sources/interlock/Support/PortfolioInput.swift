@@ -19,6 +19,20 @@ struct PortfolioInput: ParsableArguments {
         try source.analyse(paths, selection, ruleFiles: ruleFiles, ruleLimits: ruleLimits)
     }
 
+    /// Loads (or, with `--from`, imports) the portfolio without analysing it, for a command
+    /// that analyses it its own way (`whatif`); a structural fault is exit code 2 with its message.
+    func load() throws -> Portfolio {
+        if let format = source.from { return try source.mapping.importPortfolio(paths, format: format).portfolio }
+        var skipped: [SkippedFile] = []
+        do {
+            let portfolio = try PortfolioLoader.load(paths: paths, skipped: &skipped)
+            for file in skipped { printToStandardError("interlock: note: \(file)") }
+            return portfolio
+        } catch {
+            throw CommandFailure.badInput("error: \(error)")
+        }
+    }
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one portfolio file or folder.") }
     }
