@@ -107,6 +107,31 @@ import Testing
         #expect(distinct == [[.integer(expected)]])
     }
 
+    @Test("interlock.findings() reports what check reports: the policy's severities, off and exceptions applied")
+    func findingsFollowThePolicy() throws {
+        let text = """
+            initiatives:
+              - {id: a, name: A, status: live, dependsOn: [b]}
+              - {id: b, name: B, status: live, dependsOn: [a]}
+              - {id: c, name: C, status: live}
+            policy:
+              severity: {dependency-cycle: info, unaligned-initiative: off}
+            """
+        let portfolio = try PortfolioLoader.load(text: text, file: "p.yaml")
+        let engine = QueryEngine(portfolio: PortfolioGraph(portfolio))
+        let rows = try engine.run("CALL interlock.findings() YIELD rule, severity RETURN DISTINCT rule, severity ORDER BY rule").rows
+        let checked = try PortfolioAnalysis(portfolio: portfolio).findings
+        let expected = Set(checked.map { [QueryValue.string($0.rule.rawValue), .string($0.severity.rawValue)] })
+        #expect(Set(rows) == expected)
+        #expect(rows.contains([.string("dependency-cycle"), .string("info")]))
+        #expect(!rows.contains { $0.first == .string("unaligned-initiative") })
+
+        let broken = try PortfolioLoader.load(text: text + "\n  exceptions: [{rule: no-such-rule, nodes: [a], reason: r}]\n", file: "p.yaml")
+        #expect(throws: QueryError.self) {
+            try QueryEngine(portfolio: PortfolioGraph(broken)).run("CALL interlock.findings() YIELD rule RETURN rule")
+        }
+    }
+
     @Test func formatsShowGraphElements() throws {
         let engine = QueryEngine(portfolio: Self.graph)
         let result = try engine.run("""

@@ -91,4 +91,17 @@ struct SARIFReporterTests {
         #expect(lines.contains("<details><summary>Warnings (16)</summary>"))
         #expect(lines.filter { $0.hasPrefix("| ") && !$0.hasPrefix("| Rule ") && !$0.hasPrefix("| ---") }.count == report.findings.count)
     }
+
+    @Test("the counts agree with their numbers: 1 error, 2 warnings, 0 infos")
+    func countSummaryAgrees() throws {
+        let graph = PortfolioGraph(try PortfolioLoader.load(text: "initiatives: [{id: a}]", file: "p.yaml"))
+        let findings = [(Severity.error, "a"), (.warning, "b"), (.warning, "c")].map { severity, node in
+            Finding(rule: "r", severity: severity, nodes: [node], message: "m", action: "a")
+        }
+        let report = CheckReport(graph: graph, findings: findings)
+        #expect(report.countSummary == "1 error, 2 warnings, 0 infos")
+        #expect(TextReporter.render(report, colour: false).contains("1 error, 2 warnings, 0 infos"))
+        #expect(MarkdownReporter.render(report).contains("**1 error, 2 warnings, 0 infos**"))
+        #expect(CheckReport(graph: graph, findings: []).countSummary == "0 errors, 0 warnings, 0 infos")
+    }
 }

@@ -34,7 +34,8 @@ extension QueryEngine where Graph == PortfolioQueryGraph {
 }
 
 /// `interlock.findings() YIELD rule, severity, node, message, nodes, action`: the built-in
-/// detectors' findings, one row per node a finding involves, so that they join with patterns.
+/// detectors' findings after the portfolio's policy, one row per node a finding involves, so that
+/// they join with patterns.
 /// A finding whose nodes are all unknown ids (a dangling reference) gives one row with a null node.
 enum FindingsProcedure {
     /// The fields, in order.
@@ -42,8 +43,25 @@ enum FindingsProcedure {
 
     static func make(for graph: PortfolioGraph) -> QueryProcedure {
         let cache = Cache()
-        return QueryProcedure(name: "interlock.findings", arguments: [], outputs: outputs) { _ in
-            cache.rows { rows(Analyzer.analyze(graph), graph: graph) }
+        return QueryProcedure(name: "interlock.findings", arguments: [], outputs: outputs) { (_) throws(QueryError) in
+            try cache.rows { () throws(QueryError) in rows(try findings(of: graph), graph: graph) }
+        }
+    }
+
+    /// The built-in detectors' findings as `check` reports them: with the policy's thresholds,
+    /// severities, `off` settings and exceptions applied. Custom rules are queries and do not run
+    /// inside one; their ids still count as rules the policy may name.
+    ///
+    /// - Throws: a runtime `QueryError` when the policy names a rule that does not exist.
+    static func findings(of graph: PortfolioGraph, today: Day = .today()) throws(QueryError) -> [Finding] {
+        let policy = graph.portfolio.policy
+        let detectors = Detectors.builtIn(for: policy, today: today)
+        let found = Analyzer(context: AnalysisContext(graph), detectors: detectors).findings
+        let rules = Set(detectors.map(\.id)).union(graph.portfolio.rules.map { RuleID($0.id) })
+        do {
+            return try policy.applied(to: found, rules: rules, today: today)
+        } catch {
+            throw QueryError(.runtime, "interlock.findings() cannot apply the portfolio's policy: \(error)")
         }
     }
 
@@ -53,11 +71,11 @@ enum FindingsProcedure {
         private let lock = NSLock()
         private var computed: [[QueryValue]]?
 
-        func rows(_ make: () -> [[QueryValue]]) -> [[QueryValue]] {
+        func rows(_ make: () throws(QueryError) -> [[QueryValue]]) throws(QueryError) -> [[QueryValue]] {
             lock.lock()
             defer { lock.unlock() }
             if let computed { return computed }
-            let made = make()
+            let made = try make()
             computed = made
             return made
         }

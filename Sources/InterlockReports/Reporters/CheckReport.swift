@@ -21,6 +21,14 @@ public struct CheckReport: Sendable {
     /// Number of findings of `severity`.
     public func count(_ severity: Severity) -> Int { findings.count { $0.severity == severity } }
 
+    /// "1 error, 16 warnings, 0 infos": the counts by severity, each noun agreeing with its number.
+    public var countSummary: String {
+        [(Severity.error, "error"), (.warning, "warning"), (.info, "info")].map { severity, noun in
+            let count = count(severity)
+            return "\(count) \(noun)\(count == 1 ? "" : "s")"
+        }.joined(separator: ", ")
+    }
+
     /// The portfolio's name, or a neutral stand-in.
     public var portfolioName: String { graph.portfolio.name ?? "Portfolio" }
 }

@@ -16,7 +16,7 @@ public enum MarkdownReporter {
             lines.append("No findings in \(initiatives) initiatives.")
             return lines.joined(separator: "\n") + "\n"
         }
-        lines.append("**\(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.info)) infos** in \(initiatives) initiatives.")
+        lines.append("**\(report.countSummary)** in \(initiatives) initiatives.")
         for severity in Severity.allCases.reversed() {
             let group = report.findings.filter { $0.severity == severity }
             guard !group.isEmpty else { continue }

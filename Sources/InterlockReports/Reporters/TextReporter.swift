@@ -27,7 +27,7 @@ public enum TextReporter {
                 }
             }
         }
-        let summary = "\(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.info)) infos"
+        let summary = report.countSummary
         output += "\n" + (report.findings.isEmpty ? "No findings." : summary) + "\n"
         return output
     }
