@@ -74,9 +74,9 @@ struct SubtitleWrappingTests {
         let sentence = Array(repeating: "word", count: 60).joined(separator: " ")
         let box = RenderOptions(format: .svg, frame: DiagramSize(width: 3.5, height: 2.75))
         let lines = GraphPlan.notesFitting([sentence], options: box)
-        // 3.5 in = 252 pt; at 7 pt for 11 pt text, 396 pt of 11-pt text, about 65 characters.
+        // 3.5 in = 252 pt; at 7 pt for 11 pt text, 396 pt of 11-pt text, about 60 characters.
         #expect(lines.count == 5)
-        #expect(lines.allSatisfy { $0.count <= 65 })
+        #expect(lines.allSatisfy { $0.count <= 60 })
         #expect(lines.joined(separator: " ") == sentence)
         #expect(GraphPlan.notesFitting([sentence], options: nil) == [sentence])
         #expect(GraphPlan.notesFitting([sentence], options: RenderOptions(format: .png, frame: DiagramSize(width: 3.5, height: 2.75))) == [sentence])

@@ -2,7 +2,7 @@
 enum TextWrapping {
     /// The average width of a character of Helvetica, in ems: about 0.5 for lower-case text,
     /// a little more to allow for capitals and digits.
-    static let averageCharacterWidth = 0.55
+    static let averageCharacterWidth = 0.6
 
     /// `text` cut into lines of at most about `width` characters, at spaces (a longer word
     /// keeps a line of its own).

@@ -28,7 +28,7 @@ struct FindingView {
         }
 
         if finding.rule == .singlePointOfFailure, let centre = named.first {
-            return dependentsByUnit(of: centre, finding: finding, context: context, title: title, notes: notes)
+            return dependentsByUnit(of: centre, finding: finding, context: context, title: title, notes: notes, maxNodes: options.maxNodes)
         }
         let around = Self.context(of: named, in: graph, limit: max(0, options.maxNodes - named.count), for: finding.rule)
         var composer = DiagramComposer(context, nodes: (named + around).uniqued(), relations: Self.relations)
@@ -69,8 +69,12 @@ struct FindingView {
     }
 
     /// A single point of failure with its dependents counted per business unit: one node per
-    /// unit ("Sales & Marketing: 7 initiatives, EUR 3.2M"), an edge from each to the node.
-    private func dependentsByUnit(of centre: Int, finding: Finding, context: ViewContext, title: String, notes: [String]) -> Diagram {
+    /// unit ("Sales & Marketing: 7 initiatives, EUR 3.2M"), an edge from each to the node. With
+    /// more units than `maxNodes` allows, the units with fewest dependents share one node
+    /// ("4 more units"), so that a small picture still counts every dependent.
+    private func dependentsByUnit(
+        of centre: Int, finding: Finding, context: ViewContext, title: String, notes: [String], maxNodes: Int
+    ) -> Diagram {
         let graph = context.graph
         let dependents = context.analysis.initiativesAtRisk(of: finding).filter { $0 != centre }
         var order: [Int?] = []
@@ -84,11 +88,20 @@ struct FindingView {
         var composer = DiagramComposer(context, nodes: [centre], relations: Self.relations)
         composer.highlighted = centre
         var diagram = composer.diagram(subject: title, notes: notes, rankDirection: .leftToRight)
-        for unit in order {
-            let members = byUnit[unit] ?? []
+        // The centre, the units drawn one by one, and one node for the rest.
+        let shown = order.count <= maxNodes - 1 ? order.count : max(1, maxNodes - 2)
+        var groups: [(id: String, name: String, members: [Int])] = order.prefix(shown).map { unit in
+            ("units:" + (unit.map { graph.id(of: $0) } ?? "none"),
+             unit.map { graph.name(of: $0) } ?? context.text(en: "No business unit", fr: "Sans unité métier"), byUnit[unit] ?? [])
+        }
+        if order.count > shown {
+            let rest = order.count - shown
+            let say = context.phrasing
+            groups.append(("units:more", context.text(en: say.count(rest, "more unit", "more units"), fr: "\(say.count(rest, "autre unité", "autres unités"))"),
+                           order.dropFirst(shown).flatMap { byUnit[$0] ?? [] }))
+        }
+        for (id, name, members) in groups {
             let budget = members.compactMap { graph.budget(ofInitiative: $0) }.reduce(0, +)
-            let id = "units:" + (unit.map { graph.id(of: $0) } ?? "none")
-            let name = unit.map { graph.name(of: $0) } ?? context.text(en: "No business unit", fr: "Sans unité métier")
             var label = "\(name)\n\(context.phrasing.count(members.count, "initiative", "initiatives"))"
             if budget > 0 { label += ", \(context.phrasing.abbreviatedMoney(budget, currency: graph.portfolio.currency))" }
             diagram.nodes.append(DiagramNode(
