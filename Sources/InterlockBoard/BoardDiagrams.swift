@@ -47,11 +47,11 @@ public enum BoardDiagrams {
         let millimetre = 1 / 25.4
         switch name {
         // The risk map has a page of its own; units and landscape share one, side by side, the
-        // page's height; the roadmap shares its page with the glossary (a taller box for it pushed
-        // the sample to 13 pages).
+        // page's height; the roadmap shares its page with the glossary, which runs on to the last
+        // page (the sample prints on 12 pages in English and French).
         case DiagramView.risks.rawValue: return DiagramSize(width: 273 * millimetre, height: 130 * millimetre)
         case DiagramView.units.rawValue, DiagramView.landscape.rawValue: return DiagramSize(width: 134 * millimetre, height: 150 * millimetre)
-        case DiagramView.roadmap.rawValue: return DiagramSize(width: 273 * millimetre, height: 75 * millimetre)
+        case DiagramView.roadmap.rawValue: return DiagramSize(width: 273 * millimetre, height: 110 * millimetre)
         // A risk picture: a third of the width, under the five decisions.
         default: return DiagramSize(width: 88 * millimetre, height: 70 * millimetre)
         }

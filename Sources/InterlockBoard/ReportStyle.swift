@@ -87,7 +87,7 @@ enum ReportStyle {
       #diagram-risks { break-before: page; }
       .risk-pictures figcaption { font-size: 7pt; }
       .diagram figure svg { max-height: 130mm; }
-      #diagram-roadmap figure svg { max-height: 75mm; }
+      #diagram-roadmap figure svg { max-height: 110mm; }
       #diagram-units, #diagram-landscape { display: inline-block; width: 49%; vertical-align: top; }
       #diagram-units figure svg, #diagram-landscape figure svg { max-height: 150mm; }
       dl.glossary { font-size: 7pt; grid-template-columns: 150px 130px 1fr; gap: 1px 12px; }

@@ -9,8 +9,9 @@ import InterlockCore
 /// The geometry carries the meaning, so every node gets its position and the diagram is laid out
 /// by `nop2` (`neato -n2`): Graphviz only routes the arrows.
 struct RoadmapView {
-    /// The axis length, in points: a 16:9 slide's width less the lane names.
-    static let axisWidth = 820.0
+    /// The axis length, in points: a 16:9 slide's width less the lane names, and a little
+    /// less, so that across the report's A4 page its 9-point text prints at 7 points.
+    static let axisWidth = 800.0
     /// Height of one row of bars, in points.
     static let rowHeight = 28.0
     /// Room for the lane names left of the axis, in points.
