@@ -103,7 +103,8 @@ public actor LivePortfolio {
                 throw ServeError(status: 500, code: "drawing-failed", "Graphviz could not draw this view: \(error)")
             }
         }
-        drawings[served.generation, request] = drawn
+        // A reload while it was drawn made it out of date: hand it to this request, keep it not.
+        if current.generation == served.generation { drawings[served.generation, request] = drawn }
         return drawn
     }
 

@@ -57,9 +57,7 @@ public struct PortfolioServer: Sendable {
         }
         router.get("/api/summary") { _, _ in
             let (served, problem) = await (portfolio.current, portfolio.problem)
-            guard case .object(var entries) = served.summary() else { return Response.json(served.summary()) }
-            entries.append(("problem", problem.map(JSONValue.string) ?? .null))
-            return Response.json(.object(entries))
+            return Response.json(served.summary(problem: problem))
         }
         router.get("/api/findings") { request, _ in
             let served = await portfolio.current

@@ -3,6 +3,7 @@ import InterlockAnalysis
 import InterlockCore
 import InterlockGraphviz
 import InterlockQuery
+import InterlockReports
 
 /// One loaded and analysed version of the portfolio, with what the page asks of it indexed
 /// ahead: immutable, so that every request reads a consistent state while a reload builds the
@@ -25,6 +26,8 @@ public struct ServedPortfolio: Sendable {
     let findingsByNode: [Int: [Int]]
     /// Per finding, the business units its nodes belong to (node indexes, no repeats).
     let findingUnits: [[Int]]
+    /// The summary, but for the state of the files now (`summary(problem:)`).
+    let summaryPayload: JSONValue
 
     /// Indexes `analysis` as version `generation`.
     public init(analysis: PortfolioAnalysis, generation: Int) {
@@ -48,6 +51,7 @@ public struct ServedPortfolio: Sendable {
         }
         findingsByNode = byNode
         findingUnits = units
+        summaryPayload = Self.summary(of: analysis, generation: generation, language: language)
     }
 
     /// The graph.
