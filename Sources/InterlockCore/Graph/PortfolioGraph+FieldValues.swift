@@ -18,16 +18,16 @@ extension PortfolioGraph {
     /// The value of the field at `position` in `kind(of: node).fields`, read in place from the
     /// node's entity; nil when the entity leaves it out.
     public func fieldValue(at position: Int, of node: Int) -> FieldValue? {
-        let index = entityIndex(of: node)
+        let index = entityIndex(of: node), portfolio = storage.portfolio
         switch kind(of: node) {
-        case .initiative: return Initiative.fields.fields[position].value(portfolio.initiatives[index])
-        case .technology: return Technology.fields.fields[position].value(portfolio.technologies[index])
-        case .dataSource: return DataSource.fields.fields[position].value(portfolio.dataSources[index])
-        case .capability: return Capability.fields.fields[position].value(portfolio.capabilities[index])
-        case .goal: return Goal.fields.fields[position].value(portfolio.goals[index])
-        case .unit: return BusinessUnit.fields.fields[position].value(portfolio.units[index])
-        case .person: return Person.fields.fields[position].value(portfolio.people[index])
-        case .team: return Team.fields.fields[position].value(portfolio.teams[index])
+        case .initiative: return Initiative.fields.fields[position].value(in: portfolio.initiatives, at: index)
+        case .technology: return Technology.fields.fields[position].value(in: portfolio.technologies, at: index)
+        case .dataSource: return DataSource.fields.fields[position].value(in: portfolio.dataSources, at: index)
+        case .capability: return Capability.fields.fields[position].value(in: portfolio.capabilities, at: index)
+        case .goal: return Goal.fields.fields[position].value(in: portfolio.goals, at: index)
+        case .unit: return BusinessUnit.fields.fields[position].value(in: portfolio.units, at: index)
+        case .person: return Person.fields.fields[position].value(in: portfolio.people, at: index)
+        case .team: return Team.fields.fields[position].value(in: portfolio.teams, at: index)
         }
     }
 }

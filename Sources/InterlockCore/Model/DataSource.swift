@@ -47,11 +47,11 @@ public struct DataSource: Hashable, Sendable {
 
 extension DataSource {
     /// The fields of a data source in the format, in the order of `docs/portfolio.schema.json`.
-    public static let fields = EntityFields<DataSource>(id: \.id, name: \.name, [
-        EntityField("domain", .text) { .text(ifAny: $0.domain) },
-        EntityField("classification", .choice(of: DataClassification.self)) { .word($0.classification) },
-        EntityField("owner", .reference) { .text(ifAny: $0.owner) },
-        EntityField("technology", .reference) { .text(ifAny: $0.technology) },
-        EntityField("systemOfRecord", .boolean) { .boolean($0.systemOfRecord) },
+    public static let fields = EntityFields<DataSource>(id: { $0.pointee.id }, name: { $0.pointee.name }, [
+        EntityField("domain", .text) { .text(ifAny: $0.pointee.domain) },
+        EntityField("classification", .choice(of: DataClassification.self)) { .word($0.pointee.classification) },
+        EntityField("owner", .reference) { .text(ifAny: $0.pointee.owner) },
+        EntityField("technology", .reference) { .text(ifAny: $0.pointee.technology) },
+        EntityField("systemOfRecord", .boolean) { .boolean($0.pointee.systemOfRecord) },
     ])
 }

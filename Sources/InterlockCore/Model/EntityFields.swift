@@ -61,15 +61,27 @@ public struct EntityField<Entity>: Sendable {
     public let name: String
     /// What the field holds.
     public let type: FieldType
-    /// The value of the field in `entity`, nil when absent. A function rather than a key path:
-    /// applying a key path to an array element copied the whole entity on every read.
-    public let value: @Sendable (Entity) -> FieldValue?
+    /// The value of the field in the entity `entity` points to, nil when absent. Through a
+    /// pointer: given the entity itself (even borrowed), or through a key path, Swift copied the
+    /// whole entity from its array on every read, every String and array in it retained and
+    /// released, which was most of the time a query spent reading a property.
+    public let read: @Sendable (UnsafePointer<Entity>) -> FieldValue?
 
     /// Declares a field.
-    public init(_ name: String, _ type: FieldType, value: @escaping @Sendable (Entity) -> FieldValue?) {
+    public init(_ name: String, _ type: FieldType, read: @escaping @Sendable (UnsafePointer<Entity>) -> FieldValue?) {
         self.name = name
         self.type = type
-        self.value = value
+        self.read = read
+    }
+
+    /// The value of the field in `entity`, nil when absent.
+    public func value(_ entity: Entity) -> FieldValue? {
+        withUnsafePointer(to: entity) { read($0) }
+    }
+
+    /// The value of the field in `entities[index]`, read in place.
+    public func value(in entities: [Entity], at index: Int) -> FieldValue? {
+        entities.withUnsafeBufferPointer { buffer in buffer.baseAddress.flatMap { read($0 + index) } }
     }
 }
 
@@ -86,7 +98,7 @@ public struct EntityFields<Entity>: Sendable {
     /// Lists the fields of an entity: its `id` and `name`, which every entity has and the format
     /// lists first, then `others`.
     public init(
-        id: @escaping @Sendable (Entity) -> String, name: @escaping @Sendable (Entity) -> String,
+        id: @escaping @Sendable (UnsafePointer<Entity>) -> String, name: @escaping @Sendable (UnsafePointer<Entity>) -> String,
         _ others: [EntityField<Entity>]
     ) {
         fields = [EntityField("id", .id) { .text(id($0)) }, EntityField("name", .text) { .text(name($0)) }] + others

@@ -125,18 +125,18 @@ public struct Initiative: Hashable, Sendable {
 
 extension Initiative {
     /// The fields of an initiative in the format, in the order of `docs/portfolio.schema.json`.
-    public static let fields = EntityFields<Initiative>(id: \.id, name: \.name, [
-        EntityField("unit", .reference) { .text(ifAny: $0.unit) },
-        EntityField("owner", .reference) { .text(ifAny: $0.owner) },
-        EntityField("status", .choice(of: InitiativeStatus.self)) { .text($0.status.rawValue) },
-        EntityField("budget", .number) { $0.budget.map(FieldValue.number) },
-        EntityField("start", .date) { .day($0.start) },
-        EntityField("end", .date) { .day($0.end) },
-        EntityField("capabilities", .references) { .list($0.capabilities) },
-        EntityField("technologies", .technologyUses) { .list($0.technologies.map(\.written)) },
-        EntityField("data", .dataUses) { .list($0.data.map { "\($0.source) (\($0.access.rawValue))" }) },
-        EntityField("dependsOn", .references) { .list($0.dependsOn) },
-        EntityField("goals", .references) { .list($0.goals) },
-        EntityField("tags", .texts) { .list($0.tags) },
+    public static let fields = EntityFields<Initiative>(id: { $0.pointee.id }, name: { $0.pointee.name }, [
+        EntityField("unit", .reference) { .text(ifAny: $0.pointee.unit) },
+        EntityField("owner", .reference) { .text(ifAny: $0.pointee.owner) },
+        EntityField("status", .choice(of: InitiativeStatus.self)) { .text($0.pointee.status.rawValue) },
+        EntityField("budget", .number) { $0.pointee.budget.map(FieldValue.number) },
+        EntityField("start", .date) { .day($0.pointee.start) },
+        EntityField("end", .date) { .day($0.pointee.end) },
+        EntityField("capabilities", .references) { .list($0.pointee.capabilities) },
+        EntityField("technologies", .technologyUses) { .list($0.pointee.technologies.map(\.written)) },
+        EntityField("data", .dataUses) { .list($0.pointee.data.map { "\($0.source) (\($0.access.rawValue))" }) },
+        EntityField("dependsOn", .references) { .list($0.pointee.dependsOn) },
+        EntityField("goals", .references) { .list($0.pointee.goals) },
+        EntityField("tags", .texts) { .list($0.pointee.tags) },
     ])
 }

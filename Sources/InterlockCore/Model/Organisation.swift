@@ -112,39 +112,39 @@ public struct Capability: Hashable, Sendable {
 
 extension BusinessUnit {
     /// The fields of a business unit in the format, in the order of `docs/portfolio.schema.json`.
-    public static let fields = EntityFields<BusinessUnit>(id: \.id, name: \.name, [
-        EntityField("parent", .reference) { .text(ifAny: $0.parent) },
-        EntityField("head", .reference) { .text(ifAny: $0.head) },
+    public static let fields = EntityFields<BusinessUnit>(id: { $0.pointee.id }, name: { $0.pointee.name }, [
+        EntityField("parent", .reference) { .text(ifAny: $0.pointee.parent) },
+        EntityField("head", .reference) { .text(ifAny: $0.pointee.head) },
     ])
 }
 
 extension Person {
     /// The fields of a person in the format, in the order of `docs/portfolio.schema.json`.
-    public static let fields = EntityFields<Person>(id: \.id, name: \.name, [
-        EntityField("unit", .reference) { .text(ifAny: $0.unit) },
-        EntityField("role", .text) { .text(ifAny: $0.role) },
-        EntityField("active", .boolean) { .boolean($0.active) },
+    public static let fields = EntityFields<Person>(id: { $0.pointee.id }, name: { $0.pointee.name }, [
+        EntityField("unit", .reference) { .text(ifAny: $0.pointee.unit) },
+        EntityField("role", .text) { .text(ifAny: $0.pointee.role) },
+        EntityField("active", .boolean) { .boolean($0.pointee.active) },
     ])
 }
 
 extension Team {
     /// The fields of a team in the format, in the order of `docs/portfolio.schema.json`.
-    public static let fields = EntityFields<Team>(id: \.id, name: \.name, [
-        EntityField("unit", .reference) { .text(ifAny: $0.unit) },
-        EntityField("members", .references) { .list($0.members) },
+    public static let fields = EntityFields<Team>(id: { $0.pointee.id }, name: { $0.pointee.name }, [
+        EntityField("unit", .reference) { .text(ifAny: $0.pointee.unit) },
+        EntityField("members", .references) { .list($0.pointee.members) },
     ])
 }
 
 extension Goal {
     /// The fields of a goal in the format, in the order of `docs/portfolio.schema.json`.
-    public static let fields = EntityFields<Goal>(id: \.id, name: \.name, [
-        EntityField("description", .text) { .text(ifAny: $0.description) },
+    public static let fields = EntityFields<Goal>(id: { $0.pointee.id }, name: { $0.pointee.name }, [
+        EntityField("description", .text) { .text(ifAny: $0.pointee.description) },
     ])
 }
 
 extension Capability {
     /// The fields of a capability in the format, in the order of `docs/portfolio.schema.json`.
-    public static let fields = EntityFields<Capability>(id: \.id, name: \.name, [
-        EntityField("parent", .reference) { .text(ifAny: $0.parent) },
+    public static let fields = EntityFields<Capability>(id: { $0.pointee.id }, name: { $0.pointee.name }, [
+        EntityField("parent", .reference) { .text(ifAny: $0.pointee.parent) },
     ])
 }

@@ -52,12 +52,12 @@ public struct Technology: Hashable, Sendable {
 
 extension Technology {
     /// The fields of a technology in the format, in the order of `docs/portfolio.schema.json`.
-    public static let fields = EntityFields<Technology>(id: \.id, name: \.name, [
-        EntityField("category", .text) { .text(ifAny: $0.category) },
-        EntityField("vendor", .text) { .text(ifAny: $0.vendor) },
-        EntityField("lifecycle", .choice(of: Lifecycle.self)) { .word($0.lifecycle) },
-        EntityField("endOfLife", .date) { .day($0.endOfLife) },
-        EntityField("owner", .reference) { .text(ifAny: $0.owner) },
-        EntityField("incompatibleWith", .references) { .list($0.incompatibleWith) },
+    public static let fields = EntityFields<Technology>(id: { $0.pointee.id }, name: { $0.pointee.name }, [
+        EntityField("category", .text) { .text(ifAny: $0.pointee.category) },
+        EntityField("vendor", .text) { .text(ifAny: $0.pointee.vendor) },
+        EntityField("lifecycle", .choice(of: Lifecycle.self)) { .word($0.pointee.lifecycle) },
+        EntityField("endOfLife", .date) { .day($0.pointee.endOfLife) },
+        EntityField("owner", .reference) { .text(ifAny: $0.pointee.owner) },
+        EntityField("incompatibleWith", .references) { .list($0.pointee.incompatibleWith) },
     ])
 }
