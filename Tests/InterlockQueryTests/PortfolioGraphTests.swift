@@ -132,6 +132,20 @@ import Testing
         }
     }
 
+    @Test("a property reader gives what property(_:ofNode:) gives, for every key of every label on every node")
+    func propertyReadersAgree() throws {
+        let graph = PortfolioQueryGraph(try PortfolioAnalysis(paths: [Self.acme], selection: .none).graph)
+        let keys = Set(PortfolioQueryGraph.propertyKeys.values.joined()).union(["no-such-key"])
+        for key in keys.sorted() {
+            let read = graph.propertyReader(key)
+            for node in 0..<graph.graph.nodeCount {
+                #expect(read(node) == graph.property(key, ofNode: node), "\(key) of node \(node)")
+            }
+        }
+    }
+
+    private static let acme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Samples/acme").standardizedFileURL.path
+
     @Test func formatsShowGraphElements() throws {
         let engine = QueryEngine(portfolio: Self.graph)
         let result = try engine.run("""

@@ -3,11 +3,12 @@ extension ExpressionCompiler {
     func compileProperty(_ base: Expression, key: String) throws(QueryError) -> Evaluator {
         let value = try compile(base)
         let graph = context.graph
+        let readProperty = graph.propertyReader(key)
         let position = base.position
         return { row throws(QueryError) in
             switch try value(row) {
             case .null: return .null
-            case .node(let node): return graph.property(key, ofNode: node)
+            case .node(let node): return readProperty(node)
             case .relationship(let relationship): return graph.property(key, ofRelationship: relationship)
             case .map(let entries): return entries[key] ?? .null
             case let other:

@@ -82,8 +82,23 @@ public struct PortfolioQueryGraph: QueryableGraph {
     /// every property access of every row).
     public func property(_ key: String, ofNode node: Int) -> QueryValue {
         let properties = Self.propertyPositions[labelIndex(ofNode: node)]
-        guard let property = properties.first(where: { $0.key == key }),
-              let value = graph.fieldValue(at: property.position, of: node) else { return .null }
+        guard let property = properties.first(where: { $0.key == key }) else { return .null }
+        return Self.value(at: property.position, of: node, in: graph)
+    }
+
+    /// Reads the property `key`, its position in each label's field table found once.
+    public func propertyReader(_ key: String) -> @Sendable (Int) -> QueryValue {
+        let positions = Self.propertyPositions.map { properties in properties.first { $0.key == key }?.position }
+        let graph = self.graph
+        return { node in
+            guard let position = positions[Int(graph.kind(of: node).rawValue)] else { return .null }
+            return Self.value(at: position, of: node, in: graph)
+        }
+    }
+
+    /// The field at `position` of the node's entity as a query value.
+    private static func value(at position: Int, of node: Int, in graph: PortfolioGraph) -> QueryValue {
+        guard let value = graph.fieldValue(at: position, of: node) else { return .null }
         switch value {
         case .text(let text): return .string(text)
         case .number(let number): return Self.number(number)

@@ -22,6 +22,9 @@ public protocol QueryableGraph: Sendable {
     func node(withID id: String) -> Int?
     /// The value of a node's property, null when absent.
     func property(_ key: String, ofNode node: Int) -> QueryValue
+    /// A function reading the property `key` of any node, what `property(key, ofNode:)` gives:
+    /// a graph can look the key up once here rather than on every row (see the default).
+    func propertyReader(_ key: String) -> @Sendable (Int) -> QueryValue
     /// The keys of the node's non-null properties, sorted.
     func propertyKeys(ofNode node: Int) -> [String]
 
@@ -42,6 +45,11 @@ public protocol QueryableGraph: Sendable {
 }
 
 extension QueryableGraph {
+    /// Reads through `property(_:ofNode:)`, looking the key up on every call.
+    public func propertyReader(_ key: String) -> @Sendable (Int) -> QueryValue {
+        { node in property(key, ofNode: node) }
+    }
+
     /// The label of a node.
     func label(ofNode node: Int) -> String { labels[labelIndex(ofNode: node)] }
 
