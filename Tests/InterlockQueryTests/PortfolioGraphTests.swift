@@ -144,6 +144,37 @@ import Testing
         }
     }
 
+    /// An OPTIONAL MATCH read only by counts is counted without making its rows; a row it does
+    /// not extend still counts once for count(*) and count of the kept variables, never for
+    /// count(v) of its own variables. Each answer is compared with the same query made
+    /// uncountable (a collect() beside the counts), on a portfolio with a technology nobody uses
+    /// and an initiative with no unit.
+    @Test("counted OPTIONAL MATCH gives the rows of the enumerated one", arguments: [
+        "MATCH (t:Technology) OPTIONAL MATCH (t)<-[:USES]-(i:Initiative) RETURN t.id, count(i) AS n",
+        "MATCH (t:Technology) OPTIONAL MATCH (t)<-[:USES]-(i:Initiative) RETURN t.id, count(*) AS n, count(i) AS m, count(t) AS k",
+        "MATCH (t:Technology) OPTIONAL MATCH (t)<-[:USES]-(i:Initiative)-[:IN_UNIT]->(u:Unit) RETURN t.id, count(u) AS n, count(*) AS s",
+        "MATCH (t:Technology) OPTIONAL MATCH (t)<-[:USES]-(i:Initiative) WHERE i.status = 'in-progress' RETURN t.id, count(i) AS n",
+        "MATCH (t:Technology) OPTIONAL MATCH (t)<-[:USES]-(i:Initiative) RETURN i.status AS st, count(*) AS n",
+        "MATCH (d:DataSource) OPTIONAL MATCH (d)<-[:WRITES]-(w), (d)<-[:READS]-(r) RETURN d.id, count(*) AS n, count(w) AS cw",
+        "OPTIONAL MATCH (g:Goal)<-[:SUPPORTS]-(i) RETURN count(i) AS n, count(*) AS s",
+        "MATCH (t:Technology {id: 'no-such'}) OPTIONAL MATCH (t)<-[:USES]-(i) RETURN count(i) AS n, count(*) AS s",
+    ])
+    func countedOptionalMatch(query: String) {
+        let counted = Self.run(query)
+        let enumerated = Self.run(query + ", collect(null) AS uncountable").map { Array($0.dropLast()) }
+        #expect(Set(counted) == Set(enumerated), "\(query)")
+        #expect(counted.count == enumerated.count)
+        #expect(!counted.isEmpty)
+    }
+
+    @Test("a technology nobody uses counts 0 users and 1 row after OPTIONAL MATCH")
+    func unusedTechnologyCountsZero() {
+        let rows = Self.run("MATCH (t:Technology) OPTIONAL MATCH (t)<-[:USES]-(i:Initiative) RETURN t.id, count(i), count(*) ORDER BY t.id")
+        #expect(rows == [["cobol", 1, 1], ["java", 1, 1]])
+        let none = Self.run("MATCH (d:DataSource) OPTIONAL MATCH (d)<-[:HOSTED_ON]-(x) RETURN d.id, count(x), count(*)")
+        #expect(none == [["customers", 0, 1]])
+    }
+
     private static let acme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Samples/acme").standardizedFileURL.path
 
     @Test func formatsShowGraphElements() throws {

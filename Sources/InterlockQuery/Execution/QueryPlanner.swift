@@ -24,6 +24,8 @@ struct QueryPlanner<Graph: QueryableGraph> {
         var width: Int
         /// The MATCH's variables, never null in its matches: `count(v)` of one counts matches.
         var variables: Set<String>
+        /// An OPTIONAL MATCH: a row it does not extend is kept once, its variables null.
+        var optional: Bool
     }
 
     /// Plans one single query.
@@ -44,7 +46,7 @@ struct QueryPlanner<Graph: QueryableGraph> {
                 let width = scope.count
                 if plan.countsTail {
                     let matches: CountedMatchSink.Matcher = { (row, emit) throws(QueryError) in try plan.count(row, emit: emit) }
-                    counted = CountedMatch(matches: matches, width: width, variables: match.variables)
+                    counted = CountedMatch(matches: matches, width: width, variables: match.variables, optional: match.optional)
                 } else {
                     let matches: MatchSink.Matcher = { (row, emit) throws(QueryError) in try plan.run(row, emit: emit) }
                     stages.append { MatchSink(matches: matches, width: width, optional: match.optional, next: $0) }
@@ -188,16 +190,23 @@ struct QueryPlanner<Graph: QueryableGraph> {
             }
         }
         // The counted tail's slots stay null, so `count(v)` of a MATCH variable counts the
-        // matches themselves, as `count(*)` does.
+        // matches themselves, as `count(*)` does; after an OPTIONAL MATCH it counts nothing for
+        // the row kept without a match, where `v` is null.
+        var countsMatchesOnly: [Bool] = []
         let calls = registry.calls.map { call in
             var call = call
-            if let name = call.argumentVariable, counted.variables.contains(name) { call.argument = nil }
+            let countsMatches = call.argumentVariable.map(counted.variables.contains) ?? false
+            if countsMatches { call.argument = nil }
+            countsMatchesOnly.append(countsMatches)
             return call
         }
+        let skippedWithoutMatch = countsMatchesOnly
         return { next in
             let aggregate = AggregateSink(
                 keys: keys, calls: calls, items: evaluators, inputWidth: width, budget: budget, next: next)
-            return CountedMatchSink(matches: counted.matches, width: counted.width, aggregate: aggregate)
+            return CountedMatchSink(
+                matches: counted.matches, width: counted.width, optional: counted.optional, skippedWithoutMatch: skippedWithoutMatch,
+                aggregate: aggregate)
         }
     }
 
@@ -280,7 +289,7 @@ extension Match {
     /// The grouping keys and the counted expressions are read, except a counted variable of
     /// the MATCH, which is never null in its matches. Nil when the MATCH must enumerate.
     func liveVariablesForCounting(then next: Clause?) -> Set<String>? {
-        guard !optional, let next else { return nil }
+        guard let next else { return nil }
         let projection: Projection
         switch next {
         case .with(let item), .return(let item): projection = item

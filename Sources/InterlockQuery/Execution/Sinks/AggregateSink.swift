@@ -48,9 +48,10 @@ final class AggregateSink: RowSink {
 
     /// Adds `rows` rows at once, all like `row` in every slot the grouping keys and the
     /// arguments read (the matches of a counted MATCH); the calls are non-DISTINCT counts.
-    func push(_ row: Row, rows: Int) throws(QueryError) {
+    /// The calls `skipping` marks add nothing.
+    func push(_ row: Row, rows: Int, skipping: [Bool] = []) throws(QueryError) {
         let index = try group(of: row)
-        for (position, call) in calls.enumerated() {
+        for (position, call) in calls.enumerated() where !(skipping.indices.contains(position) && skipping[position]) {
             try groups[index].accumulators[position].add(try call.argument?(row) ?? .boolean(true), rows: rows)
         }
     }
