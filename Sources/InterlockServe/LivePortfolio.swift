@@ -22,7 +22,8 @@ public actor LivePortfolio {
     private var listeners: [Int: AsyncStream<PortfolioEvent>.Continuation] = [:]
     private var nextListener = 0
     private var drawings = DrawingCache(capacity: 64)
-    private var report: (generation: Int, html: String)?
+    /// The board report of the version served, once asked for.
+    private var report: String?
 
     /// Loads and analyses `paths`.
     ///
@@ -92,7 +93,7 @@ public actor LivePortfolio {
     /// - Throws: `ServeError` 404 for a focus on an unknown node, 500 when Graphviz fails.
     public func drawing(_ request: DrawingRequest) async throws(ServeError) -> Data {
         let served = current
-        if let drawn = drawings[served.generation, request] { return drawn }
+        if let drawn = drawings[request] { return drawn }
         let day = today()
         let drawn = try await work.run { () throws(ServeError) in
             do {
@@ -104,14 +105,14 @@ public actor LivePortfolio {
             }
         }
         // A reload while it was drawn made it out of date: hand it to this request, keep it not.
-        if current.generation == served.generation { drawings[served.generation, request] = drawn }
+        if current.generation == served.generation { drawings[request] = drawn }
         return drawn
     }
 
     /// The board report of the current version, made on the first ask and kept.
     public func boardReport() async throws(ServeError) -> String {
         let served = current
-        if let report, report.generation == served.generation { return report.html }
+        if let report { return report }
         let (paths, day) = (self.paths, today())
         let html = try await work.run { () throws(ServeError) in
             let fingerprint: String
@@ -120,7 +121,7 @@ public actor LivePortfolio {
             }
             return served.boardReport(date: day, fingerprint: fingerprint)
         }
-        if current.generation == served.generation { report = (served.generation, html) }
+        if current.generation == served.generation { report = html }
         ReleasedMemory.returnToSystem()
         return html
     }
@@ -146,9 +147,9 @@ public actor LivePortfolio {
     }
 }
 
-/// The drawings made for one version, at most `capacity`; the oldest goes first.
+/// The drawings made for the version served, at most `capacity`; the oldest goes first. A
+/// reload empties it (`removeAll`), and a drawing of an older version is never stored.
 struct DrawingCache: Sendable {
-    private var generation = 0
     private var order: [DrawingRequest] = []
     private var drawn: [DrawingRequest: Data] = [:]
     let capacity: Int
@@ -157,11 +158,9 @@ struct DrawingCache: Sendable {
         self.capacity = capacity
     }
 
-    subscript(generation: Int, request: DrawingRequest) -> Data? {
-        get { generation == self.generation ? drawn[request] : nil }
+    subscript(request: DrawingRequest) -> Data? {
+        get { drawn[request] }
         set {
-            if generation != self.generation { removeAll() }
-            self.generation = generation
             guard let newValue, drawn.updateValue(newValue, forKey: request) == nil else { return }
             order.append(request)
             if order.count > capacity { drawn[order.removeFirst()] = nil }
