@@ -73,9 +73,12 @@ public enum BoardDiagrams {
         } + report.ranking.prefix(pictured).enumerated().map { rank, index in
             let finding = report.findings[index]
             return DrawingRequest(
-                name: "finding-\(rank + 1)", view: .finding, options: ViewOptions(maxNodes: maximumNodes, finding: .key(finding.fingerprint), today: today),
-                title: LocalizedText(en: "Risk \(rank + 1)", fr: "Risque \(rank + 1)")[report.language] + ": " + HTMLReporter.shortName(finding, report),
-                caption: finding.action)
+                name: "finding-\(rank + 1)", view: .finding,
+                options: ViewOptions(maxNodes: maximumNodes, finding: .key(finding.fingerprint), today: today, showsFindingMessage: false),
+                title: LocalizedText(en: "Risk \(rank + 1): ", fr: "Risque \(rank + 1) : ")[report.language] + HTMLReporter.shortName(finding, report),
+                // The message under the picture, in the page's text, which wraps to the column:
+                // inside the drawing its lines took half of a small picture's height.
+                caption: report.message(of: finding))
         }
         // Each drawing is independent; laid out in `interlock _layout` processes (as the command
         // does), they run side by side on the machine's cores. In-process layouts take

@@ -72,9 +72,8 @@ struct HTMLReporterTests {
     }
 
     /// Each picture is drawn for the box the print style gives it, so the browser does not shrink
-    /// it further: its size is within the box. The risk map, the units, the landscape, the roadmap
-    /// and the cycle's picture print their smallest text at 7 pt or more; the other two risk
-    /// pictures stay above 6.5 pt (issue #10's notes say what is left).
+    /// it further: its size is within the box, and every picture prints its smallest text at
+    /// 7 pt or more.
     @Test func diagramsFitTheirPrintedBoxes() throws {
         let drawn = BoardDiagrams.adding(to: try acmeBoard())
         var printed: [String: Double] = [:]
@@ -87,10 +86,8 @@ struct HTMLReporterTests {
             let sizes = diagram.svg.components(separatedBy: "font-size=\"").dropFirst().compactMap { Double($0.prefix { $0.isNumber || $0 == "." }) }
             printed[diagram.view] = try #require(sizes.min()) * scale
         }
-        for view in ["risks", "units", "landscape", "roadmap", "finding-3"] {
-            #expect(try #require(printed[view]) >= 7, "\(view): \(printed[view] ?? 0) pt")
-        }
-        #expect(printed.values.allSatisfy { $0 >= 6.5 }, "\(printed)")
+        #expect(printed.count == 7)
+        for (view, size) in printed { #expect(size >= 7, "\(view): \(size) pt") }
         let map = try #require(drawn.report.diagrams.first { $0.view == "risks" }?.svg)
         #expect(map.contains("Showing "), "the map says what it left out")
         let legends = drawn.report.diagrams.filter { $0.svg.contains("Legend") }.map(\.view)

@@ -113,7 +113,7 @@ struct RenderCommandTests {
         let nodes = try document.nodes(forXPath: "//*[@class='node']/@id").compactMap(\.stringValue)
         #expect(nodes.filter { !$0.hasPrefix("interlock:legend") }.count == 10)
         let texts = try document.nodes(forXPath: "//*[@id='graph0']/*[local-name()='text']").compactMap(\.stringValue)
-        #expect(texts.contains { $0.hasPrefix("Showing 10 of ") && $0.hasSuffix("with the lowest risk left out (--max-nodes).") })
+        #expect(texts.contains { $0.hasPrefix("Showing 10 of ") && $0.hasSuffix("with the lowest risk are left out.") })
     }
 
     @Test func focusFollowsDepthAndDirection() throws {

@@ -58,7 +58,7 @@ struct FittingTests {
         let view = ViewContext(analysis: context, findings: Analyzer(context: context).findings)
         let fitted = try DiagramView.risks.fitted(in: view, render: RenderOptions(page: .slide))
         #expect(fitted.diagram.nodes.count < 121)
-        #expect(fitted.diagram.notes.contains { $0.hasPrefix("Showing ") && $0.contains(" of 120 nodes") })
+        #expect(fitted.diagram.notes.contains { $0.hasPrefix("Showing ") && $0.contains(" of 120 items") })
     }
 
     private static func points(_ svg: String, _ key: String) -> Double? {
@@ -74,9 +74,10 @@ struct SubtitleWrappingTests {
         let sentence = Array(repeating: "word", count: 60).joined(separator: " ")
         let box = RenderOptions(format: .svg, frame: DiagramSize(width: 3.5, height: 2.75))
         let lines = GraphPlan.notesFitting([sentence], options: box)
-        // 3.5 in = 252 pt; at 7 pt for 11 pt text, 396 pt of 11-pt text, about 60 characters.
-        #expect(lines.count == 5)
-        #expect(lines.allSatisfy { $0.count <= 60 })
+        // 3.5 in = 252 pt; at 7 pt for 11 pt text, 396 pt of 11-pt text, less 29 pt of padding:
+        // about 55 characters, 11 words of 5.
+        #expect(lines.count == 6)
+        #expect(lines.allSatisfy { $0.count <= 55 })
         #expect(lines.joined(separator: " ") == sentence)
         #expect(GraphPlan.notesFitting([sentence], options: nil) == [sentence])
         #expect(GraphPlan.notesFitting([sentence], options: RenderOptions(format: .png, frame: DiagramSize(width: 3.5, height: 2.75))) == [sentence])

@@ -108,16 +108,37 @@ struct ViewTests {
         let diagram = try small.diagram(.overview, maxNodes: 3)
         #expect(diagram.nodes.map(\.id) == ["crm-a", "crm-b", "billing"])
         #expect(Array(diagram.notes.suffix(2)) == [
-            "Showing 3 of 5 nodes: 2 with the lowest risk left out (--max-nodes).", "Not drawn: 1 initiative of 1 other unit.",
+            "Showing 3 of 5 items: the 2 with the lowest risk are left out.", "Not drawn: 1 initiative of 1 other unit.",
         ], "the initiative left out is counted where it belongs")
         // Whole groups first (a capability with its initiatives), then capabilities alone.
         #expect(try small.diagram(.capabilities, maxNodes: 3).nodes.map(\.id) == ["crm", "crm-a", "crm-b"])
         let capabilities = try small.diagram(.capabilities, maxNodes: 4)
         #expect(capabilities.nodes.map(\.id) == ["crm", "invoicing", "crm-a", "crm-b"])
-        #expect(capabilities.notes.last == "Showing 4 of 5 nodes: 1 with the lowest risk left out (--max-nodes).")
+        #expect(capabilities.notes.last == "Showing 4 of 5 items: the one with the lowest risk is left out.")
         let focus = try small.diagram(.focus, maxNodes: 2, focus: Focus(nodeID: "billing", depth: 3))
         #expect(focus.nodes.map(\.id) == ["crm-b", "billing"])
-        #expect(focus.notes.last == "Showing 2 of 10 nodes: 8 farthest from it left out (--max-nodes).")
+        #expect(focus.notes.last == "Showing 2 of 10 items: the 8 farthest from it are left out.")
+    }
+
+    @Test("finding: a single point of failure counts every dependent by unit, on short lines")
+    func singlePointOfFailureByUnit() throws {
+        let acme = LoadedPortfolio.acme
+        let spof = try #require(acme.findings.firstIndex { $0.rule == .singlePointOfFailure })
+        let diagram = try DiagramView.finding.diagram(in: acme.context, options: ViewOptions(maxNodes: 3, finding: .number(spof + 1)))
+        #expect(diagram.nodes.map(\.id) == ["entra-id", "units:field-service", "units:more"])
+        #expect(diagram.node("units:field-service")?.label == .plain("Field Service\n7 initiatives\nEUR 5.2M"))
+        #expect(diagram.node("units:more")?.label == .plain("6 more units\n20 initiatives\nEUR 16.8M"))
+        // 7 + 20: every one of the 27 initiatives that stop with Entra ID is counted, so the
+        // subtitle does not say that some were left out.
+        #expect(acme.findings[spof].message.contains("27 in all"))
+        #expect(!diagram.notes.contains { $0.contains("are drawn") }, "\(diagram.notes)")
+        let clash = try #require(acme.findings.firstIndex { $0.nodes.contains("ecc-tax-extension") && $0.rule == .incompatibleStack })
+        let pair = try DiagramView.finding.diagram(in: acme.context, options: ViewOptions(finding: .number(clash + 1)))
+        #expect(pair.node("ecc-tax-extension")?.label == .plain("VAT reporting\nextension on SAP ECC"))
+        for node in pair.nodes + diagram.nodes {
+            guard case .plain(let label) = node.label else { continue }
+            #expect(label.split(separator: "\n").allSatisfy { $0.count <= FindingView.labelWidth }, "\(label)")
+        }
     }
 
     @Test("every view renders in every format with real structure", arguments: DiagramView.allCases)

@@ -133,12 +133,15 @@ extension GraphPlan {
         try appendLegend(legend, of: rows, engine: .dot)
     }
 
+    /// The margin around a drawing, in inches.
+    static let padding = 0.2
+
     /// The subtitle's lines, wrapped so that none is wider than the page holds at readable
     /// size: one long sentence (a finding's message) otherwise set the width of a small picture
-    /// and shrank everything in it.
+    /// and shrank everything in it. The drawing's padding on both sides is part of its width.
     static func notesFitting(_ notes: [String], options: RenderOptions?) -> [String] {
         guard let options, options.format != .png, let page = options.pageInches else { return notes }
-        let readableWidth = page.width * 72 * nodeFontSize / PageSize.minimumReadableFontSize
+        let readableWidth = page.width * 72 * nodeFontSize / PageSize.minimumReadableFontSize - 2 * padding * 72
         let columns = max(30, Int(readableWidth / (TextWrapping.averageCharacterWidth * nodeFontSize)))
         return notes.flatMap { TextWrapping.lines(of: $0, width: columns) }
     }
@@ -146,19 +149,19 @@ extension GraphPlan {
     /// Title, direction, drawing order and, per engine and format, overlap removal and the
     /// bitmap size cap.
     private static func graphAttributes(of diagram: Diagram, engine: LayoutEngine, options: RenderOptions?) -> [Attribute] {
+        // Only the parts there are: an empty title left a blank line above the notes, and an
+        // empty label is a syntax error for Graphviz.
         var notes = notesFitting(diagram.notes, options: options).joined(separator: "\n")
-        if !notes.isEmpty { notes = "\n" + notes }
-        let title = HTMLLabel.text([
-            HTMLRun(diagram.title, bold: true, pointSize: 18),
-            HTMLRun(notes, color: Color(rgb: 0x555555), pointSize: 11),
-        ])
-        var attributes: [Attribute] = [
-            .plain("fontname", fontName),
-            Attribute(name: "label", value: .html(title.markup)),
+        if !notes.isEmpty, !diagram.title.isEmpty { notes = "\n" + notes }
+        let runs = [HTMLRun(diagram.title, bold: true, pointSize: 18), HTMLRun(notes, color: Color(rgb: 0x555555), pointSize: 11)]
+            .filter { !$0.text.isEmpty }
+        var attributes: [Attribute] = [.plain("fontname", fontName)]
+        if !runs.isEmpty { attributes.append(Attribute(name: "label", value: .html(HTMLLabel.text(runs).markup))) }
+        attributes += [
             .plain("labelloc", "t"),
             .plain("rankdir", diagram.rankDirection.rawValue),
             .plain("outputorder", "edgesfirst"),
-            .plain("pad", "0.2"),
+            .plain("pad", GraphvizNumber.format(padding)),
         ]
         if engine == .dot {
             // dot 2.42's default ranking collapses each cluster to one node first; edges in

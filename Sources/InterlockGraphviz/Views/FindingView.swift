@@ -18,17 +18,23 @@ struct FindingView {
         guard let index = context.findings.position(of: selector) else { throw .unknownFinding(selector.description) }
         let finding = context.findings.findings[index]
         let graph = context.graph
-        let named = Array(finding.nodes(in: graph).prefix(Self.maximumNamed))
+        // The node budget cuts what the finding names too (the first ones matter most: the
+        // shared source and the clashing technologies before their readers), so that a clash
+        // read by fifteen initiatives still fits a small picture.
+        let named = Array(finding.nodes(in: graph).prefix(min(Self.maximumNamed, max(1, options.maxNodes))))
         let wording = RuleCatalog().wording(of: finding.rule)
         let title = Self.subject(of: finding, wording: wording, in: graph, phrasing: context.phrasing)
-        var notes = TextWrapping.lines(of: finding.message(context.phrasing, in: graph), width: 100)
-        if finding.nodes.count > named.count {
+        var notes = options.showsFindingMessage ? TextWrapping.lines(of: finding.message(context.phrasing, in: graph), width: 100) : []
+        // A single point of failure counts every dependent in its units, so nothing is left out.
+        if finding.nodes.count > named.count, finding.rule != .singlePointOfFailure {
             notes.append(context.text(en: "The first \(named.count) of the \(finding.nodes.count) items it names are drawn.",
                                       fr: "Les \(named.count) premiers des \(finding.nodes.count) éléments qu'il cite sont dessinés."))
         }
 
         if finding.rule == .singlePointOfFailure, let centre = named.first {
-            return dependentsByUnit(of: centre, finding: finding, context: context, title: title, notes: notes, maxNodes: options.maxNodes)
+            var diagram = dependentsByUnit(of: centre, finding: finding, context: context, title: title, notes: notes, maxNodes: options.maxNodes)
+            Self.wrapLongNames(in: &diagram)
+            return diagram
         }
         let around = Self.context(of: named, in: graph, limit: max(0, options.maxNodes - named.count), for: finding.rule)
         var composer = DiagramComposer(context, nodes: (named + around).uniqued(), relations: Self.relations)
@@ -36,7 +42,29 @@ struct FindingView {
         if finding.rule == .duplicatedCapability { composer.clusterInitiativesByUnit() }
         var diagram = composer.diagram(subject: title, notes: notes, rankDirection: finding.rule == .dependencyCycle ? .topToBottom : .leftToRight)
         if finding.rule == .duplicatedCapability { Self.showBudgets(in: &diagram, context) }
+        Self.wrapLongNames(in: &diagram)
         return diagram
+    }
+
+    /// The longest line a node's label keeps, in characters.
+    static let labelWidth = 22
+
+    /// Cuts each line of a node's or an edge's label longer than ``labelWidth`` at spaces: the
+    /// picture is small, and one long name ("VAT reporting extension on SAP ECC") or reason
+    /// ("both crm-platform, a category the policy allows only once") set its width and printed
+    /// everything in the report's risk pictures under 7 pt.
+    private static func wrapLongNames(in diagram: inout Diagram) {
+        func wrapped(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .flatMap { TextWrapping.lines(of: String($0), width: labelWidth) }.joined(separator: "\n")
+        }
+        for index in diagram.nodes.indices {
+            guard case .plain(let text) = diagram.nodes[index].label else { continue }
+            diagram.nodes[index].label = .plain(wrapped(text))
+        }
+        for index in diagram.edges.indices {
+            diagram.edges[index].label = diagram.edges[index].label.map(wrapped)
+        }
     }
 
     /// Adds each initiative's budget under its name: what a duplicate costs is the point.
@@ -69,7 +97,7 @@ struct FindingView {
     }
 
     /// A single point of failure with its dependents counted per business unit: one node per
-    /// unit ("Sales & Marketing: 7 initiatives, EUR 3.2M"), an edge from each to the node. With
+    /// unit ("Sales & Marketing", "7 initiatives", "EUR 3.2M"), an edge from each to the node. With
     /// more units than `maxNodes` allows, the units with fewest dependents share one node
     /// ("4 more units"), so that a small picture still counts every dependent.
     private func dependentsByUnit(
@@ -103,15 +131,18 @@ struct FindingView {
         for (id, name, members) in groups {
             let budget = members.compactMap { graph.budget(ofInitiative: $0) }.reduce(0, +)
             var label = "\(name)\n\(context.phrasing.count(members.count, "initiative", "initiatives"))"
-            if budget > 0 { label += ", \(context.phrasing.abbreviatedMoney(budget, currency: graph.portfolio.currency))" }
+            // Three short lines, not two long ones: the width of these ellipses set the scale
+            // of the report's small risk picture.
+            if budget > 0 { label += "\n\(context.phrasing.abbreviatedMoney(budget, currency: graph.portfolio.currency))" }
             diagram.nodes.append(DiagramNode(
                 id: id, label: .plain(label), shape: Palette.shape(for: .unit), style: [.filled],
                 fillColor: Palette.fill(for: .warning), lineColor: Palette.line(for: .warning),
                 tooltip: "\(name): \(members.prefix(8).map { graph.name(of: $0) }.joined(separator: ", "))\(members.count > 8 ? ", …" : "")"))
+            // The count is in the unit's label and the width of the line: a label on each of
+            // these converging edges landed on the arrows and under the other units.
             diagram.edges.append(DiagramEdge(
-                from: id, to: graph.id(of: centre),
-                label: context.text(en: "\(members.count) depend on it", fr: "\(members.count) en dépend\(members.count > 1 ? "ent" : "")"), color: Palette.neutral,
-                penWidth: Double(min(1 + members.count, 6))))
+                from: id, to: graph.id(of: centre), color: Palette.neutral, penWidth: Double(min(1 + members.count, 6)),
+                tooltip: context.text(en: "\(members.count) depend on it", fr: "\(members.count) en dépend\(members.count > 1 ? "ent" : "")")))
         }
         if let unit = diagram.nodes.last(where: { $0.id.hasPrefix("units:") }) {
             diagram.legend?.entries.append(LegendEntry(.node(NodeLook(of: unit)), context.text(
@@ -122,10 +153,10 @@ struct FindingView {
             let look = EdgeLook(of: edge)
             diagram.legend?.entries.append(LegendEntry(.edge(look.width(thinnest)), thinnest == thickest
                 ? context.text(en: "They depend on it", fr: "Elles en dépendent")
-                : context.text(en: "They depend on it: the fewest", fr: "Elles en dépendent : le moins nombreuses")))
+                : context.text(en: "They depend on it: the fewest", fr: "Elles en dépendent : les moins nombreuses")))
             if thinnest != thickest {
                 diagram.legend?.entries.append(LegendEntry(.edge(look.width(thickest)), context.text(
-                    en: "… the most (width counts them, up to 5)", fr: "… le plus nombreuses (l'épaisseur les compte, jusqu'à 5)")))
+                    en: "… the most (width counts them, up to 5)", fr: "… les plus nombreuses (l'épaisseur les compte, jusqu'à 5)")))
             }
         }
         return diagram

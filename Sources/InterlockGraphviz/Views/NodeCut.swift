@@ -35,12 +35,17 @@ struct NodeCut {
     }
 
     /// The title note saying what was left out, or nil when nothing was; `criterion` says which
-    /// ones ("with the lowest risk" / "les moins risqués").
+    /// ones ("with the lowest risk" / "les moins risqués"). It is written for whoever reads the
+    /// picture, the board included: "items", not nodes, and no option name (`render --help` and
+    /// docs/diagrams.md say that `--max-nodes` sets the budget).
     func note(criterion: String, _ context: ViewContext) -> String? {
         guard leftOut > 0 else { return nil }
-        let total = kept.count + leftOut
-        return context.text(
-            en: "Showing \(kept.count) of \(total) nodes: \(leftOut) \(criterion) left out (--max-nodes).",
-            fr: "\(context.phrasing.number(kept.count)) nœuds sur \(context.phrasing.number(total)) : les \(context.phrasing.number(leftOut)) \(criterion) sont omis (--max-nodes).")
+        let say = context.phrasing
+        let (shown, total) = (say.number(kept.count), say.number(kept.count + leftOut))
+        return leftOut == 1
+            ? context.text(en: "Showing \(shown) of \(total) items: the one \(criterion) is left out.",
+                           fr: "\(shown) éléments sur \(total) : un seul est omis.")
+            : context.text(en: "Showing \(shown) of \(total) items: the \(say.number(leftOut)) \(criterion) are left out.",
+                           fr: "\(shown) éléments sur \(total) : les \(say.number(leftOut)) \(criterion) sont omis.")
     }
 }

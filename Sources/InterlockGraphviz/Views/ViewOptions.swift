@@ -12,16 +12,23 @@ public struct ViewOptions: Hashable, Sendable {
     public var finding: FindingSelector?
     /// The day drawn as today on the `roadmap` (given, so a drawing can be reproduced).
     public var today: Day?
+    /// Whether the `finding` view writes the finding's message under its title. A page that
+    /// prints the message beside the picture (the board report) leaves it out, and the drawing
+    /// gets the room.
+    public var showsFindingMessage: Bool
 
     /// The default node budget: a dot layout of this size still takes about a second.
     public static let defaultMaxNodes = 1_500
 
     /// View options.
-    public init(maxNodes: Int = defaultMaxNodes, focus: Focus? = nil, finding: FindingSelector? = nil, today: Day? = nil) {
+    public init(
+        maxNodes: Int = defaultMaxNodes, focus: Focus? = nil, finding: FindingSelector? = nil, today: Day? = nil, showsFindingMessage: Bool = true
+    ) {
         self.maxNodes = maxNodes
         self.focus = focus
         self.finding = finding
         self.today = today
+        self.showsFindingMessage = showsFindingMessage
     }
 }
 
