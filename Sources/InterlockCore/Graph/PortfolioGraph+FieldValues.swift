@@ -33,6 +33,30 @@ extension PortfolioGraph {
 }
 
 extension PortfolioGraph {
+    /// A reader of the field at `position` in `kind.fields`, resolved once: given a node of
+    /// that kind, the field's value read in place (nil when the entity leaves it out). For code
+    /// that reads one field of many nodes, as a query reads a property on every row: the kind's
+    /// table, entity array and field are looked up here, not on every read.
+    public func fieldReader(at position: Int, of kind: NodeKind) -> @Sendable (Int) -> FieldValue? {
+        let start = storage.kindStarts[Int(kind.rawValue)], portfolio = storage.portfolio
+        switch kind {
+        case .initiative: return Self.reader(Initiative.fields.fields[position], portfolio.initiatives, start: start)
+        case .technology: return Self.reader(Technology.fields.fields[position], portfolio.technologies, start: start)
+        case .dataSource: return Self.reader(DataSource.fields.fields[position], portfolio.dataSources, start: start)
+        case .capability: return Self.reader(Capability.fields.fields[position], portfolio.capabilities, start: start)
+        case .goal: return Self.reader(Goal.fields.fields[position], portfolio.goals, start: start)
+        case .unit: return Self.reader(BusinessUnit.fields.fields[position], portfolio.units, start: start)
+        case .person: return Self.reader(Person.fields.fields[position], portfolio.people, start: start)
+        case .team: return Self.reader(Team.fields.fields[position], portfolio.teams, start: start)
+        }
+    }
+
+    private static func reader<Entity: Sendable>(
+        _ field: EntityField<Entity>, _ entities: [Entity], start: Int
+    ) -> @Sendable (Int) -> FieldValue? {
+        { node in entities.withUnsafeBufferPointer { $0.baseAddress.flatMap { field.read($0 + (node - start)) } } }
+    }
+
     /// Whether `node` and `other`'s node `otherNode` are the same entity, field for field and
     /// written at the same place: a cheap test that lets a comparison of two versions skip what
     /// did not change (nearly everything, when a scenario changes one node of 100,000).

@@ -11,6 +11,9 @@ final class AggregateRegistry {
         var argument: Evaluator?
         /// The argument's name when it is a bare variable, as in `count(i)`.
         var argumentVariable: String?
+        /// The argument as Cypher text: calls over the same argument (`sum(i.budget)`,
+        /// `min(i.budget)`) read it once per row.
+        var argumentText: String?
         /// Where the call is, for error messages.
         var position: QueryPosition
         /// The second argument of `percentileCont` and `percentileDisc`.
@@ -80,10 +83,11 @@ extension ExpressionCompiler {
             if case .variable(let name) = arguments[0].kind { variable = name }
             call = .init(
                 function: function, distinct: distinct, argument: try inner.compile(arguments[0]), argumentVariable: variable,
-                position: expression.position,
+                argumentText: arguments[0].cypher, position: expression.position,
                 percentile: arguments.count > 1 ? try inner.compile(arguments[1]) : nil)
         default:
-            call = .init(function: .count, distinct: false, argument: nil, argumentVariable: nil, position: expression.position)
+            call = .init(
+                function: .count, distinct: false, argument: nil, argumentVariable: nil, argumentText: nil, position: expression.position)
         }
         let slot = aggregates.register(call)
         return { row in row[slot] }

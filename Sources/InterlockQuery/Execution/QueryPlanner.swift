@@ -34,6 +34,9 @@ struct QueryPlanner<Graph: QueryableGraph> {
         var stages: [Stage] = []
         var columns: [String]?
         var counted: CountedMatch?
+        // The variables that hold a node or a relationship (or null): reading a property of
+        // one cannot fail, which lets a top-k sort run before the projection.
+        var entities: Set<String> = []
         for (index, clause) in query.clauses.enumerated() {
             let firstStage = stages.count
             switch clause {
@@ -43,6 +46,7 @@ struct QueryPlanner<Graph: QueryableGraph> {
                 let plan = try MatchPlanner(context: context, inputScope: scope)
                     .plan(match.patterns, predicate: match.predicate, counting: live)
                 scope = plan.scope
+                entities.formUnion(match.entityVariables)
                 let width = scope.count
                 if plan.countsTail {
                     let matches: CountedMatchSink.Matcher = { (row, emit) throws(QueryError) in try plan.count(row, emit: emit) }
@@ -57,10 +61,10 @@ struct QueryPlanner<Graph: QueryableGraph> {
                 let deadline = context.deadline
                 stages.append { UnwindSink(list: list, deadline: deadline, next: $0) }
             case .with(let projection):
-                stages += try self.projection(projection, scope: &scope, isReturn: false, after: counted)
+                stages += try self.projection(projection, scope: &scope, entities: &entities, isReturn: false, after: counted)
                 counted = nil
             case .return(let projection):
-                stages += try self.projection(projection, scope: &scope, isReturn: true, after: counted)
+                stages += try self.projection(projection, scope: &scope, entities: &entities, isReturn: true, after: counted)
                 counted = nil
                 columns = scope.names
             case .call(let call):
@@ -83,14 +87,23 @@ struct QueryPlanner<Graph: QueryableGraph> {
     }
 
     /// The stages of WITH or RETURN (and of the counted MATCH before it, if any); `scope`
-    /// becomes the projected columns.
+    /// becomes the projected columns, and `entities` the ones that pass a node or relationship on.
     private func projection(
-        _ projection: Projection, scope: inout Scope, isReturn: Bool, after counted: CountedMatch?
+        _ projection: Projection, scope: inout Scope, entities: inout Set<String>, isReturn: Bool, after counted: CountedMatch?
     ) throws(QueryError) -> [Stage] {
         let items = try expandedItems(projection, scope: scope, isReturn: isReturn)
         let input = scope
         var output = Scope()
         for item in items { output.add(item.name) }
+        let inputEntities = entities
+        entities = Set(items.compactMap { item in
+            if case .variable(let name) = item.expression.kind, inputEntities.contains(name) { return item.name }
+            return nil
+        })
+        if let stages = try topBeforeProjection(projection, items: items, input: input, entities: inputEntities) {
+            scope = output
+            return stages
+        }
         var stages: [Stage] = []
         let aggregating = items.contains { $0.expression.containsAggregate }
         // Non-aggregating, non-distinct projections may sort on the variables before them too.
@@ -140,6 +153,58 @@ struct QueryPlanner<Graph: QueryableGraph> {
             stages.append { FilterSink(predicate: filter, next: $0) }
         }
         scope = output
+        return stages
+    }
+
+    /// `RETURN i.id, i.budget ORDER BY i.budget DESC LIMIT 10` as a top-k sort of the rows
+    /// before the projection, then the projection of the ten kept: the items are computed for
+    /// the rows returned, not for every row. Only where that cannot change the answer: no
+    /// aggregate or DISTINCT, a LIMIT, items that cannot fail (variables, parameters, literals,
+    /// properties of nodes and relationships), and sort keys that are items or read no alias.
+    /// Nil when the projection must be computed first.
+    private func topBeforeProjection(
+        _ projection: Projection, items: [Projection.Item], input: Scope, entities: Set<String>
+    ) throws(QueryError) -> [Stage]? {
+        guard !projection.orderBy.isEmpty, projection.limit != nil, !projection.distinct,
+              items.allSatisfy({ $0.expression.cannotFail(entities: entities) })
+        else { return nil }
+        let aliases = Set(items.compactMap { item -> String? in
+            if case .variable(let name) = item.expression.kind, name == item.name { return nil }
+            return item.name
+        })
+        var keyExpressions: [(expression: Expression, descending: Bool)] = []
+        for key in projection.orderBy {
+            // An alias names its item (ORDER BY sees the projected names first); a key written
+            // like an item is that item.
+            if case .variable(let name) = key.expression.kind, let item = items.first(where: { $0.name == name }) {
+                keyExpressions.append((item.expression, key.descending))
+            } else if let item = items.first(where: { $0.expression.cypher == key.expression.cypher }) {
+                keyExpressions.append((item.expression, key.descending))
+            } else if key.expression.freeVariables.isDisjoint(with: aliases), !key.expression.containsAggregate {
+                keyExpressions.append((key.expression, key.descending))
+            } else {
+                return nil
+            }
+        }
+        let compiler = ExpressionCompiler(context: context, scope: input)
+        var keys: [(value: Evaluator, descending: Bool)] = []
+        for key in keyExpressions { keys.append((try compiler.compile(key.expression), key.descending)) }
+        let evaluators = try compiler.compileAll(items.map(\.expression))
+        let skip = try count(projection.skip, clause: "SKIP") ?? 0
+        let limit = try count(projection.limit, clause: "LIMIT")
+        let keep = limit.map { limit in limit.addingReportingOverflow(skip).overflow ? Int.max : limit + skip }
+        let budget = context.budget
+        var stages: [Stage] = [
+            { SortSink(keys: keys, keep: keep, budget: budget, next: $0) },
+            { ProjectSink(items: evaluators, keepInput: false, next: $0) },
+            { SliceSink(skip: skip, limit: limit, next: $0) },
+        ]
+        if let predicate = projection.predicate {
+            var output = Scope()
+            for item in items { output.add(item.name) }
+            let filter = try ExpressionCompiler(context: context, scope: output).compilePredicate(predicate)
+            stages.append { FilterSink(predicate: filter, next: $0) }
+        }
         return stages
     }
 
@@ -260,6 +325,17 @@ struct QueryPlanner<Graph: QueryableGraph> {
 }
 
 extension Expression {
+    /// Whether evaluating the expression can never raise an error: a literal, a parameter, a
+    /// variable, or a property of a variable in `entities` (a node, a relationship or null).
+    func cannotFail(entities: Set<String>) -> Bool {
+        switch kind {
+        case .literal, .parameter, .variable: true
+        case .property(let base, _):
+            if case .variable(let name) = base.kind { entities.contains(name) } else { false }
+        default: false
+        }
+    }
+
     /// The variables read outside aggregate calls and outside sub-expressions that are
     /// grouping keys (given by their canonical text): they would differ within a group.
     func ungroupedVariables(groupingTexts: Set<String>) -> Set<String> {
@@ -281,6 +357,19 @@ extension Expression {
 extension Match {
     /// The named nodes, relationships and paths of the patterns.
     var variables: Set<String> { Set(patterns.flatMap(\.variables)) }
+
+    /// The variables bound to one node or one relationship (null after an OPTIONAL MATCH
+    /// without a match); not paths, nor the lists of a variable-length relationship.
+    var entityVariables: Set<String> {
+        var found: Set<String> = []
+        for part in patterns {
+            for node in part.nodes { if let name = node.variable { found.insert(name) } }
+            for step in part.steps where step.relationship.length == nil {
+                if let name = step.relationship.variable { found.insert(name) }
+            }
+        }
+        return found
+    }
 
     /// The variables that `next`, the clause right after this MATCH, reads from its matches,
     /// when the MATCH may count its final steps instead of enumerating them

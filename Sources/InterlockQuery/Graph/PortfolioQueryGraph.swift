@@ -86,19 +86,27 @@ public struct PortfolioQueryGraph: QueryableGraph {
         return Self.value(at: property.position, of: node, in: graph)
     }
 
-    /// Reads the property `key`, its position in each label's field table found once.
+    /// Reads the property `key`, its field in each label's table and that label's entities
+    /// found once.
     public func propertyReader(_ key: String) -> @Sendable (Int) -> QueryValue {
-        let positions = Self.propertyPositions.map { properties in properties.first { $0.key == key }?.position }
         let graph = self.graph
+        let readers = NodeKind.allCases.map { kind in
+            Self.propertyPositions[Int(kind.rawValue)].first { $0.key == key }.map { graph.fieldReader(at: $0.position, of: kind) }
+        }
         return { node in
-            guard let position = positions[Int(graph.kind(of: node).rawValue)] else { return .null }
-            return Self.value(at: position, of: node, in: graph)
+            guard let read = readers[Int(graph.kind(of: node).rawValue)] else { return .null }
+            return Self.value(read(node))
         }
     }
 
     /// The field at `position` of the node's entity as a query value.
     private static func value(at position: Int, of node: Int, in graph: PortfolioGraph) -> QueryValue {
-        guard let value = graph.fieldValue(at: position, of: node) else { return .null }
+        value(graph.fieldValue(at: position, of: node))
+    }
+
+    /// A field's value as a query value.
+    private static func value(_ field: FieldValue?) -> QueryValue {
+        guard let value = field else { return .null }
         switch value {
         case .text(let text): return .string(text)
         case .number(let number): return Self.number(number)

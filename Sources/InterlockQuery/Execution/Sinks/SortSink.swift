@@ -7,7 +7,8 @@ final class SortSink: RowSink {
     private let keep: Int?
     private let next: RowSink
     /// Sort keys, the row, and its arrival number (the last tie-breaker, for stability).
-    private var rows: [(keys: [QueryValue], row: Row, sequence: Int)] = []
+    /// Unchecked exclusivity: only this sink touches them, a row at a time.
+    @exclusivity(unchecked) private var rows: [(keys: [QueryValue], row: Row, sequence: Int)] = []
     private var arrived = 0
     private let budget: QueryBudget
     /// The most rows the buffer has held: only growth past it counts against the budget, so a
@@ -22,6 +23,7 @@ final class SortSink: RowSink {
     }
 
     func push(_ row: Row) throws(QueryError) -> Bool {
+        if let keep, rows.count == keep, try losesToWorstKept(row) { return true }
         var values: [QueryValue] = []
         values.reserveCapacity(keys.count)
         for key in keys { values.append(try key.value(row)) }
@@ -39,6 +41,18 @@ final class SortSink: RowSink {
         } else if keep > 0, precedes(entry, rows[0]) {
             rows[0] = entry
             siftDown(0)
+        }
+        return true
+    }
+
+    /// Whether `row` comes after the worst row kept (the heap's root), so that a full top-k
+    /// drops it: decided key by key, most rows on the first, without building their keys.
+    /// A tie on every key loses too, the row arriving later.
+    private func losesToWorstKept(_ row: Row) throws(QueryError) -> Bool {
+        guard let worst = rows.first else { return true }
+        for (index, key) in keys.enumerated() {
+            let comparison = try key.value(row).orderCompare(worst.keys[index])
+            if comparison != .equal { return (comparison == .less) == key.descending }
         }
         return true
     }

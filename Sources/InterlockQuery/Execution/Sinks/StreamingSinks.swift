@@ -62,8 +62,12 @@ final class ProjectSink: RowSink {
     }
 
     func push(_ row: Row) throws(QueryError) -> Bool {
-        var output = try items.evaluate(row)
-        if keepInput { output += row }
+        guard keepInput else { return try next.push(try items.evaluate(row)) }
+        // The input goes after the items: room for it from the start, not a second array.
+        var output: Row = []
+        output.reserveCapacity(items.count + row.count)
+        for item in items { output.append(try item(row)) }
+        output += row
         return try next.push(output)
     }
 
