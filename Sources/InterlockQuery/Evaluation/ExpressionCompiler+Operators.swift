@@ -1,12 +1,11 @@
 /// Property access, indexing and the unary and binary operators.
 extension ExpressionCompiler {
     func compileProperty(_ base: Expression, key: String) throws(QueryError) -> Evaluator {
-        let value = try compile(base)
         let graph = context.graph
         let readProperty = graph.propertyReader(key)
         let position = base.position
-        return { row throws(QueryError) in
-            switch try value(row) {
+        @Sendable func property(of value: QueryValue) throws(QueryError) -> QueryValue {
+            switch value {
             case .null: return .null
             case .node(let node): return readProperty(node)
             case .relationship(let relationship): return graph.property(key, ofRelationship: relationship)
@@ -15,6 +14,13 @@ extension ExpressionCompiler {
                 throw QueryError(.runtime, "cannot read property '\(key)' of a \(other.typeName)", at: position)
             }
         }
+        // `i.budget`, the usual case, reads the variable's slot in place rather than through
+        // an evaluator of its own.
+        if case .variable(let name) = base.kind, let slot = scope.slot(of: name) {
+            return { row throws(QueryError) in try property(of: row[slot]) }
+        }
+        let value = try compile(base)
+        return { row throws(QueryError) in try property(of: try value(row)) }
     }
 
     func compileIndex(_ base: Expression, _ index: Expression) throws(QueryError) -> Evaluator {

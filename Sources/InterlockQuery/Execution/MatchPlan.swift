@@ -27,6 +27,11 @@ final class MatchPlan<Graph: QueryableGraph> {
     let relationshipChecks: [[PropertyCheck]]
     /// The first step of the counted tail; `steps.count` when there is none.
     let countedFrom: Int
+    /// Set when the whole plan is one hop from a node the row binds (`(i)-[:SUPPORTS]->(:Goal)`
+    /// in `NOT EXISTS { … }`), with nothing to check but labels, types and a bound end: a
+    /// semi-join. Existence tests and counts then walk the node's relationships directly, with
+    /// no row to pad, copy and fill per test.
+    private let singleHop: (verified: Int?, expansion: Expansion)?
 
     init(
         steps: [MatchStep], filters: [[Filter]], scope: Scope, context: ExecutionContext<Graph>,
@@ -39,6 +44,52 @@ final class MatchPlan<Graph: QueryableGraph> {
         self.checks = checks
         self.relationshipChecks = relationshipChecks
         self.countedFrom = countedFrom
+        singleHop = Self.singleHop(steps: steps, filters: filters, checks: checks, relationshipChecks: relationshipChecks)
+    }
+
+    /// The hop of a plan that is one `expand` (after a `verify` of its start, if any) with no
+    /// filter, no property to compare and no bound relationship; nil for any other plan.
+    private static func singleHop(
+        steps: [MatchStep], filters: [[Filter]], checks: [NodeCheck<Graph>?], relationshipChecks: [[PropertyCheck]]
+    ) -> (verified: Int?, expansion: Expansion)? {
+        guard filters.allSatisfy(\.isEmpty), relationshipChecks.allSatisfy(\.isEmpty),
+              checks.allSatisfy({ $0?.properties.isEmpty ?? true }), case .expand(let expansion)? = steps.last,
+              !expansion.relationshipBound
+        else { return nil }
+        switch steps.count {
+        case 1: return (nil, expansion)
+        case 2:
+            guard case .verify(let slot) = steps[0], slot == expansion.hop.from else { return nil }
+            return (slot, expansion)
+        default: return nil
+        }
+    }
+
+    /// How many matches extend `row`, which may be narrower than the plan (its slots are
+    /// padded with nulls when the search needs them); with `firstOnly`, 1 at the first.
+    func matches(extending row: Row, firstOnly: Bool) throws(QueryError) -> Int {
+        guard let (verified, expansion) = singleHop else {
+            var count = 0
+            _ = try run(row.count < scope.count ? row.padded(to: scope.count) : row) { _ in
+                count += 1
+                return !firstOnly
+            }
+            return count
+        }
+        try context.tick()
+        if let verified, try !verifies(verified, step: 0, row) { return 0 }
+        guard case .node(let from) = row[expansion.hop.from] else { return 0 }
+        let target = checks[steps.count - 1]
+        var count = 0
+        _ = try context.graph.forEachEdge(of: from, expansion.hop.direction, types: expansion.hop.types) { (_, other) throws(QueryError) in
+            if expansion.targetBound {
+                guard case .node(let bound) = row[expansion.hop.to], bound == other else { return true }
+            }
+            guard try target?.accepts(other, row) ?? true else { return true }
+            count += 1
+            return !firstOnly
+        }
+        return count
     }
 
     /// Whether the plan ends in a counted tail.
@@ -59,16 +110,6 @@ final class MatchPlan<Graph: QueryableGraph> {
         var row = row
         var used: [Int] = []
         return try run(step: 0, &row, &used, countFrom: countedFrom, emit)
-    }
-
-    /// Whether at least one match extends `row`.
-    func exists(_ row: Row) throws(QueryError) -> Bool {
-        var found = false
-        _ = try run(row) { _ in
-            found = true
-            return false
-        }
-        return found
     }
 
     private func run(

@@ -414,10 +414,7 @@ extension ExpressionCompiler {
                 .semantic, "a pattern predicate cannot introduce the new variable '\(name)'", at: part.position)
         }
         let plan = try MatchPlanner(context: context, inputScope: scope).plan([part], predicate: nil)
-        let width = plan.scope.count
-        return { row throws(QueryError) in
-            .boolean(try plan.exists(row.padded(to: width)))
-        }
+        return { row throws(QueryError) in .boolean(try plan.matches(extending: row, firstOnly: true) > 0) }
     }
 
     /// `size((a)-->())`: how many matches extend the row (a pattern as a value is the list of
@@ -454,17 +451,10 @@ extension ExpressionCompiler {
         _ kind: Expression.Subquery, _ patterns: [PatternPart], _ filter: Expression?
     ) throws(QueryError) -> Evaluator {
         let plan = try MatchPlanner(context: context, inputScope: scope).plan(patterns, predicate: filter)
-        let width = plan.scope.count
-        if kind == .exists {
-            return { row throws(QueryError) in .boolean(try plan.exists(row.padded(to: width))) }
-        }
+        let firstOnly = kind == .exists
         return { row throws(QueryError) in
-            var matches = 0
-            _ = try plan.run(row.padded(to: width)) { _ in
-                matches += 1
-                return true
-            }
-            return .integer(matches)
+            let matches = try plan.matches(extending: row, firstOnly: firstOnly)
+            return firstOnly ? .boolean(matches > 0) : .integer(matches)
         }
     }
 }

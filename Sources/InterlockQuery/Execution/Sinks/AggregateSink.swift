@@ -28,8 +28,11 @@ final class AggregateSink: RowSink {
     @exclusivity(unchecked) private var accumulators: [Accumulator] = []
     @exclusivity(unchecked) private var groupIndex: [Row: Int] = [:]
     /// The groups of a single grouping key that is not a node, by its value: no row of one
-    /// value to build and hash per row.
+    /// value to build and hash per row. While there are a few, their keys are compared in
+    /// turn (`fewKeys`): a status or a unit compares faster than it hashes.
     @exclusivity(unchecked) private var valueGroupIndex: [QueryValue: Int] = [:]
+    @exclusivity(unchecked) private var fewKeys: [(key: QueryValue, group: Int)] = []
+    private static let fewKeysLimit = 8
     /// The groups of a single node key, by node index.
     @exclusivity(unchecked) private var nodeGroupIndex: [Int: Int] = [:]
 
@@ -103,6 +106,13 @@ final class AggregateSink: RowSink {
         if case .node(let node) = value {
             if let existing = nodeGroupIndex[node] { return existing }
             nodeGroupIndex[node] = representatives.count
+        } else if valueGroupIndex.isEmpty {
+            if let existing = fewKeys.first(where: { $0.key == value }) { return existing.group }
+            fewKeys.append((value, representatives.count))
+            if fewKeys.count > Self.fewKeysLimit {
+                for entry in fewKeys { valueGroupIndex[entry.key] = entry.group }
+                fewKeys = []
+            }
         } else {
             if let existing = valueGroupIndex[value] { return existing }
             valueGroupIndex[value] = representatives.count
