@@ -215,17 +215,24 @@ private struct GraphBuilder {
         let sortedTargets = order.map { targets[Int($0)] }
         let inOffsets = prefixSums(counting: sortedTargets, nodeCount: nodeCount)
         cursor = inOffsets
+        let sortedKinds = order.map { kinds[Int($0)] }
         var inEdges = [Int32](repeating: 0, count: edgeCount)
+        var inSources = [Int32](repeating: 0, count: edgeCount)
+        var inKinds = [EdgeKind](repeating: .dependsOn, count: edgeCount)
         for edge in 0..<edgeCount {
             let target = Int(sortedTargets[edge])
-            inEdges[Int(cursor[target])] = Int32(edge)
+            let slot = Int(cursor[target])
+            inEdges[slot] = Int32(edge)
+            inSources[slot] = sortedSources[edge]
+            inKinds[slot] = sortedKinds[edge]
             cursor[target] += 1
         }
         return PortfolioGraph(storage: PortfolioGraph.Storage(
             portfolio: portfolio, danglingReferences: dangling, nodeKinds: nodeKinds, kindStarts: kindStarts,
             nodeIDs: nodeIDs, nodeIndexByID: nodeIndexByID, edgeSources: sortedSources, edgeTargets: sortedTargets,
-            edgeKinds: order.map { kinds[Int($0)] }, edgeVersionIndex: order.map { versionIndex[Int($0)] },
-            versions: versions, outOffsets: outOffsets, inOffsets: inOffsets, inEdges: inEdges))
+            edgeKinds: sortedKinds, edgeVersionIndex: order.map { versionIndex[Int($0)] },
+            versions: versions, outOffsets: outOffsets, inOffsets: inOffsets, inEdges: inEdges,
+            inSources: inSources, inKinds: inKinds))
     }
 
     private func prefixSums(counting endpoints: [Int32], nodeCount: Int) -> [Int32] {

@@ -33,12 +33,16 @@ public struct PortfolioGraph: Sendable {
         let outOffsets: [Int32]
         let inOffsets: [Int32]
         let inEdges: [Int32]
+        /// The source and kind of each entry of `inEdges`: a walk against the arrows reads
+        /// them in order instead of looking each edge up across the whole graph.
+        let inSources: [Int32]
+        let inKinds: [EdgeKind]
 
         init(
             portfolio: Portfolio, danglingReferences: [DanglingReference], nodeKinds: [NodeKind], kindStarts: [Int],
             nodeIDs: [String], nodeIndexByID: [String: Int32], edgeSources: [Int32], edgeTargets: [Int32],
             edgeKinds: [EdgeKind], edgeVersionIndex: [Int32], versions: [String], outOffsets: [Int32],
-            inOffsets: [Int32], inEdges: [Int32]
+            inOffsets: [Int32], inEdges: [Int32], inSources: [Int32], inKinds: [EdgeKind]
         ) {
             self.portfolio = portfolio
             self.danglingReferences = danglingReferences
@@ -54,6 +58,8 @@ public struct PortfolioGraph: Sendable {
             self.outOffsets = outOffsets
             self.inOffsets = inOffsets
             self.inEdges = inEdges
+            self.inSources = inSources
+            self.inKinds = inKinds
         }
     }
 
@@ -89,8 +95,16 @@ public struct PortfolioGraph: Sendable {
 
     /// Edges entering `node`, by source order.
     public func incoming(_ node: Int) -> ArraySlice<Int32> {
-        storage.inEdges[Int(storage.inOffsets[node])..<Int(storage.inOffsets[node + 1])]
+        storage.inEdges[incomingRange(node)]
     }
+
+    /// The sources of the edges entering `node`, in the order of `incoming(node)`.
+    public func incomingSources(_ node: Int) -> ArraySlice<Int32> { storage.inSources[incomingRange(node)] }
+
+    /// The kinds of the edges entering `node`, in the order of `incoming(node)`.
+    public func incomingKinds(_ node: Int) -> ArraySlice<EdgeKind> { storage.inKinds[incomingRange(node)] }
+
+    private func incomingRange(_ node: Int) -> Range<Int> { Int(storage.inOffsets[node])..<Int(storage.inOffsets[node + 1]) }
 
     /// The node an edge leaves.
     public func source(ofEdge edge: Int) -> Int { Int(storage.edgeSources[edge]) }

@@ -99,6 +99,9 @@ struct Accumulator {
     private let function: AggregateFunction
     private let position: QueryPosition
     private var seen: Set<QueryValue>?
+    /// The nodes DISTINCT has seen, by index (a node equals no other value): hashing an
+    /// integer rather than the value was most of `count(DISTINCT u)`.
+    private var seenNodes: Set<Int> = []
     private var count = 0
     private var integerSum = 0
     private var floatSum = 0.0
@@ -120,7 +123,13 @@ struct Accumulator {
     /// Adds one row's argument value (`.boolean(true)` stands for the row in `count(*)`).
     mutating func add(_ value: QueryValue) throws(QueryError) {
         if value.isNull { return }
-        if seen != nil, seen?.insert(value).inserted == false { return }
+        if seen != nil {
+            if case .node(let node) = value {
+                guard seenNodes.insert(node).inserted else { return }
+            } else if seen?.insert(value).inserted == false {
+                return
+            }
+        }
         count += 1
         switch function {
         case .count: break

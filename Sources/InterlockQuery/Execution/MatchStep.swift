@@ -162,16 +162,11 @@ extension QueryableGraph {
                 if try !body(edge, target(ofRelationship: edge)) { return false }
             }
         }
-        if direction != .outgoing {
-            for edge32 in incoming(node) {
-                let edge = Int(edge32)
-                guard types?[typeIndex(ofRelationship: edge)] ?? true else { continue }
-                let source = source(ofRelationship: edge)
-                if direction == .either, source == node { continue }
-                if try !body(edge, source) { return false }
-            }
+        guard direction != .outgoing else { return true }
+        return try forEachIncoming(node, types: types) { (edge, source) throws(Failure) in
+            if direction == .either, source == node { return true }
+            return try body(edge, source)
         }
-        return true
     }
 
     /// The (relationship, other node) pairs `forEachEdge` visits, as an array.

@@ -109,7 +109,7 @@ struct QueryPlanner<Graph: QueryableGraph> {
         // Non-aggregating, non-distinct projections may sort on the variables before them too.
         let sortsOnInput = !aggregating && !projection.distinct && !projection.orderBy.isEmpty
         if aggregating {
-            stages.append(try aggregation(items, input: input, after: counted))
+            stages.append(try aggregation(items, input: input, entities: inputEntities, after: counted))
         } else {
             let compiler = ExpressionCompiler(context: context, scope: input)
             let evaluators = try compiler.compileAll(items.map(\.expression))
@@ -230,7 +230,9 @@ struct QueryPlanner<Graph: QueryableGraph> {
 
     /// The aggregation stage: grouping keys are the items without aggregates. After a counted
     /// MATCH, the stage runs that MATCH too, adding each match with the number it stands for.
-    private func aggregation(_ items: [Projection.Item], input: Scope, after counted: CountedMatch?) throws(QueryError) -> Stage {
+    private func aggregation(
+        _ items: [Projection.Item], input: Scope, entities: Set<String>, after counted: CountedMatch?
+    ) throws(QueryError) -> Stage {
         let grouping = items.filter { !$0.expression.containsAggregate }
         let groupingTexts = Set(grouping.map(\.expression.cypher))
         for item in items where item.expression.containsAggregate {
@@ -243,6 +245,13 @@ struct QueryPlanner<Graph: QueryableGraph> {
         }
         let keyCompiler = ExpressionCompiler(context: context, scope: input)
         let keys = try keyCompiler.compileAll(grouping.map(\.expression))
+        // A single key that is a property of a node or relationship (`t.id`) is the same for
+        // every row of that node: its group is looked up by the node.
+        var keyNodeSlot: Int?
+        if grouping.count == 1, case .property(let base, _) = grouping[0].expression.kind, case .variable(let name) = base.kind,
+           entities.contains(name) {
+            keyNodeSlot = input.slot(of: name)
+        }
         let registry = AggregateRegistry(baseSlot: input.count)
         let itemCompiler = ExpressionCompiler(context: context, scope: input, aggregates: registry)
         let evaluators = try itemCompiler.compileAll(items.map(\.expression))
@@ -251,7 +260,8 @@ struct QueryPlanner<Graph: QueryableGraph> {
         guard let counted else {
             let calls = registry.calls
             return {
-                AggregateSink(keys: keys, calls: calls, items: evaluators, inputWidth: width, budget: budget, next: $0)
+                AggregateSink(
+                    keys: keys, keyNodeSlot: keyNodeSlot, calls: calls, items: evaluators, inputWidth: width, budget: budget, next: $0)
             }
         }
         // The counted tail's slots stay null, so `count(v)` of a MATCH variable counts the
@@ -268,7 +278,7 @@ struct QueryPlanner<Graph: QueryableGraph> {
         let skippedWithoutMatch = countsMatchesOnly
         return { next in
             let aggregate = AggregateSink(
-                keys: keys, calls: calls, items: evaluators, inputWidth: width, budget: budget, next: next)
+                keys: keys, keyNodeSlot: keyNodeSlot, calls: calls, items: evaluators, inputWidth: width, budget: budget, next: next)
             return CountedMatchSink(
                 matches: counted.matches, width: counted.width, optional: counted.optional, skippedWithoutMatch: skippedWithoutMatch,
                 aggregate: aggregate)

@@ -43,6 +43,17 @@ public struct PortfolioQueryGraph: QueryableGraph {
     public func outgoing(_ node: Int) -> Range<Int> { graph.outgoing(node) }
     /// Incoming edges.
     public func incoming(_ node: Int) -> ArraySlice<Int32> { graph.incoming(node) }
+    /// Reads the sources and kinds stored beside the incoming edges, in order.
+    public func forEachIncoming<Failure: Error>(
+        _ node: Int, types: [Bool]?, _ body: (Int, Int) throws(Failure) -> Bool
+    ) throws(Failure) -> Bool {
+        let (edges, sources, kinds) = (graph.incoming(node), graph.incomingSources(node), graph.incomingKinds(node))
+        for offset in 0..<edges.count {
+            guard types?[Int(kinds[kinds.startIndex + offset].rawValue)] ?? true else { continue }
+            if try !body(Int(edges[edges.startIndex + offset]), Int(sources[sources.startIndex + offset])) { return false }
+        }
+        return true
+    }
     /// An edge's source.
     public func source(ofRelationship relationship: Int) -> Int { graph.source(ofEdge: relationship) }
     /// An edge's target.

@@ -32,6 +32,13 @@ public protocol QueryableGraph: Sendable {
     func outgoing(_ node: Int) -> Range<Int>
     /// The relationships entering `node`.
     func incoming(_ node: Int) -> ArraySlice<Int32>
+    /// Calls `body(relationship, source)` for each relationship entering `node` whose type
+    /// passes the mask (nil: any), in the order of `incoming(node)`, until it returns false.
+    /// A graph that stores its sources beside `incoming` reads them in order here (see the
+    /// default, which looks each relationship up).
+    func forEachIncoming<Failure: Error>(
+        _ node: Int, types: [Bool]?, _ body: (Int, Int) throws(Failure) -> Bool
+    ) throws(Failure) -> Bool
     /// The node a relationship leaves.
     func source(ofRelationship relationship: Int) -> Int
     /// The node a relationship enters.
@@ -45,6 +52,18 @@ public protocol QueryableGraph: Sendable {
 }
 
 extension QueryableGraph {
+    /// Looks up the source and type of each relationship of `incoming(node)`.
+    public func forEachIncoming<Failure: Error>(
+        _ node: Int, types: [Bool]?, _ body: (Int, Int) throws(Failure) -> Bool
+    ) throws(Failure) -> Bool {
+        for edge32 in incoming(node) {
+            let edge = Int(edge32)
+            guard types?[typeIndex(ofRelationship: edge)] ?? true else { continue }
+            if try !body(edge, source(ofRelationship: edge)) { return false }
+        }
+        return true
+    }
+
     /// Reads through `property(_:ofNode:)`, looking the key up on every call.
     public func propertyReader(_ key: String) -> @Sendable (Int) -> QueryValue {
         { node in property(key, ofNode: node) }

@@ -35,12 +35,22 @@ final class AggregateSink: RowSink {
     private static let fewKeysLimit = 8
     /// The groups of a single node key, by node index.
     @exclusivity(unchecked) private var nodeGroupIndex: [Int: Int] = [:]
+    /// The slot of `v` when the single grouping key is a property of it (`t.id`): the group
+    /// of each node is remembered, so the property is read and hashed once per node, not per
+    /// row. Where nodes seldom repeat (`i.status` over every initiative once) remembering
+    /// costs more than it saves: after `memoTrial` rows with fewer than half found, it stops.
+    @exclusivity(unchecked) private var keyNodeSlot: Int?
+    @exclusivity(unchecked) private var groupOfKeyNode: [Int: Int] = [:]
+    @exclusivity(unchecked) private var memoTried = 0
+    @exclusivity(unchecked) private var memoFound = 0
+    private static let memoTrial = 4_096
 
     init(
-        keys: [Evaluator], calls: [AggregateRegistry.Call], items: [Evaluator], inputWidth: Int, budget: QueryBudget,
-        next: RowSink
+        keys: [Evaluator], keyNodeSlot: Int? = nil, calls: [AggregateRegistry.Call], items: [Evaluator], inputWidth: Int,
+        budget: QueryBudget, next: RowSink
     ) {
         self.keys = keys
+        self.keyNodeSlot = keys.count == 1 ? keyNodeSlot : nil
         self.calls = calls
         var arguments: [Evaluator] = []
         var argumentByText: [String: Int] = [:]
@@ -100,6 +110,23 @@ final class AggregateSink: RowSink {
             groupIndex[key] = representatives.count
             return try newGroup(row)
         }
+        guard let keyNodeSlot, case .node(let node) = row[keyNodeSlot] else { return try group(ofSingleKey: row) }
+        memoTried += 1
+        if let group = groupOfKeyNode[node] {
+            memoFound += 1
+            return group
+        }
+        if memoTried == Self.memoTrial, memoFound < memoTried / 2 {
+            self.keyNodeSlot = nil
+            groupOfKeyNode = [:]
+            return try group(ofSingleKey: row)
+        }
+        let group = try group(ofSingleKey: row)
+        groupOfKeyNode[node] = group
+        return group
+    }
+
+    private func group(ofSingleKey row: Row) throws(QueryError) -> Int {
         // Grouping by one node (`WITH c, count(i)`): the node's index is the key. Other values
         // never equal a node.
         let value = try keys[0](row)
