@@ -167,6 +167,26 @@ import Testing
         #expect(!counted.isEmpty)
     }
 
+    /// In a portfolio ids tell nodes apart, so grouping by `t.id` groups by the node; the rows
+    /// must be those of the same key computed by a WITH first (no shortcut), null keys included.
+    @Test("grouping by a node's id gives the rows of grouping by its value", arguments: [
+        "MATCH (i:Initiative)-[:USES]->(t:Technology) RETURN t.id, count(*) AS n, collect(i.id) AS users",
+        "MATCH (t:Technology) OPTIONAL MATCH (t)<-[:USES]-(i:Initiative) RETURN i.id, count(*) AS n",
+        "MATCH (i:Initiative) OPTIONAL MATCH (i)-[:USES]->(t:Technology {id: 'no-such'}) RETURN t.id, count(*) AS n",
+        "MATCH (i:Initiative)-[r]->(x) RETURN r.id, count(*) AS n",
+    ])
+    func groupingByNodeID(query: String) throws {
+        let graph = PortfolioQueryGraph(try PortfolioAnalysis(paths: [Self.acme], selection: .none).graph)
+        #expect(graph.nodeKeyProperty == "id")
+        let projection = try #require(query.range(of: " RETURN "))
+        let key = query[projection.upperBound...].prefix { $0 != "," }
+        let plain = query[..<projection.lowerBound] + " WITH *, \(key) AS key" + " RETURN key" + query[query.index(projection.upperBound, offsetBy: key.count)...]
+        let engine = QueryEngine(graph: graph)
+        let grouped = try engine.run(query).rows
+        #expect(grouped.count > 0)
+        #expect(grouped == (try engine.run(String(plain)).rows), "\(plain)")
+    }
+
     @Test("a technology nobody uses counts 0 users and 1 row after OPTIONAL MATCH")
     func unusedTechnologyCountsZero() {
         let rows = Self.run("MATCH (t:Technology) OPTIONAL MATCH (t)<-[:USES]-(i:Initiative) RETURN t.id, count(i), count(*) ORDER BY t.id")

@@ -244,13 +244,23 @@ struct QueryPlanner<Graph: QueryableGraph> {
             }
         }
         let keyCompiler = ExpressionCompiler(context: context, scope: input)
-        let keys = try keyCompiler.compileAll(grouping.map(\.expression))
+        var keys = try keyCompiler.compileAll(grouping.map(\.expression))
         // A single key that is a property of a node or relationship (`t.id`) is the same for
-        // every row of that node: its group is looked up by the node.
+        // every row of that node: its group is looked up by the node. When the property tells
+        // nodes apart (`t.id` in a portfolio), the node itself is the key; other rows (a null,
+        // a relationship) keep the property's value, which is never a node.
         var keyNodeSlot: Int?
-        if grouping.count == 1, case .property(let base, _) = grouping[0].expression.kind, case .variable(let name) = base.kind,
-           entities.contains(name) {
-            keyNodeSlot = input.slot(of: name)
+        if grouping.count == 1, case .property(let base, let key) = grouping[0].expression.kind, case .variable(let name) = base.kind,
+           entities.contains(name), let slot = input.slot(of: name) {
+            if key == context.graph.nodeKeyProperty {
+                let value = keys[0]
+                keys[0] = { row throws(QueryError) in
+                    if case .node = row[slot] { return row[slot] }
+                    return try value(row)
+                }
+            } else {
+                keyNodeSlot = slot
+            }
         }
         let registry = AggregateRegistry(baseSlot: input.count)
         let itemCompiler = ExpressionCompiler(context: context, scope: input, aggregates: registry)

@@ -43,6 +43,8 @@ public struct PortfolioQueryGraph: QueryableGraph {
     public func outgoing(_ node: Int) -> Range<Int> { graph.outgoing(node) }
     /// Incoming edges.
     public func incoming(_ node: Int) -> ArraySlice<Int32> { graph.incoming(node) }
+    /// Every node of a portfolio has an id, and no two share one.
+    public var nodeKeyProperty: String? { "id" }
     /// Reads the sources and kinds stored beside the incoming edges, in order.
     public func forEachIncoming<Failure: Error>(
         _ node: Int, types: [Bool]?, _ body: (Int, Int) throws(Failure) -> Bool

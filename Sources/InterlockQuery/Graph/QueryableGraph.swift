@@ -27,6 +27,9 @@ public protocol QueryableGraph: Sendable {
     func propertyReader(_ key: String) -> @Sendable (Int) -> QueryValue
     /// The keys of the node's non-null properties, sorted.
     func propertyKeys(ofNode node: Int) -> [String]
+    /// A property every node has and no two nodes share (`id` in a portfolio), if there is
+    /// one: grouping by it is grouping by the node, without reading or hashing it per row.
+    var nodeKeyProperty: String? { get }
 
     /// The relationships leaving `node`.
     func outgoing(_ node: Int) -> Range<Int>
@@ -52,6 +55,9 @@ public protocol QueryableGraph: Sendable {
 }
 
 extension QueryableGraph {
+    /// None: a graph promises no property that tells its nodes apart.
+    public var nodeKeyProperty: String? { nil }
+
     /// Looks up the source and type of each relationship of `incoming(node)`.
     public func forEachIncoming<Failure: Error>(
         _ node: Int, types: [Bool]?, _ body: (Int, Int) throws(Failure) -> Bool

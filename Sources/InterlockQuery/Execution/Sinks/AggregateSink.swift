@@ -150,7 +150,7 @@ final class AggregateSink: RowSink {
     private func newGroup(_ representative: Row) throws(QueryError) -> Int {
         try budget.hold(representative)
         representatives.append(representative)
-        accumulators += calls.map(Accumulator.init)
+        for call in calls { accumulators.append(Accumulator(call)) }
         return representatives.count - 1
     }
 
