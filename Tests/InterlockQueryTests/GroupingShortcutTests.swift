@@ -44,6 +44,14 @@ import Testing
         #expect(shortcut == rows(plain, on: Self.graph), "\(query)")
     }
 
+    /// Aggregates of one property share its read; `rand()` is drawn for each call.
+    @Test func sharedArgumentsAreVariablesAndProperties() {
+        let graph = CountedAggregationTests.graph
+        #expect(rows("MATCH (i:Initiative) RETURN sum(i.v) AS s, min(i.v) AS low, max(i.v) AS high, count(i.v) AS n", on: graph)
+            == [[4, 1, 2, 3]])
+        #expect(rows("UNWIND [1] AS x RETURN min(rand()) = max(rand()) AS same", on: graph) == [[false]])
+    }
+
     /// Nodes and other values in one DISTINCT: a node never equals a number or a string, and
     /// each is counted once.
     @Test func distinctMixesNodesAndValues() {

@@ -11,8 +11,9 @@ final class AggregateRegistry {
         var argument: Evaluator?
         /// The argument's name when it is a bare variable, as in `count(i)`.
         var argumentVariable: String?
-        /// The argument as Cypher text: calls over the same argument (`sum(i.budget)`,
-        /// `min(i.budget)`) read it once per row.
+        /// The argument as Cypher text when it is a variable or a property of one: calls over
+        /// the same such argument (`sum(i.budget)`, `min(i.budget)`) read it once per row.
+        /// Nil for other arguments, which may differ from one evaluation to the next (`rand()`).
         var argumentText: String?
         /// Where the call is, for error messages.
         var position: QueryPosition
@@ -80,10 +81,18 @@ extension ExpressionCompiler {
             var inner = self
             inner.aggregates = nil
             var variable: String?
-            if case .variable(let name) = arguments[0].kind { variable = name }
+            var text: String?
+            switch arguments[0].kind {
+            case .variable(let name):
+                (variable, text) = (name, arguments[0].cypher)
+            case .property(let base, _):
+                if case .variable = base.kind { text = arguments[0].cypher }
+            default:
+                break
+            }
             call = .init(
                 function: function, distinct: distinct, argument: try inner.compile(arguments[0]), argumentVariable: variable,
-                argumentText: arguments[0].cypher, position: expression.position,
+                argumentText: text, position: expression.position,
                 percentile: arguments.count > 1 ? try inner.compile(arguments[1]) : nil)
         default:
             call = .init(
