@@ -100,7 +100,7 @@ struct QueryPlanner<Graph: QueryableGraph> {
             if case .variable(let name) = item.expression.kind, inputEntities.contains(name) { return item.name }
             return nil
         })
-        if let stages = try topBeforeProjection(projection, items: items, input: input, entities: inputEntities) {
+        if let stages = try topBeforeProjection(projection, items: items, input: input, output: output, entities: inputEntities) {
             scope = output
             return stages
         }
@@ -117,8 +117,7 @@ struct QueryPlanner<Graph: QueryableGraph> {
         }
         let budget = context.budget
         if projection.distinct { stages.append { DistinctSink(budget: budget, next: $0) } }
-        let skip = try count(projection.skip, clause: "SKIP") ?? 0
-        let limit = try count(projection.limit, clause: "LIMIT")
+        let (skip, limit, keep) = try slice(of: projection)
         if !projection.orderBy.isEmpty {
             var sortScope = output
             if sortsOnInput {
@@ -136,9 +135,6 @@ struct QueryPlanner<Graph: QueryableGraph> {
                     keys.append((try compiler.compile(key.expression), key.descending))
                 }
             }
-            // With a LIMIT, the sort only needs to keep the rows that SKIP and LIMIT let through.
-            // (Saturating: `LIMIT 9223372036854775807 SKIP 1` must not trap.)
-            let keep = limit.map { limit in limit.addingReportingOverflow(skip).overflow ? Int.max : limit + skip }
             stages.append { SortSink(keys: keys, keep: keep, budget: budget, next: $0) }
         }
         if projection.skip != nil || projection.limit != nil {
@@ -148,12 +144,24 @@ struct QueryPlanner<Graph: QueryableGraph> {
             let width = output.count
             stages.append { TrimSink(width: width, next: $0) }
         }
-        if let predicate = projection.predicate {
-            let filter = try ExpressionCompiler(context: context, scope: output).compilePredicate(predicate)
-            stages.append { FilterSink(predicate: filter, next: $0) }
-        }
+        stages += try filter(projection, scope: output)
         scope = output
         return stages
+    }
+
+    /// SKIP, LIMIT, and how many rows a sort before them must keep: with a LIMIT, only those
+    /// SKIP and LIMIT let through (saturating: `LIMIT 9223372036854775807 SKIP 1` must not trap).
+    private func slice(of projection: Projection) throws(QueryError) -> (skip: Int, limit: Int?, keep: Int?) {
+        let skip = try count(projection.skip, clause: "SKIP") ?? 0
+        let limit = try count(projection.limit, clause: "LIMIT")
+        return (skip, limit, limit.map { limit in limit.addingReportingOverflow(skip).overflow ? Int.max : limit + skip })
+    }
+
+    /// The stage of `WITH … WHERE`, over the projected columns; none without a WHERE.
+    private func filter(_ projection: Projection, scope output: Scope) throws(QueryError) -> [Stage] {
+        guard let predicate = projection.predicate else { return [] }
+        let filter = try ExpressionCompiler(context: context, scope: output).compilePredicate(predicate)
+        return [{ FilterSink(predicate: filter, next: $0) }]
     }
 
     /// `RETURN i.id, i.budget ORDER BY i.budget DESC LIMIT 10` as a top-k sort of the rows
@@ -163,7 +171,7 @@ struct QueryPlanner<Graph: QueryableGraph> {
     /// properties of nodes and relationships), and sort keys that are items or read no alias.
     /// Nil when the projection must be computed first.
     private func topBeforeProjection(
-        _ projection: Projection, items: [Projection.Item], input: Scope, entities: Set<String>
+        _ projection: Projection, items: [Projection.Item], input: Scope, output: Scope, entities: Set<String>
     ) throws(QueryError) -> [Stage]? {
         guard !projection.orderBy.isEmpty, projection.limit != nil, !projection.distinct,
               items.allSatisfy({ $0.expression.cannotFail(entities: entities) })
@@ -190,22 +198,14 @@ struct QueryPlanner<Graph: QueryableGraph> {
         var keys: [(value: Evaluator, descending: Bool)] = []
         for key in keyExpressions { keys.append((try compiler.compile(key.expression), key.descending)) }
         let evaluators = try compiler.compileAll(items.map(\.expression))
-        let skip = try count(projection.skip, clause: "SKIP") ?? 0
-        let limit = try count(projection.limit, clause: "LIMIT")
-        let keep = limit.map { limit in limit.addingReportingOverflow(skip).overflow ? Int.max : limit + skip }
+        let (skip, limit, keep) = try slice(of: projection)
         let budget = context.budget
-        var stages: [Stage] = [
+        let stages: [Stage] = [
             { SortSink(keys: keys, keep: keep, budget: budget, next: $0) },
             { ProjectSink(items: evaluators, keepInput: false, next: $0) },
             { SliceSink(skip: skip, limit: limit, next: $0) },
         ]
-        if let predicate = projection.predicate {
-            var output = Scope()
-            for item in items { output.add(item.name) }
-            let filter = try ExpressionCompiler(context: context, scope: output).compilePredicate(predicate)
-            stages.append { FilterSink(predicate: filter, next: $0) }
-        }
-        return stages
+        return stages + (try filter(projection, scope: output))
     }
 
     /// The items with `*` expanded to every visible variable (sorted by name, as openCypher does).
