@@ -132,6 +132,26 @@ import Testing
         Example(
             query: "MATCH (d:DataSource) OPTIONAL MATCH (d)<-[:READS]-(b) RETURN d.id, count(b), count(*) ORDER BY d.id",
             rows: [["d1", 3, 3], ["d2", 1, 1], ["d3", 0, 1]], counted: 2),
+        // Its WHERE is part of the pattern: d2 and d3 fail it and are kept once, with nulls.
+        Example(
+            query: "MATCH (d:DataSource) OPTIONAL MATCH (d)<-[:READS]-(b) WHERE d.domain = 'crm' RETURN d.id, count(b), count(*) ORDER BY d.id",
+            rows: [["d1", 3, 3], ["d2", 0, 1], ["d3", 0, 1]], counted: 2),
+        // A variable it takes from before is not a count of its matches: count(d) sees d3's row.
+        Example(
+            query: "MATCH (d:DataSource) OPTIONAL MATCH (d)<-[:WRITES]-(a) RETURN count(d), count(a), count(*)",
+            rows: [[5, 4, 5]], counted: 2),
+        // ... and is null when an earlier OPTIONAL MATCH found nothing: one row of nulls.
+        Example(
+            query: "OPTIONAL MATCH (x:Capability {id: 'none'}) OPTIONAL MATCH (x)<-[:DELIVERS]-(i) RETURN count(x), count(i), count(*)",
+            rows: [[0, 0, 1]], counted: 2),
+        // No input row: only the aggregate of nothing; no node at all: one row of nulls.
+        Example(
+            query: "MATCH (d:DataSource {id: 'none'}) OPTIONAL MATCH (d)<-[:READS]-(b) RETURN count(b), count(*)",
+            rows: [[0, 0]], counted: 2),
+        Example(query: "OPTIONAL MATCH (g:Goal) RETURN count(g), count(*)", rows: [[0, 1]], counted: 1),
+        Example(
+            query: "MATCH (c:Capability) OPTIONAL MATCH (c)<-[:DELIVERS]-(i)-[:WRITES]->(d) RETURN c.id, count(d), count(*) ORDER BY c.id",
+            rows: [["c1", 3, 3], ["c2", 1, 1]], counted: 1),
         // Other aggregates enumerate.
         Example(query: "MATCH (c:Capability)<-[:DELIVERS]-(i) RETURN c.id, collect(i.id)[0], count(*) ORDER BY c.id",
                 rows: [["c1", "i1", 3], ["c2", "i4", 1]], counted: 0),

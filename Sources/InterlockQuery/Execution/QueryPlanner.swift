@@ -22,7 +22,8 @@ struct QueryPlanner<Graph: QueryableGraph> {
     struct CountedMatch {
         var matches: CountedMatchSink.Matcher
         var width: Int
-        /// The MATCH's variables, never null in its matches: `count(v)` of one counts matches.
+        /// The variables the MATCH binds, never null in its matches: `count(v)` of one counts
+        /// matches (not of one bound before it, which the row brings, null or not).
         var variables: Set<String>
         /// An OPTIONAL MATCH: a row it does not extend is kept once, its variables null.
         var optional: Bool
@@ -45,12 +46,15 @@ struct QueryPlanner<Graph: QueryableGraph> {
                 let live = match.liveVariablesForCounting(then: next)
                 let plan = try MatchPlanner(context: context, inputScope: scope)
                     .plan(match.patterns, predicate: match.predicate, counting: live)
+                // What the MATCH binds itself: a variable bound before it may be null on a row
+                // an OPTIONAL MATCH keeps, and counts like any value there.
+                let binds = match.variables.subtracting(scope.names)
                 scope = plan.scope
                 entities.formUnion(match.entityVariables)
                 let width = scope.count
                 if plan.countsTail {
                     let matches: CountedMatchSink.Matcher = { (row, emit) throws(QueryError) in try plan.count(row, emit: emit) }
-                    counted = CountedMatch(matches: matches, width: width, variables: match.variables, optional: match.optional)
+                    counted = CountedMatch(matches: matches, width: width, variables: binds, optional: match.optional)
                 } else {
                     let matches: MatchSink.Matcher = { (row, emit) throws(QueryError) in try plan.run(row, emit: emit) }
                     stages.append { MatchSink(matches: matches, width: width, optional: match.optional, next: $0) }
