@@ -23,8 +23,8 @@ final class ExecutionContext<Graph: QueryableGraph> {
         budget = QueryBudget(limits: limits)
     }
 
-    /// Counts one unit of work (see `QueryDeadline.tick`).
-    func tick() throws(QueryError) { try deadline.tick() }
+    /// Counts `units` of work (see `QueryDeadline.tick`).
+    func tick(_ units: Int = 1) throws(QueryError) { try deadline.tick(units) }
 
     /// The compiled regular expression for `pattern`, anchored to match the whole string as
     /// openCypher's `=~` requires; compiled once per run.
@@ -47,7 +47,9 @@ final class QueryDeadline {
     private let end: ContinuousClock.Instant?
     private let timeout: Duration?
     private let raisedBy: String
-    @exclusivity(unchecked) private var ticks = 0
+    /// Units left before the clock is read again.
+    @exclusivity(unchecked) private var untilCheck = QueryDeadline.unitsPerCheck
+    private static let unitsPerCheck = 1024
 
     init(timeout: Duration?, raisedBy: String) {
         self.timeout = timeout
@@ -55,10 +57,13 @@ final class QueryDeadline {
         end = timeout.map { ContinuousClock.now.advanced(by: $0) }
     }
 
-    /// Counts one unit of work; throws a `.timeout` error once past the limit or when the task is cancelled.
-    func tick() throws(QueryError) {
-        ticks &+= 1
-        guard ticks & 1023 == 0, let end, let timeout else { return }
+    /// Counts `units` of work (a loop may count its iterations at once, after it); throws a
+    /// `.timeout` error once past the limit or when the task is cancelled.
+    func tick(_ units: Int = 1) throws(QueryError) {
+        untilCheck -= units
+        guard untilCheck <= 0 else { return }
+        untilCheck = Self.unitsPerCheck
+        guard let end, let timeout else { return }
         if ContinuousClock.now >= end || Task.isCancelled {
             throw QueryError(
                 .timeout, "the query ran past its time limit of \(timeout) and was cancelled; raise it with \(raisedBy)")

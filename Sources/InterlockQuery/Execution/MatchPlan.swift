@@ -266,11 +266,15 @@ final class MatchPlan<Graph: QueryableGraph> {
             case .expand(let expansion):
                 guard case .node(let from) = row[expansion.hop.from] else { return 0 }
                 let hop = HopChecks(plan: self, expansion: expansion, step: step)
+                // The relationships walked count as work at once, after the walk: ticking each
+                // took a tenth of a counted OPTIONAL MATCH.
+                var walked = 0
                 _ = try graph.forEachEdge(of: from, expansion.hop.direction, types: expansion.hop.types) { (edge, other) throws(QueryError) in
-                    try context.tick()
+                    walked += 1
                     if try hop.admits(edge, to: other, row, used) { candidates += 1 }
                     return true
                 }
+                try context.tick(walked)
             case .verify(let slot):
                 candidates = try verifies(slot, step: step, row) ? 1 : 0
             case .expandVariable, .shortest, .path:
