@@ -330,14 +330,19 @@ struct MatchPlanner<Graph: QueryableGraph> {
                 return
             }
             let source: NodeSource
+            var check: NodeCheck<Graph>? = nodeChecks[position]
             if let ids = idSources[slot] {
                 source = .ids(ids)
             } else if let group = part.nodes[position].labels.first {
                 source = .labels(labelRanges(group))
+                // The scan yields only nodes of that group's labels: its check would be asked
+                // of every candidate for nothing.
+                check?.labelMasks.removeFirst()
             } else {
                 source = .all
             }
-            builder.add(.scan(slot: slot, source: source), check: nodeChecks[position], binds: [slot])
+            if let remaining = check, remaining.labelMasks.isEmpty, remaining.properties.isEmpty { check = nil }
+            builder.add(.scan(slot: slot, source: source), check: check, binds: [slot])
         }
         bindNode(start)
         if let shortest = part.shortest {
