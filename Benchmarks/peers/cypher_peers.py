@@ -3,7 +3,7 @@
 
 Both answer over the same generated portfolio: Interlock reads the portfolio file
 (`interlock query PORTFOLIO QUERY --timings`, whose `query` line is the query alone, after
-load and build), Kùzu loads the CSV folder `interlock export PORTFOLIO --format csv -o FOLDER`
+load, build and the columns of number and choice properties), Kùzu loads the CSV folder `interlock export PORTFOLIO --format csv -o FOLDER`
 wrote (one node table per label, one relationship table per type) into a fresh database.
 Query time excludes loading on both sides; for Kùzu it covers `execute` and fetching every row,
 as Interlock's covers running the query into its rows. Each query runs --repeats times on each
@@ -188,12 +188,20 @@ def main(arguments=None) -> int:
     parser.add_argument("--start", help="initiative id the *1..3 expansion starts from (default: the one with most dependencies)")
     parser.add_argument("--timeout", type=float, default=600, help="seconds before one interlock query is stopped")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON to FILE")
+    parser.add_argument("--only", action="append", metavar="NAME",
+                        help="run only the query of this name (as the table prints it); may be repeated")
     options = parser.parse_args(arguments)
     if options.repeats < 1:
         parser.error("--repeats must be at least 1")
 
     start = options.start or busiest_initiative(options.csv)
     experiments = queries(start)
+    if options.only:
+        unknown = set(options.only) - {query.name for query in experiments}
+        if unknown:
+            parser.error(f"no query named {', '.join(sorted(unknown))}; the names are: "
+                         + ", ".join(query.name for query in experiments))
+        experiments = [query for query in experiments if query.name in options.only]
     results = []
     peer_name, module_name = PEERS[options.peer]
     try:

@@ -55,7 +55,7 @@ struct QueryCommandTests {
         let result = try CommandRunner.run(["query", "Samples/minimal.yaml", "RETURN 1 AS one", "--timings", "--format", "csv"])
         #expect(result.status == 0)
         #expect(result.standardOutput == "one\r\n1\r\n")
-        #expect(result.standardError.split(separator: "\n").map { $0.prefix(6) } == ["load  ", "build ", "query "])
+        #expect(result.standardError.split(separator: "\n").map { $0.prefix(6) } == ["load  ", "build ", "column", "query "])
     }
 
     @Test func badQueriesExitTwo() throws {

@@ -38,23 +38,30 @@ extension PortfolioGraph {
     /// that reads one field of many nodes, as a query reads a property on every row: the kind's
     /// table, entity array and field are looked up here, not on every read.
     public func fieldReader(at position: Int, of kind: NodeKind) -> @Sendable (Int) -> FieldValue? {
-        let start = storage.kindStarts[Int(kind.rawValue)], portfolio = storage.portfolio
-        switch kind {
-        case .initiative: return Self.reader(Initiative.fields.fields[position], portfolio.initiatives, start: start)
-        case .technology: return Self.reader(Technology.fields.fields[position], portfolio.technologies, start: start)
-        case .dataSource: return Self.reader(DataSource.fields.fields[position], portfolio.dataSources, start: start)
-        case .capability: return Self.reader(Capability.fields.fields[position], portfolio.capabilities, start: start)
-        case .goal: return Self.reader(Goal.fields.fields[position], portfolio.goals, start: start)
-        case .unit: return Self.reader(BusinessUnit.fields.fields[position], portfolio.units, start: start)
-        case .person: return Self.reader(Person.fields.fields[position], portfolio.people, start: start)
-        case .team: return Self.reader(Team.fields.fields[position], portfolio.teams, start: start)
-        }
+        visitEntities(of: kind, FieldReading(position: position))
     }
 
-    private static func reader<Entity: Sendable>(
-        _ field: EntityField<Entity>, _ entities: [Entity], start: Int
-    ) -> @Sendable (Int) -> FieldValue? {
-        { node in entities.withUnsafeBufferPointer { $0.baseAddress.flatMap { field.read($0 + (node - start)) } } }
+    /// A reader of the position of a `choice` field's value among its choices (see
+    /// `EntityField.choicePosition`), resolved once like `fieldReader`; nil when the field at
+    /// `position` is not a choice.
+    public func choiceReader(at position: Int, of kind: NodeKind) -> (@Sendable (Int) -> Int?)? {
+        visitEntities(of: kind, ChoiceReading(position: position))
+    }
+
+    /// What `visitor` makes of `kind`'s field table and entities: the one switch from a kind to
+    /// its entity type for the readers above.
+    private func visitEntities<Visitor: EntityVisitor>(of kind: NodeKind, _ visitor: Visitor) -> Visitor.Result {
+        let start = storage.kindStarts[Int(kind.rawValue)], portfolio = storage.portfolio
+        switch kind {
+        case .initiative: return visitor.visit(Initiative.fields, portfolio.initiatives, start: start)
+        case .technology: return visitor.visit(Technology.fields, portfolio.technologies, start: start)
+        case .dataSource: return visitor.visit(DataSource.fields, portfolio.dataSources, start: start)
+        case .capability: return visitor.visit(Capability.fields, portfolio.capabilities, start: start)
+        case .goal: return visitor.visit(Goal.fields, portfolio.goals, start: start)
+        case .unit: return visitor.visit(BusinessUnit.fields, portfolio.units, start: start)
+        case .person: return visitor.visit(Person.fields, portfolio.people, start: start)
+        case .team: return visitor.visit(Team.fields, portfolio.teams, start: start)
+        }
     }
 
     /// Whether `node` and `other`'s node `otherNode` are the same entity, field for field and
@@ -73,5 +80,32 @@ extension PortfolioGraph {
         case .person: return portfolio.people[index] == other.portfolio.people[otherIndex]
         case .team: return portfolio.teams[index] == other.portfolio.teams[otherIndex]
         }
+    }
+}
+
+/// Something made from one kind's field table and entities, whatever the entity type (a reader
+/// of one field); `start` is the node of the first entity.
+private protocol EntityVisitor {
+    associatedtype Result
+    func visit<Entity: Sendable>(_ table: EntityFields<Entity>, _ entities: [Entity], start: Int) -> Result
+}
+
+/// The reader of one field's value, by node.
+private struct FieldReading: EntityVisitor {
+    let position: Int
+
+    func visit<Entity: Sendable>(_ table: EntityFields<Entity>, _ entities: [Entity], start: Int) -> @Sendable (Int) -> FieldValue? {
+        let field = table.fields[position]
+        return { node in entities.withUnsafeBufferPointer { $0.baseAddress.flatMap { field.read($0 + (node - start)) } } }
+    }
+}
+
+/// The reader of one choice field's position, by node; nil for a field that is not a choice.
+private struct ChoiceReading: EntityVisitor {
+    let position: Int
+
+    func visit<Entity: Sendable>(_ table: EntityFields<Entity>, _ entities: [Entity], start: Int) -> (@Sendable (Int) -> Int?)? {
+        guard let choice = table.fields[position].choicePosition else { return nil }
+        return { node in entities.withUnsafeBufferPointer { $0.baseAddress.flatMap { choice($0 + (node - start)) } } }
     }
 }

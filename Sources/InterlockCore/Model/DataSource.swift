@@ -49,7 +49,7 @@ extension DataSource {
     /// The fields of a data source in the format, in the order of `docs/portfolio.schema.json`.
     public static let fields = EntityFields<DataSource>(id: { $0.pointee.id }, name: { $0.pointee.name }, [
         EntityField("domain", .text) { .text(ifAny: $0.pointee.domain) },
-        EntityField("classification", .choice(of: DataClassification.self)) { .word($0.pointee.classification) },
+        EntityField("classification", choice: DataClassification.self) { $0.pointee.classification },
         EntityField("owner", .reference) { .text(ifAny: $0.pointee.owner) },
         EntityField("technology", .reference) { .text(ifAny: $0.pointee.technology) },
         EntityField("systemOfRecord", .boolean) { .boolean($0.pointee.systemOfRecord) },

@@ -66,12 +66,29 @@ public struct EntityField<Entity>: Sendable {
     /// whole entity from its array on every read, every String and array in it retained and
     /// released, which was most of the time a query spent reading a property.
     public let read: @Sendable (UnsafePointer<Entity>) -> FieldValue?
+    /// For a `choice` field, the position of the entity's value among the choices its type
+    /// lists (nil when absent); nil for other fields. What a query groups by: a position
+    /// indexes an array, where the word would be compared or hashed on every read.
+    public let choicePosition: (@Sendable (UnsafePointer<Entity>) -> Int?)?
 
     /// Declares a field.
     public init(_ name: String, _ type: FieldType, read: @escaping @Sendable (UnsafePointer<Entity>) -> FieldValue?) {
         self.name = name
         self.type = type
         self.read = read
+        choicePosition = nil
+    }
+
+    /// Declares a field holding one of the cases of `Choice`, read as its word and as its
+    /// position among `Choice.allCases`.
+    public init<Choice: RawRepresentable & CaseIterable & Equatable & Sendable>(
+        _ name: String, choice: Choice.Type, read readChoice: @escaping @Sendable (UnsafePointer<Entity>) -> Choice?
+    ) where Choice.RawValue == String {
+        let choices = Array(Choice.allCases)
+        self.name = name
+        type = .choice(of: Choice.self)
+        read = { readChoice($0).map { .text($0.rawValue) } }
+        choicePosition = { readChoice($0).flatMap(choices.firstIndex(of:)) }
     }
 
     /// The value of the field in `entity`, nil when absent.
@@ -112,9 +129,4 @@ extension FieldValue {
 
     /// A day as `YYYY-MM-DD`, or absent.
     static func day(_ day: Day?) -> FieldValue? { day.map { .text($0.description) } }
-
-    /// A choice as its word in the format, or absent.
-    static func word<Choice: RawRepresentable>(_ choice: Choice?) -> FieldValue? where Choice.RawValue == String {
-        choice.map { .text($0.rawValue) }
-    }
 }

@@ -128,7 +128,7 @@ extension Initiative {
     public static let fields = EntityFields<Initiative>(id: { $0.pointee.id }, name: { $0.pointee.name }, [
         EntityField("unit", .reference) { .text(ifAny: $0.pointee.unit) },
         EntityField("owner", .reference) { .text(ifAny: $0.pointee.owner) },
-        EntityField("status", .choice(of: InitiativeStatus.self)) { .text($0.pointee.status.rawValue) },
+        EntityField("status", choice: InitiativeStatus.self) { $0.pointee.status },
         EntityField("budget", .number) { $0.pointee.budget.map(FieldValue.number) },
         EntityField("start", .date) { .day($0.pointee.start) },
         EntityField("end", .date) { .day($0.pointee.end) },

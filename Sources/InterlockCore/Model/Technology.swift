@@ -55,7 +55,7 @@ extension Technology {
     public static let fields = EntityFields<Technology>(id: { $0.pointee.id }, name: { $0.pointee.name }, [
         EntityField("category", .text) { .text(ifAny: $0.pointee.category) },
         EntityField("vendor", .text) { .text(ifAny: $0.pointee.vendor) },
-        EntityField("lifecycle", .choice(of: Lifecycle.self)) { .word($0.pointee.lifecycle) },
+        EntityField("lifecycle", choice: Lifecycle.self) { $0.pointee.lifecycle },
         EntityField("endOfLife", .date) { .day($0.pointee.endOfLife) },
         EntityField("owner", .reference) { .text(ifAny: $0.pointee.owner) },
         EntityField("incompatibleWith", .references) { .list($0.pointee.incompatibleWith) },

@@ -15,6 +15,8 @@ final class AggregateRegistry {
         /// the same such argument (`sum(i.budget)`, `min(i.budget)`) read it once per row.
         /// Nil for other arguments, which may differ from one evaluation to the next (`rand()`).
         var argumentText: String?
+        /// The argument's variable and key when it is a property of a variable (`i.budget`).
+        var argumentProperty: (variable: String, key: String)? = nil
         /// Where the call is, for error messages.
         var position: QueryPosition
         /// The second argument of `percentileCont` and `percentileDisc`.
@@ -82,17 +84,18 @@ extension ExpressionCompiler {
             inner.aggregates = nil
             var variable: String?
             var text: String?
+            var property: (variable: String, key: String)?
             switch arguments[0].kind {
             case .variable(let name):
                 (variable, text) = (name, arguments[0].cypher)
-            case .property(let base, _):
-                if case .variable = base.kind { text = arguments[0].cypher }
+            case .property(let base, let key):
+                if case .variable(let name) = base.kind { (text, property) = (arguments[0].cypher, (name, key)) }
             default:
                 break
             }
             call = .init(
                 function: function, distinct: distinct, argument: try inner.compile(arguments[0]), argumentVariable: variable,
-                argumentText: text, position: expression.position,
+                argumentText: text, argumentProperty: property, position: expression.position,
                 percentile: arguments.count > 1 ? try inner.compile(arguments[1]) : nil)
         default:
             call = .init(

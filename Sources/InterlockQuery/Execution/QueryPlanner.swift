@@ -35,6 +35,7 @@ struct QueryPlanner<Graph: QueryableGraph> {
         var stages: [Stage] = []
         var columns: [String]?
         var counted: CountedMatch?
+        var labelScan: LabelScan?
         // The variables that hold a node or a relationship (or null): reading a property of
         // one cannot fail, which lets a top-k sort run before the projection.
         var entities: Set<String> = []
@@ -57,7 +58,9 @@ struct QueryPlanner<Graph: QueryableGraph> {
                     counted = CountedMatch(matches: matches, width: width, variables: binds, optional: match.optional)
                 } else {
                     let matches: MatchSink.Matcher = { (row, emit) throws(QueryError) in try plan.run(row, emit: emit) }
-                    stages.append { MatchSink(matches: matches, width: width, optional: match.optional, next: $0) }
+                    let stage: Stage = { MatchSink(matches: matches, width: width, optional: match.optional, next: $0) }
+                    labelScan = try self.labelScan(match, then: next, plan: plan, matchStage: stage, isFirst: index == 0)
+                    if labelScan == nil { stages.append(stage) }
                 }
             case .unwind(let unwind):
                 let list = try ExpressionCompiler(context: context, scope: scope).compile(unwind.list)
@@ -65,11 +68,13 @@ struct QueryPlanner<Graph: QueryableGraph> {
                 let deadline = context.deadline
                 stages.append { UnwindSink(list: list, deadline: deadline, next: $0) }
             case .with(let projection):
-                stages += try self.projection(projection, scope: &scope, entities: &entities, isReturn: false, after: counted)
-                counted = nil
+                stages += try self.projection(
+                    projection, scope: &scope, entities: &entities, isReturn: false, after: counted, over: labelScan)
+                (counted, labelScan) = (nil, nil)
             case .return(let projection):
-                stages += try self.projection(projection, scope: &scope, entities: &entities, isReturn: true, after: counted)
-                counted = nil
+                stages += try self.projection(
+                    projection, scope: &scope, entities: &entities, isReturn: true, after: counted, over: labelScan)
+                (counted, labelScan) = (nil, nil)
                 columns = scope.names
             case .call(let call):
                 let names = try self.call(call, scope: &scope, stages: &stages)
@@ -86,14 +91,16 @@ struct QueryPlanner<Graph: QueryableGraph> {
     /// The stage, its time-limit and size-limit errors placed at its clause: they arise deep in
     /// the run, where no query text is at hand, and "1:1: timeout error" with a caret under the
     /// MATCH says which clause used the time. The innermost clause places them first.
-    private static func located(_ stage: @escaping Stage, at position: QueryPosition) -> Stage {
+    static func located(_ stage: @escaping Stage, at position: QueryPosition) -> Stage {
         { next in LocatedSink(stage(next), at: position) }
     }
 
-    /// The stages of WITH or RETURN (and of the counted MATCH before it, if any); `scope`
-    /// becomes the projected columns, and `entities` the ones that pass a node or relationship on.
+    /// The stages of WITH or RETURN (and of the counted MATCH or label scan before it, if
+    /// any); `scope` becomes the projected columns, and `entities` the ones that pass a node or
+    /// relationship on.
     private func projection(
-        _ projection: Projection, scope: inout Scope, entities: inout Set<String>, isReturn: Bool, after counted: CountedMatch?
+        _ projection: Projection, scope: inout Scope, entities: inout Set<String>, isReturn: Bool, after counted: CountedMatch?,
+        over labelScan: LabelScan?
     ) throws(QueryError) -> [Stage] {
         let items = try expandedItems(projection, scope: scope, isReturn: isReturn)
         let input = scope
@@ -112,7 +119,9 @@ struct QueryPlanner<Graph: QueryableGraph> {
         let aggregating = items.contains { $0.expression.containsAggregate }
         // Non-aggregating, non-distinct projections may sort on the variables before them too.
         let sortsOnInput = !aggregating && !projection.distinct && !projection.orderBy.isEmpty
-        if aggregating {
+        if let labelScan {
+            stages += try labelAggregation(items, over: labelScan, input: input, entities: inputEntities)
+        } else if aggregating {
             stages.append(try aggregation(items, input: input, entities: inputEntities, after: counted))
         } else {
             let compiler = ExpressionCompiler(context: context, scope: input)
@@ -234,19 +243,10 @@ struct QueryPlanner<Graph: QueryableGraph> {
 
     /// The aggregation stage: grouping keys are the items without aggregates. After a counted
     /// MATCH, the stage runs that MATCH too, adding each match with the number it stands for.
-    private func aggregation(
+    func aggregation(
         _ items: [Projection.Item], input: Scope, entities: Set<String>, after counted: CountedMatch?
     ) throws(QueryError) -> Stage {
-        let grouping = items.filter { !$0.expression.containsAggregate }
-        let groupingTexts = Set(grouping.map(\.expression.cypher))
-        for item in items where item.expression.containsAggregate {
-            if let stray = item.expression.ungroupedVariables(groupingTexts: groupingTexts).sorted().first {
-                throw QueryError(
-                    .semantic,
-                    "'\(stray)' is used outside an aggregate in '\(item.text)' but is not a grouping key; return it as a column too",
-                    at: item.expression.position)
-            }
-        }
+        let grouping = try groupingItems(items)
         let keyCompiler = ExpressionCompiler(context: context, scope: input)
         var keys = try keyCompiler.compileAll(grouping.map(\.expression))
         // A single key that is a property of a node or relationship (`t.id`) is the same for
@@ -297,6 +297,22 @@ struct QueryPlanner<Graph: QueryableGraph> {
                 matches: counted.matches, width: counted.width, optional: counted.optional, skippedWithoutMatch: skippedWithoutMatch,
                 aggregate: aggregate)
         }
+    }
+
+    /// The grouping keys of an aggregating projection: the items without aggregates. An item
+    /// with aggregates that reads a variable outside them and outside the keys is refused.
+    func groupingItems(_ items: [Projection.Item]) throws(QueryError) -> [Projection.Item] {
+        let grouping = items.filter { !$0.expression.containsAggregate }
+        let groupingTexts = Set(grouping.map(\.expression.cypher))
+        for item in items where item.expression.containsAggregate {
+            if let stray = item.expression.ungroupedVariables(groupingTexts: groupingTexts).sorted().first {
+                throw QueryError(
+                    .semantic,
+                    "'\(stray)' is used outside an aggregate in '\(item.text)' but is not a grouping key; return it as a column too",
+                    at: item.expression.position)
+            }
+        }
+        return grouping
     }
 
     /// The value of SKIP or LIMIT: a non-negative integer known before the query runs.

@@ -25,6 +25,10 @@ public protocol QueryableGraph: Sendable {
     /// A function reading the property `key` of any node, what `property(key, ofNode:)` gives:
     /// a graph can look the key up once here rather than on every row (see the default).
     func propertyReader(_ key: String) -> @Sendable (Int) -> QueryValue
+    /// The property `key` of the nodes with the label of index `label`, as a column: what
+    /// `property(key, ofNode:)` gives for each of them, with the choices of a property that
+    /// holds one of a few values known (see the default, which knows none).
+    func propertyColumn(_ key: String, labelIndex label: Int) -> PropertyColumn
     /// The keys of the node's non-null properties, sorted.
     func propertyKeys(ofNode node: Int) -> [String]
     /// A property every node has and no two nodes share (`id` in a portfolio), if there is
@@ -73,6 +77,11 @@ extension QueryableGraph {
     /// Reads through `property(_:ofNode:)`, looking the key up on every call.
     public func propertyReader(_ key: String) -> @Sendable (Int) -> QueryValue {
         { node in property(key, ofNode: node) }
+    }
+
+    /// Any value, read through `propertyReader`.
+    public func propertyColumn(_ key: String, labelIndex label: Int) -> PropertyColumn {
+        .values(propertyReader(key))
     }
 
     /// The label of a node.

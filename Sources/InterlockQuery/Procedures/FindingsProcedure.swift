@@ -3,9 +3,10 @@ import InterlockAnalysis
 import InterlockCore
 
 extension QueryEngine where Graph == PortfolioQueryGraph {
-    /// An engine over a portfolio graph, with `interlock.findings()` added to the standard procedures.
+    /// An engine over a portfolio graph, with `interlock.findings()` added to the standard
+    /// procedures; its graph keeps the number and choice properties in columns.
     public init(portfolio graph: PortfolioGraph) {
-        self.init(graph: PortfolioQueryGraph(graph), procedures: [FindingsProcedure.make(for: graph)])
+        self.init(graph: PortfolioQueryGraph(graph, keepingColumns: true), procedures: [FindingsProcedure.make(for: graph)])
     }
 
     /// Parses, checks and runs a query. Calls from other modules land here rather than on the

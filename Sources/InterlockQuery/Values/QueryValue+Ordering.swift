@@ -4,7 +4,9 @@
 extension QueryValue {
     /// Whether `self` sorts strictly before `other` in ascending order.
     public func sortsBefore(_ other: QueryValue) -> Bool {
-        orderCompare(other) == .less
+        // Two integers, what `min()` and `ORDER BY` compare most, without building the pair.
+        if case .integer(let number) = self, case .integer(let otherNumber) = other { return number < otherNumber }
+        return orderCompare(other) == .less
     }
 
     /// The total-order comparison.

@@ -52,7 +52,7 @@ struct QueryCommand: ParsableCommand {
         valueName: "n"))
     var maximumHeldValues = QueryLimits.query.maximumHeldValues
 
-    @Flag(help: "Print the time spent loading, building the graph and running the query to standard error.")
+    @Flag(help: "Print the time spent loading, building the graph, keeping its number and choice properties in columns, and running the query to standard error.")
     var timings = false
 
     @Option(name: [.short, .customLong("output")], help: "Write the result to this file (atomically) instead of standard output.")
@@ -91,7 +91,10 @@ struct QueryCommand: ParsableCommand {
             throw CommandFailure.badInput(located(error, in: text))
         }
         let analysis = try source.analyse(paths, .none)
+        let clock = ContinuousClock()
+        let indexing = clock.now
         let engine = QueryEngine(portfolio: analysis.graph)
+        let indexed = clock.now - indexing
         var values: [String: QueryValue] = [:]
         for parameter in parameters {
             if let (name, value) = parsedParameter(parameter) { values[name] = QueryValue.parameter(from: value) }
@@ -99,7 +102,6 @@ struct QueryCommand: ParsableCommand {
         let limits = QueryLimits(
             timeout: .milliseconds(Int((timeout * 1000).rounded(.up))), maximumValueSize: maximumValueSize,
             maximumHeldValues: maximumHeldValues)
-        let clock = ContinuousClock()
         let start = clock.now
         let formatter = ResultFormatter(graph: engine.graph)
         let destination = OutputDestination(path: output)
@@ -136,6 +138,7 @@ struct QueryCommand: ParsableCommand {
         if timings {
             printToStandardError("load   \(analysis.timings.load)")
             printToStandardError("build  \(analysis.timings.build)")
+            printToStandardError("columns \(indexed)")
             printToStandardError("query  \(clock.now - start)")
         }
     }

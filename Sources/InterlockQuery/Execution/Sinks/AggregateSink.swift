@@ -3,7 +3,7 @@
 ///
 /// The per-row work is what an aggregating query costs, so the calls' parts are kept in
 /// arrays of their own (copying a call per row retained its closures) and the running
-/// accumulators in one flat array, group after group, changed in place. The state changed on
+/// accumulators in one flat array (`AggregateGroups`), changed in place. The state changed on
 /// every row is `@exclusivity(unchecked)`: only this sink touches it, one row at a time, and
 /// the checks took a sixth of an aggregation's time.
 final class AggregateSink: RowSink {
@@ -22,10 +22,7 @@ final class AggregateSink: RowSink {
     private let inputWidth: Int
     private let budget: QueryBudget
     private let next: RowSink
-    /// A row of each group, in the order the groups appeared.
-    @exclusivity(unchecked) private var representatives: [Row] = []
-    /// `calls.count` accumulators per group, group after group.
-    @exclusivity(unchecked) private var accumulators: [Accumulator] = []
+    @exclusivity(unchecked) private var groups: AggregateGroups
     @exclusivity(unchecked) private var groupIndex: [Row: Int] = [:]
     /// The groups of a single grouping key that is not a node, by its value: no row of one
     /// value to build and hash per row. While there are a few, their keys are compared in
@@ -52,6 +49,7 @@ final class AggregateSink: RowSink {
         self.keys = keys
         self.keyNodeSlot = keys.count == 1 ? keyNodeSlot : nil
         self.calls = calls
+        groups = AggregateGroups(calls: calls)
         var arguments: [Evaluator] = []
         var argumentByText: [String: Int] = [:]
         argumentOfCall = calls.map { call in
@@ -77,14 +75,14 @@ final class AggregateSink: RowSink {
         for position in calls.indices {
             let value = argumentOfCall[position].map { argumentValues[$0] } ?? .boolean(true)
             if let percentile = percentiles[position] {
-                try accumulators[first + position].setPercentile(try percentile(row))
+                try groups.accumulators[first + position].setPercentile(try percentile(row))
             }
             if keepsValues[position] {
                 // What collect() keeps is held, and the list it makes is a value like any other.
                 try budget.hold(1 + value.shallowSize)
-                try budget.checkSize(accumulators[first + position].collected + 1, at: calls[position].position)
+                try budget.checkSize(groups.accumulators[first + position].collected + 1, at: calls[position].position)
             }
-            try accumulators[first + position].add(value)
+            try groups.accumulators[first + position].add(value)
         }
         return true
     }
@@ -96,18 +94,18 @@ final class AggregateSink: RowSink {
         let first = try group(of: row) * calls.count
         for position in calls.indices where !(skipping.indices.contains(position) && skipping[position]) {
             let value = try argumentOfCall[position].map { argument throws(QueryError) in try arguments[argument](row) } ?? .boolean(true)
-            try accumulators[first + position].add(value, rows: rows)
+            try groups.accumulators[first + position].add(value, rows: rows)
         }
     }
 
     /// The index of the row's group, created on first sight.
     private func group(of row: Row) throws(QueryError) -> Int {
         // One group: no need to hash an empty key for every row.
-        if keys.isEmpty, !representatives.isEmpty { return 0 }
+        if keys.isEmpty, groups.count > 0 { return 0 }
         guard keys.count == 1 else {
             let key = try keys.evaluate(row)
             if let existing = groupIndex[key] { return existing }
-            groupIndex[key] = representatives.count
+            groupIndex[key] = groups.count
             return try newGroup(row)
         }
         guard let keyNodeSlot, case .node(let node) = row[keyNodeSlot] else { return try group(ofSingleKey: row) }
@@ -132,38 +130,26 @@ final class AggregateSink: RowSink {
         let value = try keys[0](row)
         if case .node(let node) = value {
             if let existing = nodeGroupIndex[node] { return existing }
-            nodeGroupIndex[node] = representatives.count
+            nodeGroupIndex[node] = groups.count
         } else if valueGroupIndex.isEmpty {
             if let existing = fewKeys.first(where: { $0.key == value }) { return existing.group }
-            fewKeys.append((value, representatives.count))
+            fewKeys.append((value, groups.count))
             if fewKeys.count > Self.fewKeysLimit {
                 for entry in fewKeys { valueGroupIndex[entry.key] = entry.group }
                 fewKeys = []
             }
         } else {
             if let existing = valueGroupIndex[value] { return existing }
-            valueGroupIndex[value] = representatives.count
+            valueGroupIndex[value] = groups.count
         }
         return try newGroup(row)
     }
 
     private func newGroup(_ representative: Row) throws(QueryError) -> Int {
-        try budget.hold(representative)
-        representatives.append(representative)
-        for call in calls { accumulators.append(Accumulator(call)) }
-        return representatives.count - 1
+        try groups.open(representative, budget: budget)
     }
 
     func finish() throws(QueryError) {
-        // Aggregating nothing without grouping keys still gives one row: count 0, sum 0, collect [].
-        if representatives.isEmpty, keys.isEmpty {
-            representatives.append(Row(repeating: .null, count: inputWidth))
-            accumulators = calls.map(Accumulator.init)
-        }
-        for (group, representative) in representatives.enumerated() {
-            let results = accumulators[(group * calls.count)..<((group + 1) * calls.count)].map(\.result)
-            if try !next.push(try items.evaluate(representative + results)) { break }
-        }
-        try next.finish()
+        try groups.emit(grouped: !keys.isEmpty, items: items, inputWidth: inputWidth, to: next)
     }
 }

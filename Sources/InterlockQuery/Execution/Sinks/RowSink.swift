@@ -37,7 +37,8 @@ final class EmitSink: RowSink {
 /// A clause's first sink, placing the errors that come out of it without a place at the clause
 /// (see `QueryPlanner.located`).
 final class LocatedSink: RowSink {
-    private let inner: RowSink
+    /// The sink whose errors are placed.
+    let inner: RowSink
     private let position: QueryPosition
 
     init(_ inner: RowSink, at position: QueryPosition) {
