@@ -4,13 +4,13 @@
 extension QueryValue {
     /// Whether `self` sorts strictly before `other` in ascending order.
     public func sortsBefore(_ other: QueryValue) -> Bool {
-        // Two integers, what `min()` and `ORDER BY` compare most, without building the pair.
-        if case .integer(let number) = self, case .integer(let otherNumber) = other { return number < otherNumber }
-        return orderCompare(other) == .less
+        orderCompare(other) == .less
     }
 
     /// The total-order comparison.
     func orderCompare(_ other: QueryValue) -> Ordering {
+        // Two integers, what `min()` and `ORDER BY` compare most, without building the pair below.
+        if case .integer(let number) = self, case .integer(let otherNumber) = other { return Ordering(number, otherNumber) }
         let rank = typeRank, otherRank = other.typeRank
         guard rank == otherRank else { return Ordering(rank, otherRank) }
         switch (self, other) {
