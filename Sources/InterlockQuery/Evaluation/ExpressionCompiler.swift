@@ -145,8 +145,8 @@ struct ExpressionCompiler<Graph: QueryableGraph> {
         let deadline = context.deadline
         return { row throws(QueryError) in
             guard let elements = try list(row).listElements(at: position) else { return .null }
-            var extended = row
-            extended.append(.null)
+            // The variable's slot, not the row's end: an aggregation's row is wider than its scope.
+            var extended = row.padded(to: slot + 1)
             var output: [QueryValue] = []
             for element in elements {
                 try deadline.tick()
@@ -170,9 +170,8 @@ struct ExpressionCompiler<Graph: QueryableGraph> {
         let deadline = context.deadline
         return { row throws(QueryError) in
             guard let elements = try list(row).listElements(at: position) else { return .null }
-            var extended = row
-            extended.append(try start(row))
-            extended.append(.null)
+            var extended = row.padded(to: elementSlot + 1)
+            extended[accumulatorSlot] = try start(row)
             for element in elements {
                 try deadline.tick()
                 extended[elementSlot] = element
@@ -216,8 +215,8 @@ struct ExpressionCompiler<Graph: QueryableGraph> {
         let deadline = context.deadline
         return { row throws(QueryError) in
             guard let elements = try list(row).listElements(at: position) else { return .null }
-            var extended = row
-            extended.append(.null)
+            // The variable's slot, not the row's end: an aggregation's row is wider than its scope.
+            var extended = row.padded(to: slot + 1)
             var trueCount = 0, nullCount = 0
             for element in elements {
                 try deadline.tick()

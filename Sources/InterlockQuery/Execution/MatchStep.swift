@@ -56,15 +56,39 @@ enum NodeSource {
 /// property values that depend only on rows bound before the MATCH.
 struct NodeCheck<Graph: QueryableGraph> {
     /// For each label group, which label indices satisfy it.
-    var labelMasks: [[Bool]]
+    var labelMasks: [[Bool]] {
+        didSet { labelRange = Self.onlyLabelRange(labelMasks, in: graph) }
+    }
     /// Property equality constraints.
     var properties: [PropertyCheck]
     let graph: Graph
+    /// The nodes that pass the labels when these allow one label only (`(i:Initiative)`): a
+    /// range, as a label's nodes are contiguous, so two comparisons check a node instead of a
+    /// read of its label across the whole graph for every candidate (a fifth of a walk over
+    /// 235,000 `USES` relationships).
+    private var labelRange: Range<Int>?
+
+    init(labelMasks: [[Bool]], properties: [PropertyCheck], graph: Graph) {
+        self.labelMasks = labelMasks
+        self.properties = properties
+        self.graph = graph
+        labelRange = Self.onlyLabelRange(labelMasks, in: graph)
+    }
+
+    /// The nodes of the one label `masks` allow, if they allow one.
+    private static func onlyLabelRange(_ masks: [[Bool]], in graph: Graph) -> Range<Int>? {
+        guard masks.count == 1, masks[0].filter({ $0 }).count == 1, let label = masks[0].firstIndex(of: true) else { return nil }
+        return graph.nodes(withLabelIndex: label)
+    }
 
     /// Whether `node` satisfies every constraint.
     func accepts(_ node: Int, _ row: Row) throws(QueryError) -> Bool {
-        let label = graph.labelIndex(ofNode: node)
-        for mask in labelMasks where !mask[label] { return false }
+        if let labelRange {
+            guard labelRange.contains(node) else { return false }
+        } else if !labelMasks.isEmpty {
+            let label = graph.labelIndex(ofNode: node)
+            for mask in labelMasks where !mask[label] { return false }
+        }
         for check in properties {
             guard graph.property(check.key, ofNode: node).equals(try check.value(row)) == true else { return false }
         }

@@ -55,9 +55,7 @@ extension QueryPlanner {
             else { return nil }
             return key
         }
-        let registry = AggregateRegistry(baseSlot: input.count)
-        let evaluators = try ExpressionCompiler(context: context, scope: input, aggregates: registry)
-            .compileAll(items.map(\.expression))
+        let (registry, evaluators) = try aggregatingItems(items, input: input)
         let calls = registry.calls
         guard keys.count == grouping.count, calls.allSatisfy({ Self.readsOnlyProperties($0, of: labelScan.variable) }) else {
             return [
@@ -67,7 +65,9 @@ extension QueryPlanner {
         }
         let graph = context.graph, label = labelScan.labelIndex
         let columns = keys.map { graph.propertyColumn($0, labelIndex: label) }
-        let (deadline, budget, scan) = (context.deadline, context.budget, labelScan.scan)
+        var scan = labelScan.scan
+        scan.groupsAreNodes = graph.nodeKeyProperty.map(keys.contains) ?? false
+        let (deadline, budget) = (context.deadline, context.budget)
         let stage: Stage = { next in
             LabelAggregateSink(
                 scan: scan, keys: columns, calls: calls, columnOfProperty: { graph.propertyColumn($0, labelIndex: label) },

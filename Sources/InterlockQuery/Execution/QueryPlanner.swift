@@ -266,9 +266,7 @@ struct QueryPlanner<Graph: QueryableGraph> {
                 keyNodeSlot = slot
             }
         }
-        let registry = AggregateRegistry(baseSlot: input.count)
-        let itemCompiler = ExpressionCompiler(context: context, scope: input, aggregates: registry)
-        let evaluators = try itemCompiler.compileAll(items.map(\.expression))
+        let (registry, evaluators) = try aggregatingItems(items, input: input)
         let width = input.count
         let budget = context.budget
         guard let counted else {
@@ -313,6 +311,20 @@ struct QueryPlanner<Graph: QueryableGraph> {
             }
         }
         return grouping
+    }
+
+    /// The items of an aggregating projection compiled over what they are evaluated on: a
+    /// group's representative row, then its calls' results. The results' slots are reserved in
+    /// the scope (a first compilation counts the calls), so that the variable of a
+    /// comprehension or a `reduce` in an item takes a slot after them instead of one of them.
+    func aggregatingItems(_ items: [Projection.Item], input: Scope) throws(QueryError) -> (AggregateRegistry, [Evaluator]) {
+        let expressions = items.map(\.expression)
+        let counting = AggregateRegistry(baseSlot: input.count)
+        _ = try ExpressionCompiler(context: context, scope: input, aggregates: counting).compileAll(expressions)
+        var scope = input
+        for _ in counting.calls { _ = scope.addHidden() }
+        let registry = AggregateRegistry(baseSlot: input.count)
+        return (registry, try ExpressionCompiler(context: context, scope: scope, aggregates: registry).compileAll(expressions))
     }
 
     /// The value of SKIP or LIMIT: a non-negative integer known before the query runs.

@@ -39,11 +39,11 @@ struct Scope: Sendable {
 typealias Row = [QueryValue]
 
 extension Row {
-    /// The row followed by nulls up to `width` slots: a row of a clause's input made ready
-    /// for the slots the clause binds.
+    /// The row followed by nulls up to `width` slots (the row itself when it is that wide): a
+    /// row of a clause's input made ready for the slots the clause binds.
     func padded(to width: Int) -> Row {
         var extended = self
-        extended.append(contentsOf: repeatElement(QueryValue.null, count: width - count))
+        extended.append(contentsOf: repeatElement(QueryValue.null, count: Swift.max(0, width - count)))
         return extended
     }
 }

@@ -18,6 +18,10 @@ final class LabelAggregateSink: RowSink {
         var width: Int
         /// The MATCH's WHERE, over a row holding the node.
         var predicate: ((Row) throws(QueryError) -> Bool)?
+        /// Whether a grouping key tells the nodes apart (`t.id` in a portfolio,
+        /// `QueryableGraph.nodeKeyProperty`): then each node is a group of its own, opened
+        /// without looking anything up.
+        var groupsAreNodes = false
     }
 
     private let scan: Scan
@@ -133,7 +137,9 @@ final class LabelAggregateSink: RowSink {
 
     /// The index of the node's group, created on first sight.
     private func group(of node: Int) throws(QueryError) -> Int {
-        if !positionOffsets.isEmpty {
+        if scan.groupsAreNodes {
+            // A new group for every node.
+        } else if !positionOffsets.isEmpty {
             var combination = 0
             for index in positionOffsets.indices {
                 let position = storedPositions[node + positionOffsets[index]]
