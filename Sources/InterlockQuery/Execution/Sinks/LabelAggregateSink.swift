@@ -75,8 +75,11 @@ final class LabelAggregateSink: RowSink {
                 return Self.countsNodes
             }
             let column = columnOfProperty(key)
-            readers.append(column.reader)
-            guard case .stored(let values, let first) = column else { return Self.readsNode }
+            guard case .stored(let values, let first) = column else {
+                readers.append(column.reader)
+                return Self.readsNode
+            }
+            readers.append(nil)
             if let offset = offsetOfKey[key] { return offset }
             let offset = stored.count - first
             offsetOfKey[key] = offset
