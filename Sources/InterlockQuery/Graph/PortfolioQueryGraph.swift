@@ -111,13 +111,8 @@ public struct PortfolioQueryGraph: QueryableGraph {
     /// label's entities found once.
     public func propertyReader(_ key: String) -> @Sendable (Int) -> QueryValue {
         let graph = self.graph
-        let readers = NodeKind.allCases.map { kind in
-            Self.propertyPositions[Int(kind.rawValue)].contains { $0.key == key } ? propertyColumn(key, of: kind).reader : nil
-        }
-        return { node in
-            guard let read = readers[Int(graph.kind(of: node).rawValue)] else { return .null }
-            return read(node)
-        }
+        let readers = NodeKind.allCases.map { propertyColumn(key, of: $0).reader }
+        return { node in readers[Int(graph.kind(of: node).rawValue)](node) }
     }
 
     /// The property `key` of one kind's nodes; nulls for a key the kind does not have.

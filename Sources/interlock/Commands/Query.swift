@@ -92,9 +92,9 @@ struct QueryCommand: ParsableCommand {
         }
         let analysis = try source.analyse(paths, .none)
         let clock = ContinuousClock()
-        let indexing = clock.now
+        let columnsStart = clock.now
         let engine = QueryEngine(portfolio: analysis.graph)
-        let indexed = clock.now - indexing
+        let columnsTime = clock.now - columnsStart
         var values: [String: QueryValue] = [:]
         for parameter in parameters {
             if let (name, value) = parsedParameter(parameter) { values[name] = QueryValue.parameter(from: value) }
@@ -138,7 +138,7 @@ struct QueryCommand: ParsableCommand {
         if timings {
             printToStandardError("load   \(analysis.timings.load)")
             printToStandardError("build  \(analysis.timings.build)")
-            printToStandardError("columns \(indexed)")
+            printToStandardError("columns \(columnsTime)")
             printToStandardError("query  \(clock.now - start)")
         }
     }

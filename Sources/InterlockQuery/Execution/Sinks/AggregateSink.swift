@@ -106,7 +106,7 @@ final class AggregateSink: RowSink {
             let key = try keys.evaluate(row)
             if let existing = groupIndex[key] { return existing }
             groupIndex[key] = groups.count
-            return try newGroup(row)
+            return try groups.open(row, budget: budget)
         }
         guard let keyNodeSlot, case .node(let node) = row[keyNodeSlot] else { return try group(ofSingleKey: row) }
         memoTried += 1
@@ -142,11 +142,7 @@ final class AggregateSink: RowSink {
             if let existing = valueGroupIndex[value] { return existing }
             valueGroupIndex[value] = groups.count
         }
-        return try newGroup(row)
-    }
-
-    private func newGroup(_ representative: Row) throws(QueryError) -> Int {
-        try groups.open(representative, budget: budget)
+        return try groups.open(row, budget: budget)
     }
 
     func finish() throws(QueryError) {

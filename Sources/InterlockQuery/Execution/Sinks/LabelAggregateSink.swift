@@ -83,7 +83,8 @@ final class LabelAggregateSink: RowSink {
             if let offset = offsetOfKey[key] { return offset }
             let offset = stored.count - first
             offsetOfKey[key] = offset
-            stored += values
+            // The first column is shared, not copied: most scans read one property.
+            if stored.isEmpty { stored = values } else { stored += values }
             return offset
         }
         self.readers = readers
@@ -96,7 +97,7 @@ final class LabelAggregateSink: RowSink {
                 break
             }
             offsets.append(positions.count - first)
-            positions += column
+            if positions.isEmpty { positions = column } else { positions += column }
             strides.append(combinations)
             combinations *= choices.count + 1
         }
